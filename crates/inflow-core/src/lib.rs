@@ -14,6 +14,7 @@ pub mod fiscal;
 pub mod key;
 pub mod month;
 pub mod period;
+pub mod record;
 pub mod series;
 pub mod unit;
 
@@ -23,6 +24,7 @@ pub use jiff::civil::Date;
 pub use key::SeriesKey;
 pub use month::YearMonth;
 pub use period::Period;
+pub use record::{MonthlySeries, Observation, PublishedFigure, Vintage};
 pub use series::{Amount, Economy, Flow, Frequency, ObsStatus, Partner, SeriesMeta};
 pub use unit::{Currency, Scale, Unit};
 

@@ -1,0 +1,171 @@
+//! Stored facts: vintaged monthly observations, published totals, and a
+//! series' values as known at one moment.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::{Amount, Date, ObsStatus, Period, SeriesKey, SeriesMeta, YearMonth};
+
+/// One published value of one month of one series, as of one release.
+///
+/// A month has one record per release that changed it; the newest record
+/// released on or before a date is what was known on that date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Observation {
+    /// The series.
+    pub series: SeriesKey,
+    /// The month the value is for.
+    pub period: YearMonth,
+    /// The value, absent only when `status` is [`ObsStatus::Missing`].
+    pub value: Option<Amount>,
+    /// How the value came to be.
+    pub status: ObsStatus,
+    /// When this value was released (the start of its vintage).
+    pub release_date: Date,
+    /// Where the value was published; may be empty for derived values.
+    pub source_url: String,
+    /// Free-text note, such as how a derived value was computed.
+    pub note: String,
+}
+
+/// A total as published by a source, kept to check sums of monthly values
+/// against and to judge claims. Several sources may publish different
+/// figures for the same period; each is kept.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PublishedFigure {
+    /// The series.
+    pub series: SeriesKey,
+    /// The period covered.
+    pub period: Period,
+    /// The published value.
+    pub value: Amount,
+    /// Who published it, such as `SBP` or `PBS`.
+    pub publisher: String,
+    /// When it was released.
+    pub release_date: Date,
+    /// Where it was published.
+    pub source_url: String,
+    /// Free-text note.
+    pub note: String,
+}
+
+/// Which release to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Vintage {
+    /// The newest value of every month.
+    #[default]
+    Latest,
+    /// What was known at the end of this date (ALFRED's real-time view).
+    AsOf(Date),
+}
+
+impl Vintage {
+    /// Whether a value released on `released` is visible in this vintage.
+    pub fn includes(self, released: Date) -> bool {
+        match self {
+            Vintage::Latest => true,
+            Vintage::AsOf(d) => released <= d,
+        }
+    }
+}
+
+/// A series' monthly values as known in one [`Vintage`]: at most one
+/// observation per month. Months without an observation are gaps.
+///
+/// ```
+/// use inflow_core::{record::*, *};
+/// let meta = SeriesMeta {
+///     key: "pk.ict.exports".parse()?, title: "ICT exports".into(),
+///     economy: "PK".parse()?, flow: Flow::Exports, ebops: "SI".parse()?,
+///     partner: Partner::World, unit: Unit::USD_MILLION,
+///     frequency: Frequency::Monthly, source: "SBP".into(),
+///     fiscal: FiscalCalendar::PAKISTAN,
+/// };
+/// let obs = |m: &str, v: f64, released: &str| Observation {
+///     series: meta.key.clone(), period: m.parse().unwrap(),
+///     value: Some(Amount::try_new(v).unwrap()), status: ObsStatus::Reported,
+///     release_date: parse_date(released).unwrap(), source_url: String::new(),
+///     note: String::new(),
+/// };
+/// // April 2021 was first published as 196 and revised to 193 a month later.
+/// let history = vec![obs("2021-04", 196.0, "2021-05-20"), obs("2021-04", 193.0, "2021-06-20")];
+/// let latest = MonthlySeries::from_history(meta.clone(), Vintage::Latest, history.clone());
+/// let april: YearMonth = "2021-04".parse()?;
+/// assert_eq!(latest.value(april), Some(193.0));
+/// let then = MonthlySeries::from_history(meta, Vintage::AsOf(parse_date("2021-06-01")?), history);
+/// assert_eq!(then.value(april), Some(196.0));
+/// // A month with no observation is a gap, not a zero:
+/// assert_eq!(then.value("2021-05".parse()?), None);
+/// # Ok::<(), inflow_core::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct MonthlySeries {
+    /// The series' metadata.
+    pub meta: SeriesMeta,
+    /// Which vintage these values are.
+    pub vintage: Vintage,
+    obs: BTreeMap<YearMonth, Observation>,
+}
+
+impl MonthlySeries {
+    /// Selects, from every stored observation of a series, the one visible in
+    /// `vintage` for each month (the newest released on or before its date).
+    pub fn from_history(
+        meta: SeriesMeta,
+        vintage: Vintage,
+        history: impl IntoIterator<Item = Observation>,
+    ) -> Self {
+        let mut obs: BTreeMap<YearMonth, Observation> = BTreeMap::new();
+        for o in history {
+            if o.series != meta.key || !vintage.includes(o.release_date) {
+                continue;
+            }
+            match obs.get(&o.period) {
+                Some(cur) if cur.release_date >= o.release_date => {}
+                _ => {
+                    obs.insert(o.period, o);
+                }
+            }
+        }
+        MonthlySeries { meta, vintage, obs }
+    }
+
+    /// The observation of `month`, if any.
+    pub fn get(&self, month: YearMonth) -> Option<&Observation> {
+        self.obs.get(&month)
+    }
+
+    /// The value of `month`; `None` for a gap or a missing-status observation.
+    pub fn value(&self, month: YearMonth) -> Option<f64> {
+        self.obs.get(&month).and_then(|o| o.value).map(Amount::get)
+    }
+
+    /// Every observation in month order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Observation> {
+        self.obs.values()
+    }
+
+    /// The first and last months with a value.
+    pub fn span(&self) -> Option<(YearMonth, YearMonth)> {
+        let mut with_value = self.obs.values().filter(|o| o.value.is_some());
+        let first = with_value.next()?.period;
+        let last = with_value.next_back().map_or(first, |o| o.period);
+        Some((first, last))
+    }
+
+    /// The latest month with a value.
+    pub fn last_month(&self) -> Option<YearMonth> {
+        self.span().map(|(_, last)| last)
+    }
+
+    /// Number of months with an observation.
+    pub fn len(&self) -> usize {
+        self.obs.len()
+    }
+
+    /// Whether no month has an observation.
+    pub fn is_empty(&self) -> bool {
+        self.obs.is_empty()
+    }
+}
