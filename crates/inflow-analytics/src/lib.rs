@@ -1,1 +1,42 @@
-//! inflow analytics.
+//! Headline figures of a monthly series: the month's value, changes on the
+//! month and the year, fiscal-year-to-date totals against the same months a
+//! year earlier, 12-month rolling sums, records, fiscal-year totals and a
+//! reconciliation of published totals with sums of monthly values.
+//!
+//! Everything here works on a [`MonthlySeries`] (one vintage of a series) and
+//! does no I/O. Gaps are explicit: a total over a month without a value is a
+//! [`Sum`] that names the missing months rather than a smaller number.
+
+mod fiscal;
+mod headline;
+mod reconcile;
+pub mod round;
+mod sum;
+
+pub use fiscal::{FiscalYearSummary, fiscal_year_summary, fiscal_years};
+pub use headline::{Change, Fytd, Headline, Records, Rolling, headline};
+pub use reconcile::{Reconciliation, ReconciliationStatus, reconcile, RECONCILE_TOLERANCE};
+pub use sum::{Sum, pct_change, sum_months};
+
+pub use inflow_core::MonthlySeries;
+
+/// Errors from computing figures.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum Error {
+    /// The series has no value for the requested month.
+    #[error("{series} has no value for {month}{}", .latest.map(|l| format!(" (latest month with data: {l})")).unwrap_or_default())]
+    NoValue {
+        /// The series key.
+        series: String,
+        /// The requested month.
+        month: inflow_core::YearMonth,
+        /// The latest month that has a value, if any.
+        latest: Option<inflow_core::YearMonth>,
+    },
+    /// The series has no values at all in this vintage.
+    #[error("{0} has no values in this vintage")]
+    Empty(String),
+    /// A domain value was out of range.
+    #[error(transparent)]
+    Core(#[from] inflow_core::Error),
+}

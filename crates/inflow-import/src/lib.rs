@@ -1,1 +1,59 @@
-//! inflow import.
+//! Reads inflow's tidy CSV files into validated records, and carries the
+//! bundled Pakistan data.
+//!
+//! Three kinds of file are recognised by their header row:
+//!
+//! | header | kind |
+//! | --- | --- |
+//! | `key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start` | series definitions |
+//! | `series,period,value,status,release_date,source_url,note` | monthly observations, one row per value per release |
+//! | `series,period,value,publisher,release_date,source_url,note` | totals as published |
+//!
+//! Parsing validates every row before anything is stored, so a file with one
+//! bad row is rejected whole; the error names the file, line, column and
+//! field. Parsing does no database I/O: the store applies a [`Batch`].
+
+mod bundled;
+mod parse;
+
+pub use bundled::{BUNDLED, BundledFile, bundled_batches};
+pub use parse::{Batch, BatchKind, Located, parse_str};
+
+/// Errors from reading an import file.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A field of a row failed validation.
+    #[error("{file}:{line}:{column}: field `{field}`: {reason}")]
+    Field {
+        /// The file's name as given.
+        file: String,
+        /// 1-based line number.
+        line: u64,
+        /// 1-based column (field) number.
+        column: usize,
+        /// The column's header name.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A row is malformed as CSV (wrong number of fields, bad quoting, bad UTF-8).
+    #[error("{file}:{line}: {reason}")]
+    Row {
+        /// The file's name as given.
+        file: String,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The header row is not one of the known kinds.
+    #[error("{file}:1: unrecognised header {found:?}; expected one of:\n  {expected}")]
+    Header {
+        /// The file's name as given.
+        file: String,
+        /// The header found.
+        found: String,
+        /// The accepted headers.
+        expected: String,
+    },
+}
