@@ -66,7 +66,14 @@ pub fn fiscal_year_summary(
     };
     let published = published
         .iter()
-        .filter(|p| p.series == series.meta.key && p.period == Period::FiscalToDate { fy, through: months[11] })
+        .filter(|p| {
+            p.series == series.meta.key
+                && p.period
+                    == Period::FiscalToDate {
+                        fy,
+                        through: months[11],
+                    }
+        })
         .cloned()
         .collect();
     Ok(FiscalYearSummary {

@@ -255,8 +255,8 @@ fn rolling(series: &MonthlySeries, month: YearMonth) -> Result<Rolling, Error> {
 }
 
 /// The highest value among `months` before `month`, latest month on ties.
-fn high<'a>(
-    series: &'a MonthlySeries,
+fn high(
+    series: &MonthlySeries,
     keep: impl Fn(YearMonth) -> bool,
     month: YearMonth,
 ) -> Option<(f64, YearMonth)> {

@@ -15,7 +15,7 @@ mod sum;
 
 pub use fiscal::{FiscalYearSummary, fiscal_year_summary, fiscal_years};
 pub use headline::{Change, Fytd, Headline, Records, Rolling, headline};
-pub use reconcile::{Reconciliation, ReconciliationStatus, reconcile, RECONCILE_TOLERANCE};
+pub use reconcile::{RECONCILE_TOLERANCE, Reconciliation, ReconciliationStatus, reconcile};
 pub use sum::{Sum, pct_change, sum_months};
 
 pub use inflow_core::MonthlySeries;

@@ -72,7 +72,9 @@ pub fn reconcile(series: &MonthlySeries, published: &[PublishedFigure]) -> Vec<R
                 Period::FiscalToDate { .. } => p.period.months().ok()?,
             };
             let computed = sum_months(series, &months);
-            let difference = computed.value.map(|c| crate::round::clean(p.value.get() - c));
+            let difference = computed
+                .value
+                .map(|c| crate::round::clean(p.value.get() - c));
             let status = match difference {
                 None => ReconciliationStatus::Incomplete,
                 Some(d) if d.abs() <= RECONCILE_TOLERANCE => ReconciliationStatus::Match,
@@ -87,8 +89,14 @@ pub fn reconcile(series: &MonthlySeries, published: &[PublishedFigure]) -> Vec<R
         })
         .collect();
     out.sort_by(|a, b| {
-        (a.published.period.last_month(), a.published.period.months().map(|m| m.len()).unwrap_or(0))
-            .cmp(&(b.published.period.last_month(), b.published.period.months().map(|m| m.len()).unwrap_or(0)))
+        (
+            a.published.period.last_month(),
+            a.published.period.months().map(|m| m.len()).unwrap_or(0),
+        )
+            .cmp(&(
+                b.published.period.last_month(),
+                b.published.period.months().map(|m| m.len()).unwrap_or(0),
+            ))
     });
     out
 }

@@ -8,14 +8,34 @@ use inflow_core::{
 use crate::Error;
 
 const SERIES_HEADER: &[&str] = &[
-    "key", "title", "economy", "flow", "ebops", "partner", "unit", "frequency", "source",
+    "key",
+    "title",
+    "economy",
+    "flow",
+    "ebops",
+    "partner",
+    "unit",
+    "frequency",
+    "source",
     "fiscal_start",
 ];
 const OBS_HEADER: &[&str] = &[
-    "series", "period", "value", "status", "release_date", "source_url", "note",
+    "series",
+    "period",
+    "value",
+    "status",
+    "release_date",
+    "source_url",
+    "note",
 ];
 const PUBLISHED_HEADER: &[&str] = &[
-    "series", "period", "value", "publisher", "release_date", "source_url", "note",
+    "series",
+    "period",
+    "value",
+    "publisher",
+    "release_date",
+    "source_url",
+    "note",
 ];
 
 /// Which kind of file a batch came from.
@@ -169,7 +189,10 @@ pub fn parse_str(file: &str, text: &str, known: &[SeriesMeta]) -> Result<Batch, 
             }
             BatchKind::Published => {
                 let p = published_row(&row, &calendars)?;
-                let k = format!("{}|{}|{}|{}", p.series, p.period, p.release_date, p.source_url);
+                let k = format!(
+                    "{}|{}|{}|{}",
+                    p.series, p.period, p.release_date, p.source_url
+                );
                 batch.published.push(Located { line, value: p });
                 (k, 1)
             }
@@ -187,7 +210,9 @@ pub fn parse_str(file: &str, text: &str, known: &[SeriesMeta]) -> Result<Batch, 
 fn csv_error(file: &str, e: &csv::Error) -> Error {
     let line = e.position().map_or(1, |p| p.line());
     let reason = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("expected {expected_len} fields, found {len}")
         }
         csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
@@ -230,7 +255,10 @@ fn known_series(
 ) -> Result<(SeriesKey, FiscalCalendar), Error> {
     let key: SeriesKey = row.parse(0, str::parse)?;
     let cal = calendars.get(&key).copied().ok_or_else(|| {
-        row.err(0, format!("unknown series {key}; import its definition first (inflow series lists them)"))
+        row.err(
+            0,
+            format!("unknown series {key}; import its definition first (inflow series lists them)"),
+        )
     })?;
     Ok((key, cal))
 }
@@ -240,7 +268,10 @@ fn release_after(row: &Row<'_>, last: YearMonth) -> Result<Date, Error> {
     let next = last.succ().map_err(|e| row.err(1, e.to_string()))?;
     let earliest = parse_date(&format!("{next}-01")).map_err(|e| row.err(1, e.to_string()))?;
     if date < earliest {
-        return Err(row.err(4, format!("{date} is before the period ends; a release comes after {last}")));
+        return Err(row.err(
+            4,
+            format!("{date} is before the period ends; a release comes after {last}"),
+        ));
     }
     Ok(date)
 }
@@ -318,28 +349,47 @@ mod tests {
     const H: &str = "series,period,value,status,release_date,source_url,note\n";
 
     fn obs_err(rows: &str) -> String {
-        parse_str("f.csv", &format!("{H}{rows}"), &known()).unwrap_err().to_string()
+        parse_str("f.csv", &format!("{H}{rows}"), &known())
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
     fn names_line_column_and_field() {
         let ok = "pk.ict.exports,2030-01,1,reported,2030-02-20,https://a.example/x,\n";
         assert_eq!(
-            obs_err(&format!("{ok}pk.ict.exports,2030-02,abc,reported,2030-03-20,https://a.example/x,\n")),
+            obs_err(&format!(
+                "{ok}pk.ict.exports,2030-02,abc,reported,2030-03-20,https://a.example/x,\n"
+            )),
             "f.csv:3:3: field `value`: invalid value \"abc\": expected a number such as 310 or 163.02"
         );
-        assert!(obs_err("pk.ict.exports,2024-13,1,reported,2024-05-20,https://a.example/x,\n")
-            .starts_with("f.csv:2:2: field `period`"));
-        assert!(obs_err(&format!("{ok}{ok}")).starts_with("f.csv:3:2: field `period`: duplicate key"));
-        assert!(obs_err("pk.nope,2024-01,1,reported,2024-02-20,https://a.example/x,\n")
-            .contains("unknown series pk.nope"));
-        assert!(obs_err("pk.ict.exports,2024-01,1,reported,2024-01-20,https://a.example/x,\n")
-            .starts_with("f.csv:2:5: field `release_date`"));
-        assert!(obs_err("pk.ict.exports,2024-01,1,reported,2024-02-20,,\n")
-            .starts_with("f.csv:2:6: field `source_url`"));
-        assert!(obs_err("pk.ict.exports,2024-01,-5,reported,2024-02-20,https://a.example/x,\n")
-            .contains("non-negative"));
-        assert!(obs_err("pk.ict.exports,2024-01,1,reported\n").starts_with("f.csv:2: expected 7 fields"));
+        assert!(
+            obs_err("pk.ict.exports,2024-13,1,reported,2024-05-20,https://a.example/x,\n")
+                .starts_with("f.csv:2:2: field `period`")
+        );
+        assert!(
+            obs_err(&format!("{ok}{ok}")).starts_with("f.csv:3:2: field `period`: duplicate key")
+        );
+        assert!(
+            obs_err("pk.nope,2024-01,1,reported,2024-02-20,https://a.example/x,\n")
+                .contains("unknown series pk.nope")
+        );
+        assert!(
+            obs_err("pk.ict.exports,2024-01,1,reported,2024-01-20,https://a.example/x,\n")
+                .starts_with("f.csv:2:5: field `release_date`")
+        );
+        assert!(
+            obs_err("pk.ict.exports,2024-01,1,reported,2024-02-20,,\n")
+                .starts_with("f.csv:2:6: field `source_url`")
+        );
+        assert!(
+            obs_err("pk.ict.exports,2024-01,-5,reported,2024-02-20,https://a.example/x,\n")
+                .contains("non-negative")
+        );
+        assert!(
+            obs_err("pk.ict.exports,2024-01,1,reported\n")
+                .starts_with("f.csv:2: expected 7 fields")
+        );
     }
 
     #[test]
@@ -352,12 +402,17 @@ mod tests {
         .unwrap();
         assert_eq!(b.observations[0].value.value, None);
         assert_eq!(b.observations[1].line, 3);
-        assert!(obs_err("pk.ict.exports,2020-02,3,missing,2020-03-20,,\n").contains("missing observation has no value"));
+        assert!(
+            obs_err("pk.ict.exports,2020-02,3,missing,2020-03-20,,\n")
+                .contains("missing observation has no value")
+        );
     }
 
     #[test]
     fn unknown_header_lists_the_known_ones() {
-        let e = parse_str("f.csv", "a,b\n1,2\n", &[]).unwrap_err().to_string();
+        let e = parse_str("f.csv", "a,b\n1,2\n", &[])
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("f.csv:1: unrecognised header"));
         assert!(e.contains("series,period,value,status"));
     }
@@ -370,7 +425,12 @@ mod tests {
         let b = parse_str("p.csv", text, &known()).unwrap();
         assert_eq!(b.published.len(), 2);
         let bad = text.replace("Jul-Apr,2594", "Aug-Apr,2594");
-        assert!(parse_str("p.csv", &bad, &known()).unwrap_err().to_string().starts_with("p.csv:3:2: field `period`"));
+        assert!(
+            parse_str("p.csv", &bad, &known())
+                .unwrap_err()
+                .to_string()
+                .starts_with("p.csv:3:2: field `period`")
+        );
     }
 
     proptest! {
