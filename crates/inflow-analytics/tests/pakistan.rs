@@ -1,6 +1,8 @@
 //! Headline figures on the bundled Pakistan data, checked against figures
 //! published by SBP and quoted in the press (see data/pk-ict-exports).
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use inflow_analytics::{ReconciliationStatus, fiscal_year_summary, headline, reconcile};
 use inflow_core::{FiscalCalendar, MonthlySeries, PublishedFigure, Vintage, YearMonth, parse_date};
 
