@@ -1,1 +1,81 @@
-//! inflow store.
+//! The inflow database: one SQLite file holding series definitions, every
+//! published value of every month as its own vintage, and published totals.
+//!
+//! Stored values are never overwritten. Importing a changed value for a
+//! month adds a row with the new release date; reading "as of" a date picks,
+//! for each month, the newest row released on or before it (the real-time
+//! view of ALFRED). An import is one transaction, and every check runs
+//! before the first write, so a file with any bad row changes nothing.
+//!
+//! A new database is built in a temporary file next to the target, loaded
+//! with the bundled Pakistan data, and renamed into place, so a half-written
+//! database is never left behind.
+
+mod schema;
+mod store;
+
+pub use store::{ApplySummary, ImportRecord, Store};
+
+/// Errors from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// SQLite reported an error (including "file is not a database").
+    #[error("database {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: String,
+        /// The SQLite error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A file-system operation failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path involved.
+        path: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// No series has this key.
+    #[error("unknown series {key:?}; known series: {known}")]
+    UnknownSeries {
+        /// The key asked for.
+        key: String,
+        /// The keys that exist, comma-separated.
+        known: String,
+    },
+    /// A row of an import disagrees with what is stored and cannot become a
+    /// new vintage.
+    #[error("{file}:{line}: {reason}")]
+    Conflict {
+        /// The import file.
+        file: String,
+        /// 1-based line of the row.
+        line: u64,
+        /// What disagrees.
+        reason: String,
+    },
+    /// A stored value could not be read back (the file was edited by hand or
+    /// written by an incompatible version).
+    #[error("database {path} holds an invalid value: {reason}")]
+    Corrupt {
+        /// The database file.
+        path: String,
+        /// What is invalid.
+        reason: String,
+    },
+    /// The database was written by a newer inflow.
+    #[error("database {path} has schema version {found}; this inflow reads up to {supported}")]
+    SchemaTooNew {
+        /// The database file.
+        path: String,
+        /// Version found.
+        found: i64,
+        /// Newest version supported.
+        supported: i64,
+    },
+    /// The bundled data failed to parse (a build defect, caught by tests).
+    #[error("bundled data: {0}")]
+    Bundled(#[from] inflow_import::Error),
+}
