@@ -10,12 +10,14 @@
 mod fiscal;
 mod headline;
 mod reconcile;
+mod revisions;
 pub mod round;
 mod sum;
 
 pub use fiscal::{FiscalYearSummary, fiscal_year_summary, fiscal_years};
 pub use headline::{Change, Fytd, Headline, Records, Rolling, headline};
 pub use reconcile::{RECONCILE_TOLERANCE, Reconciliation, ReconciliationStatus, reconcile};
+pub use revisions::{Revision, VintageValue, revisions};
 pub use sum::{Sum, pct_change, sum_months};
 
 pub use inflow_core::MonthlySeries;
