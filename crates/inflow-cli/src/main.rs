@@ -1,33 +1,69 @@
-//! The `inflow` command-line program.
+//! The `inflow` command-line program: a table of contents of subcommands.
+//! Each lives in its own module under `cmd/`; flags are parsed by clap and
+//! validated there before any work starts.
 
 mod cmd;
+mod context;
+mod exit;
+mod output;
 
 use clap::{Parser, Subcommand};
 
-/// Pakistan's ICT export figures, checked and explained.
+/// Monthly ICT export figures: headline numbers, vintages, reconciliation
+/// and forecasts, from the bundled Pakistan data or your own imports.
 #[derive(Debug, Parser)]
-#[command(name = "inflow", version, about)]
+#[command(
+    name = "inflow",
+    version,
+    about,
+    after_help = "Exit codes: 0 success, 1 other error, 2 invalid arguments, 3 no such series or \
+                  value, 4 import rejected (nothing stored), 5 database error."
+)]
 struct Cli {
+    #[command(flatten)]
+    global: context::Global,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Headline figures of a month: value, changes, fiscal year to date, records.
+    Headline(cmd::headline::Args),
+    /// List the series in the database.
+    Series(cmd::series::Args),
+    /// Monthly values of a series, latest or as known on a date.
+    Show(cmd::show::Args),
+    /// Fiscal-year totals against the year before and published totals.
+    Fy(cmd::fy::Args),
+    /// Months whose published value was revised, with every vintage.
+    Revisions(cmd::revisions::Args),
+    /// Published totals against sums of monthly values.
+    Reconcile(cmd::reconcile::Args),
+    /// Import series, releases or published totals from tidy CSV files.
+    Import(cmd::import::Args),
     /// Forecast every series of a panel CSV.
     Forecast(cmd::forecast::Args),
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    let g = &cli.global;
     let result = match &cli.command {
+        Command::Headline(a) => cmd::headline::run(g, a),
+        Command::Series(a) => cmd::series::run(g, a),
+        Command::Show(a) => cmd::show::run(g, a),
+        Command::Fy(a) => cmd::fy::run(g, a),
+        Command::Revisions(a) => cmd::revisions::run(g, a),
+        Command::Reconcile(a) => cmd::reconcile::run(g, a),
+        Command::Import(a) => cmd::import::run(g, a),
         Command::Forecast(a) => cmd::forecast::run(a),
     };
     match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(()) => exit::ok(),
         Err(e) => {
             eprintln!("error: {e:#}");
-            std::process::ExitCode::FAILURE
+            exit::code_for(&e)
         }
     }
 }

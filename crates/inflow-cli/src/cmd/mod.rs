@@ -1,3 +1,10 @@
-//! One module per subcommand.
+//! One module per subcommand; each has an `Args` struct and a `run`.
 
 pub mod forecast;
+pub mod fy;
+pub mod headline;
+pub mod import;
+pub mod reconcile;
+pub mod revisions;
+pub mod series;
+pub mod show;

@@ -1,0 +1,116 @@
+//! `inflow fy`: fiscal-year totals.
+
+use inflow_analytics::FiscalYearSummary;
+use inflow_core::Vintage;
+
+use crate::context::{Global, SeriesOpt, parse_as_of};
+use crate::output::{self, Format, amount, opt_amount, opt_pct};
+
+/// Arguments of `inflow fy`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// One fiscal year (FY2023-24 or FY24) with its months; default: every year.
+    #[arg(long)]
+    pub fy: Option<String>,
+    #[command(flatten)]
+    pub series: SeriesOpt,
+    /// Use what was known on this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
+    pub as_of: Option<Vintage>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Runs the command.
+pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
+    let store = global.open()?;
+    let vintage = args.as_of.unwrap_or_default();
+    let series = store.monthly(&args.series.series, vintage)?;
+    let published = store.published(&args.series.series, vintage)?;
+    let summaries = match &args.fy {
+        Some(label) => {
+            let fy = series.meta.fiscal.parse_fiscal_year(label)?;
+            vec![inflow_analytics::fiscal_year_summary(
+                &series, fy, &published,
+            )?]
+        }
+        None => inflow_analytics::fiscal_years(&series, &published)?,
+    };
+    match args.format {
+        Format::Json => output::print_json(&summaries),
+        Format::Csv => output::print_csv(
+            &[
+                "fiscal_year",
+                "months_known",
+                "complete",
+                "total",
+                "partial_total",
+                "previous_same_months",
+                "change_pct",
+                "published",
+            ],
+            summaries.iter().map(|s| {
+                vec![
+                    s.fiscal_year.to_string(),
+                    s.months_known.to_string(),
+                    s.complete.to_string(),
+                    output::csv_num(s.total.value),
+                    output::csv_num(Some(s.total.partial)),
+                    output::csv_num(s.previous.value),
+                    output::csv_num(
+                        s.change_pct
+                            .map(|p| inflow_analytics::round::round_to(p, 1)),
+                    ),
+                    published_list(s),
+                ]
+            }),
+        ),
+        Format::Table => {
+            let unit = series.meta.unit.to_string();
+            let mut t = output::table(
+                &[
+                    "fiscal year",
+                    "months",
+                    &format!("sum of months ({unit})"),
+                    "vs same months before",
+                    "published total",
+                ],
+                &[1, 2, 3, 4],
+            );
+            for s in &summaries {
+                let sum = match s.total.value {
+                    Some(v) => amount(v),
+                    None if s.months_known > 0 => format!("{} (partial)", amount(s.total.partial)),
+                    None => "-".to_string(),
+                };
+                t.add_row(vec![
+                    s.fiscal_year.to_string(),
+                    s.months_known.to_string(),
+                    sum,
+                    opt_pct(s.change_pct),
+                    published_list(s),
+                ]);
+            }
+            output::print_table(&t);
+            if let [one] = summaries.as_slice() {
+                println!();
+                let mut m = output::table(&["month", &unit], &[1]);
+                for month in one.fiscal_year.months()? {
+                    m.add_row(vec![month.long_label(), opt_amount(series.value(month))]);
+                }
+                output::print_table(&m);
+            }
+            println!(
+                "\nA partial sum leaves out months without a value; published totals may differ from sums of monthly values by later revisions."
+            );
+            Ok(())
+        }
+    }
+}
+
+fn published_list(s: &FiscalYearSummary) -> String {
+    let mut values: Vec<String> = s.published.iter().map(|p| amount(p.value.get())).collect();
+    values.dedup();
+    values.join(" / ")
+}

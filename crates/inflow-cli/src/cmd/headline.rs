@@ -1,0 +1,233 @@
+//! `inflow headline`: the headline figures of one month.
+
+use inflow_analytics::Headline;
+use inflow_core::{Vintage, YearMonth};
+
+use crate::context::{Global, SeriesOpt, parse_as_of, parse_month};
+use crate::output::{self, Format, amount, opt_amount, opt_pct, opt_signed, signed};
+
+/// Arguments of `inflow headline`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The month, YYYY-MM [default: the latest month with data].
+    #[arg(long, value_parser = parse_month)]
+    pub month: Option<YearMonth>,
+    #[command(flatten)]
+    pub series: SeriesOpt,
+    /// Use what was known on this date (YYYY-MM-DD) instead of the latest
+    /// values.
+    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
+    pub as_of: Option<Vintage>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Runs the command.
+pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
+    let store = global.open()?;
+    let series = store.monthly(&args.series.series, args.as_of.unwrap_or_default())?;
+    let month = match args.month {
+        Some(m) => m,
+        None => series
+            .last_month()
+            .ok_or_else(|| inflow_analytics::Error::Empty(args.series.series.clone()))?,
+    };
+    let h = inflow_analytics::headline(&series, month)?;
+    match args.format {
+        Format::Json => output::print_json(&h),
+        Format::Csv => print_csv(&h),
+        Format::Table => {
+            print_table(&series.meta.title, &h);
+            Ok(())
+        }
+    }
+}
+
+fn print_table(title: &str, h: &Headline) {
+    println!("{} — {title}", h.series);
+    let vintage = match h.vintage {
+        Vintage::Latest => String::new(),
+        Vintage::AsOf(d) => format!(", as known on {d}"),
+    };
+    println!(
+        "{} ({}), {}; {} {}{vintage}",
+        h.month.long_label(),
+        h.fiscal_year,
+        h.unit,
+        h.status,
+        h.release_date
+    );
+    println!();
+    let mut t = output::table(&["", "value", "change", "%"], &[1, 2, 3]);
+    t.add_row(vec![
+        h.month.long_label(),
+        amount(h.value),
+        String::new(),
+        String::new(),
+    ]);
+    for (label, c) in [("on the month", &h.mom), ("on the year", &h.yoy)] {
+        match c {
+            Some(c) => t.add_row(vec![
+                format!("{label} (vs {} {})", c.month.abbrev(), c.month.year()),
+                amount(c.value),
+                signed(c.change),
+                opt_pct(c.change_pct),
+            ]),
+            None => t.add_row(vec![
+                format!("{label} (no earlier value)"),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+            ]),
+        };
+    }
+    let f = &h.fytd;
+    t.add_row(vec![
+        format!("{} {} ({} months)", h.fiscal_year, f.label, f.months),
+        opt_amount(f.value),
+        opt_signed(f.change),
+        opt_pct(f.change_pct),
+    ]);
+    t.add_row(vec![
+        "  same months a year earlier".to_string(),
+        opt_amount(f.previous),
+        String::new(),
+        String::new(),
+    ]);
+    let r = &h.rolling_12m;
+    t.add_row(vec![
+        format!(
+            "12 months {} {} to {} {}",
+            r.from.abbrev(),
+            r.from.year(),
+            h.month.abbrev(),
+            h.month.year()
+        ),
+        opt_amount(r.sum),
+        String::new(),
+        opt_pct(r.change_pct),
+    ]);
+    t.add_row(vec![
+        "  monthly average".to_string(),
+        r.average.map_or("-".into(), |a| format!("{a:.1}")),
+        String::new(),
+        String::new(),
+    ]);
+    output::print_table(&t);
+    println!();
+    for line in record_lines(h) {
+        println!("{line}");
+    }
+    for (what, missing) in [
+        ("this fiscal year", &f.missing),
+        ("the year before", &f.previous_missing),
+    ] {
+        if !missing.is_empty() {
+            let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+            println!(
+                "Gap: no value for {} in {what}, so its total is not given.",
+                list.join(", ")
+            );
+        }
+    }
+    if !h.source_url.is_empty() {
+        println!("Source: {}", h.source_url);
+    }
+}
+
+fn record_lines(h: &Headline) -> Vec<String> {
+    let r = &h.record;
+    let since = format!(
+        "since {} {}",
+        r.history_from.abbrev(),
+        r.history_from.year()
+    );
+    let prev = |v: Option<f64>, m: Option<YearMonth>| match (v, m) {
+        (Some(v), Some(m)) => format!("{} in {}", amount(v), m.long_label()),
+        _ => "none".to_string(),
+    };
+    let mut out = Vec::new();
+    out.push(if r.all_time {
+        format!(
+            "Record: all-time high ({since}); previous high {}.",
+            prev(r.previous_high, r.previous_high_month)
+        )
+    } else {
+        format!(
+            "Not an all-time high: the high is {}.",
+            prev(r.previous_high, r.previous_high_month)
+        )
+    });
+    if r.calendar_month {
+        out.push(format!(
+            "Highest {} on record; previous {}.",
+            h.month.name(),
+            prev(
+                r.calendar_month_previous_high,
+                r.calendar_month_previous_high_month
+            )
+        ));
+    }
+    if r.fiscal_year {
+        out.push(format!(
+            "Highest month of {} so far; previous {}.",
+            h.fiscal_year,
+            prev(
+                r.fiscal_year_previous_high,
+                r.fiscal_year_previous_high_month
+            )
+        ));
+    }
+    if r.gaps > 0 {
+        out.push(format!(
+            "({} earlier months have no value and are not compared.)",
+            r.gaps
+        ));
+    }
+    out
+}
+
+fn print_csv(h: &Headline) -> anyhow::Result<()> {
+    let header = [
+        "series",
+        "month",
+        "fiscal_year",
+        "value",
+        "unit",
+        "mom_pct",
+        "yoy_pct",
+        "fytd_months",
+        "fytd_value",
+        "fytd_previous",
+        "fytd_change",
+        "fytd_change_pct",
+        "rolling_12m_sum",
+        "record_all_time",
+        "record_previous_high",
+        "record_previous_high_month",
+    ];
+    let round1 = |v: Option<f64>| v.map(|v| inflow_analytics::round::round_to(v, 1));
+    let row = vec![
+        h.series.clone(),
+        h.month.to_string(),
+        h.fiscal_year.to_string(),
+        output::csv_num(Some(h.value)),
+        h.unit.to_string(),
+        output::csv_num(round1(h.mom_pct)),
+        output::csv_num(round1(h.yoy_pct)),
+        h.fytd.months.to_string(),
+        output::csv_num(h.fytd.value),
+        output::csv_num(h.fytd.previous),
+        output::csv_num(h.fytd.change),
+        output::csv_num(round1(h.fytd.change_pct)),
+        output::csv_num(h.rolling_12m.sum),
+        h.record.all_time.to_string(),
+        output::csv_num(h.record.previous_high),
+        h.record
+            .previous_high_month
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    ];
+    output::print_csv(&header, [row])
+}

@@ -1,0 +1,45 @@
+//! Exit codes, documented in the README and in `inflow --help`.
+
+use std::process::ExitCode;
+
+/// Success.
+pub const OK: u8 = 0;
+/// Any error not covered below.
+pub const FAILURE: u8 = 1;
+/// Invalid command line (clap uses 2 as well).
+pub const USAGE: u8 = 2;
+/// The data asked for does not exist (unknown series, month without a value).
+pub const NOT_FOUND: u8 = 3;
+/// An import was rejected; nothing was stored.
+pub const REJECTED: u8 = 4;
+/// The database could not be opened or read.
+pub const DATABASE: u8 = 5;
+
+/// Chooses the exit code for an error by what caused it.
+pub fn code_for(err: &anyhow::Error) -> ExitCode {
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<inflow_store::Error>() {
+            use inflow_store::Error as E;
+            return ExitCode::from(match e {
+                E::UnknownSeries { .. } => NOT_FOUND,
+                E::Conflict { .. } => REJECTED,
+                _ => DATABASE,
+            });
+        }
+        if cause.downcast_ref::<inflow_import::Error>().is_some() {
+            return ExitCode::from(REJECTED);
+        }
+        if cause.downcast_ref::<inflow_analytics::Error>().is_some() {
+            return ExitCode::from(NOT_FOUND);
+        }
+        if cause.downcast_ref::<inflow_core::Error>().is_some() {
+            return ExitCode::from(USAGE);
+        }
+    }
+    ExitCode::from(FAILURE)
+}
+
+/// Exit code for success.
+pub fn ok() -> ExitCode {
+    ExitCode::from(OK)
+}
