@@ -1,0 +1,243 @@
+//! The `inflow` binary tested from outside, each test with its own database
+//! in a fresh temporary directory (created from the bundled data on first
+//! use, as a new user's would be).
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("inflow.db")
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("inflow").unwrap();
+        c.env("INFLOW_DB", self.db()).args(args);
+        c
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd(args).assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    fn stdout(&self, args: &[&str]) -> String {
+        String::from_utf8(self.cmd(args).assert().success().get_output().stdout.clone()).unwrap()
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+#[test]
+fn headline_april_2024_matches_the_published_figures() {
+    let env = Env::new();
+    let v = env.json(&["headline", "--month", "2024-04", "--format", "json"]);
+    assert_eq!(v["series"], "pk.ict.exports");
+    assert_eq!(v["month"], "2024-04");
+    assert_eq!(v["fiscal_year"], "FY2023-24");
+    assert_eq!(v["value"], 310.0);
+    assert_eq!(v["unit"], "USD million");
+    assert_eq!(v["mom_pct"], 1.3);
+    assert_eq!(v["yoy_pct"], 62.3);
+    assert_eq!(v["fytd"]["months"], 10);
+    assert_eq!(v["fytd"]["value"], 2593.0);
+    assert_eq!(v["fytd"]["previous"], 2135.0);
+    assert_eq!(v["fytd"]["change"], 458.0);
+    assert_eq!(v["fytd"]["change_pct"], 21.5);
+    assert_eq!(v["record"]["all_time"], true);
+    assert_eq!(v["record"]["previous_high"], 306.0);
+    assert_eq!(v["record"]["previous_high_month"], "2024-03");
+}
+
+#[test]
+fn may_2024_is_a_record_and_june_is_not() {
+    let env = Env::new();
+    let may = env.json(&["headline", "--month", "2024-05", "--format", "json"]);
+    assert_eq!(may["value"], 332.0);
+    assert_eq!(may["record"]["all_time"], true);
+    let june = env.json(&["headline", "--month", "2024-06", "--format", "json"]);
+    assert_eq!(june["value"], 298.0);
+    assert_eq!(june["record"]["all_time"], false);
+    assert_eq!(june["record"]["previous_high"], 332.0);
+}
+
+#[test]
+fn headline_defaults_to_the_latest_month() {
+    let env = Env::new();
+    let v = env.json(&["headline", "--format", "json"]);
+    assert_eq!(v["month"], "2026-02");
+    assert_eq!(v["fiscal_year"], "FY2025-26");
+}
+
+#[test]
+fn headline_table_snapshot() {
+    let env = Env::new();
+    insta::assert_snapshot!(env.stdout(&["headline", "--month", "2024-04"]));
+}
+
+#[test]
+fn headline_csv_has_one_row_with_the_json_figures() {
+    let env = Env::new();
+    let out = env.stdout(&["headline", "--month", "2024-04", "--format", "csv"]);
+    let mut lines = out.lines();
+    assert!(lines.next().unwrap().starts_with("series,month,fiscal_year,value,unit,mom_pct"));
+    assert!(lines.next().unwrap().starts_with("pk.ict.exports,2024-04,FY2023-24,310,USD million,1.3,62.3,10,2593,2135,458,21.5,"));
+}
+
+#[test]
+fn show_as_of_returns_the_value_known_then() {
+    let env = Env::new();
+    let args = ["show", "pk.ict.exports", "--from", "2021-04", "--to", "2021-04", "--format", "json"];
+    let latest = env.json(&args);
+    assert_eq!(latest[0]["value"], 193.0);
+    assert_eq!(latest[0]["status"], "revised");
+    let mut then = args.to_vec();
+    then.extend(["--as-of", "2021-06-01"]);
+    let v = env.json(&then);
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["value"], 196.0);
+    assert_eq!(v[0]["release_date"], "2021-05-20");
+}
+
+#[test]
+fn fiscal_year_and_revisions_and_reconcile() {
+    let env = Env::new();
+    let fy = env.json(&["fy", "--fy", "FY2023-24", "--format", "json"]);
+    assert_eq!(fy[0]["total"]["value"], 3223.0);
+    assert_eq!(fy[0]["published"][0]["value"], 3223.0);
+    assert_eq!(fy[0]["complete"], true);
+    let rev = env.json(&["revisions", "pk.ict.exports", "--format", "json"]);
+    assert_eq!(rev.as_array().unwrap().len(), 9);
+    let rec = env.json(&["reconcile", "pk.ict.exports", "--discrepancies", "--format", "json"]);
+    assert!(rec.as_array().unwrap().iter().all(|r| r["status"] == "discrepancy"));
+    assert!(rec.as_array().unwrap().iter().any(|r| r["published"]["value"] == 3825.0));
+}
+
+fn sha(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
+    let env = Env::new();
+    env.cmd(&["series"]).assert().success();
+    let before = sha(&env.db());
+    let good = "pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n";
+    let cases = [
+        ("value.csv", format!("{good}pk.ict.exports,2026-04,abc,reported,2026-05-20,https://example.org/april,\n"), "value.csv:3:3: field `value`"),
+        ("month.csv", format!("{good}pk.ict.exports,2024-13,1,reported,2025-01-20,https://example.org/x,\n"), "month.csv:3:2: field `period`"),
+        ("dup.csv", format!("{good}{good}"), "dup.csv:3:2: field `period`: duplicate key"),
+    ];
+    for (name, rows, expected) in cases {
+        let file = env.write(name, &format!("series,period,value,status,release_date,source_url,note\n{rows}"));
+        env.cmd(&["import", file.to_str().unwrap()])
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(expected));
+        assert_eq!(sha(&env.db()), before, "{name} changed the database");
+    }
+    // A conflict with a stored vintage is found only against the database,
+    // after parsing succeeded: still nothing is written.
+    let conflict = env.write(
+        "conflict.csv",
+        &format!("series,period,value,status,release_date,source_url,note\n{good}pk.ict.exports,2021-04,150,reported,2021-05-20,https://example.org/x,\n"),
+    );
+    env.cmd(&["import", conflict.to_str().unwrap()])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("conflict.csv:3: pk.ict.exports 2021-04 released 2021-05-20 is already stored as 196"));
+    assert_eq!(sha(&env.db()), before);
+}
+
+#[test]
+fn importing_a_release_adds_a_vintage() {
+    let env = Env::new();
+    let file = env.write(
+        "march.csv",
+        "series,period,value,status,release_date,source_url,note\n\
+         pk.ict.exports,2026-02,370,revised,2026-04-20,https://example.org/march,\n\
+         pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n",
+    );
+    env.cmd(&["import", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 added, 0 already known"));
+    let v = env.json(&["headline", "--format", "json"]);
+    assert_eq!(v["month"], "2026-03");
+    assert_eq!(v["mom"]["value"], 370.0);
+    let before = env.json(&["headline", "--month", "2026-02", "--as-of", "2026-04-01", "--format", "json"]);
+    assert_eq!(before["value"], 365.0);
+    env.cmd(&["import", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 added, 2 already known"));
+}
+
+#[test]
+fn a_new_economy_with_its_own_fiscal_calendar() {
+    let env = Env::new();
+    let series = env.write(
+        "series.csv",
+        "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n\
+         in.ict.exports,India: computer services exports,IN,exports,SI2,W1,USD million,M,RBI,4\n",
+    );
+    let obs = env.write(
+        "obs.csv",
+        "series,period,value,status,release_date,source_url,note\n\
+         in.ict.exports,2024-03,100,reported,2024-05-01,https://example.org/in,\n\
+         in.ict.exports,2024-04,110,reported,2024-06-01,https://example.org/in,\n",
+    );
+    env.cmd(&["import", series.to_str().unwrap(), obs.to_str().unwrap()]).assert().success();
+    let v = env.json(&["headline", "--series", "in.ict.exports", "--format", "json"]);
+    assert_eq!(v["fiscal_year"], "FY2024-25");
+    assert_eq!(v["fytd"]["months"], 1);
+    assert_eq!(v["fytd"]["value"], 110.0);
+}
+
+#[test]
+fn errors_are_clear_and_exit_codes_meaningful() {
+    let env = Env::new();
+    env.cmd(&["headline", "--month", "2024-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid month"));
+    env.cmd(&["headline", "--series", "pk.nope"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("unknown series \"pk.nope\""));
+    env.cmd(&["headline", "--month", "2020-03"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no value for 2020-03"));
+    env.cmd(&["fy", "--fy", "FY2023-25"]).assert().code(2);
+    let missing = env.dir.path().join("nope.csv");
+    env.cmd(&["import", missing.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read"));
+    let not_db = env.write("not.db", "plain text");
+    Command::cargo_bin("inflow")
+        .unwrap()
+        .args(["--db", not_db.to_str().unwrap(), "series"])
+        .assert()
+        .code(5);
+}
