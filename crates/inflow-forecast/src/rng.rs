@@ -154,7 +154,11 @@ mod tests {
         let mut a = Rng::new(7);
         let mut b = Rng::new(7);
         let xs: Vec<f64> = (0..100_000).map(|_| a.normal()).collect();
-        assert!(xs.iter().zip((0..).map(|_| b.normal())).all(|(x, y)| *x == y));
+        assert!(
+            xs.iter()
+                .zip((0..).map(|_| b.normal()))
+                .all(|(x, y)| *x == y)
+        );
         let mean = xs.iter().sum::<f64>() / xs.len() as f64;
         let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64;
         assert!(mean.abs() < 0.02, "{mean}");
@@ -168,4 +172,14 @@ mod tests {
         assert_eq!(quantile_sorted(&v, 0.0), 1.0);
         assert_eq!(quantile_sorted(&v, 1.0), 4.0);
     }
+}
+
+/// `n` rows of `h` standard normal innovations, row by row. Every model draws
+/// its paths' innovations through this function, so paths with the same seed
+/// share innovations across models.
+pub(crate) fn innovations(h: usize, n: usize, seed: u64) -> Vec<Vec<f64>> {
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|_| (0..h).map(|_| rng.normal()).collect())
+        .collect()
 }
