@@ -43,3 +43,15 @@ pub fn code_for(err: &anyhow::Error) -> ExitCode {
 pub fn ok() -> ExitCode {
     ExitCode::from(OK)
 }
+
+/// Whether the error is a closed standard output (the reader went away),
+/// which is not a failure of the program.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<csv::Error>().is_some_and(|e| {
+                matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+            })
+    })
+}

@@ -2,6 +2,19 @@
 //! Each lives in its own module under `cmd/`; flags are parsed by clap and
 //! validated there before any work starts.
 
+/// `println!` that returns the write error instead of panicking, so a closed
+/// pipe (`inflow show ... | head`) ends the program quietly.
+macro_rules! outln {
+    () => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock())
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod cmd;
 mod context;
 mod exit;
@@ -42,6 +55,10 @@ enum Command {
     Reconcile(cmd::reconcile::Args),
     /// Import series, releases or published totals from tidy CSV files.
     Import(cmd::import::Args),
+    /// Project the fiscal-year total with intervals and the chance of a target.
+    Project(cmd::project::Args),
+    /// Score past fiscal-year projections against the run-rate and seasonal baselines.
+    Backtest(cmd::backtest::Args),
     /// Forecast every series of a panel CSV.
     Forecast(cmd::forecast::Args),
 }
@@ -57,10 +74,13 @@ fn main() -> std::process::ExitCode {
         Command::Revisions(a) => cmd::revisions::run(g, a),
         Command::Reconcile(a) => cmd::reconcile::run(g, a),
         Command::Import(a) => cmd::import::run(g, a),
+        Command::Project(a) => cmd::project::run(g, a),
+        Command::Backtest(a) => cmd::backtest::run(g, a),
         Command::Forecast(a) => cmd::forecast::run(a),
     };
     match result {
         Ok(()) => exit::ok(),
+        Err(e) if exit::is_broken_pipe(&e) => exit::ok(),
         Err(e) => {
             eprintln!("error: {e:#}");
             exit::code_for(&e)

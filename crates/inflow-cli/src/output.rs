@@ -89,15 +89,16 @@ pub fn table(header: &[&str], right: &[usize]) -> Table {
 }
 
 /// Prints a table, trimming the padding comfy-table leaves at line ends.
-pub fn print_table(t: &Table) {
+pub fn print_table(t: &Table) -> anyhow::Result<()> {
     for line in t.to_string().lines() {
-        println!("{}", line.trim_end());
+        outln!("{}", line.trim_end())?;
     }
+    Ok(())
 }
 
 /// Prints a value as pretty JSON.
 pub fn print_json<T: Serialize + ?Sized>(v: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(v)?);
+    outln!("{}", serde_json::to_string_pretty(v)?)?;
     Ok(())
 }
 

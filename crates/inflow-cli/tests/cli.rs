@@ -32,12 +32,26 @@ impl Env {
     }
 
     fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).assert().success().get_output().stdout.clone();
+        let out = self
+            .cmd(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         serde_json::from_slice(&out).unwrap()
     }
 
     fn stdout(&self, args: &[&str]) -> String {
-        String::from_utf8(self.cmd(args).assert().success().get_output().stdout.clone()).unwrap()
+        String::from_utf8(
+            self.cmd(args)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone(),
+        )
+        .unwrap()
     }
 
     fn write(&self, name: &str, text: &str) -> PathBuf {
@@ -99,14 +113,30 @@ fn headline_csv_has_one_row_with_the_json_figures() {
     let env = Env::new();
     let out = env.stdout(&["headline", "--month", "2024-04", "--format", "csv"]);
     let mut lines = out.lines();
-    assert!(lines.next().unwrap().starts_with("series,month,fiscal_year,value,unit,mom_pct"));
-    assert!(lines.next().unwrap().starts_with("pk.ict.exports,2024-04,FY2023-24,310,USD million,1.3,62.3,10,2593,2135,458,21.5,"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("series,month,fiscal_year,value,unit,mom_pct")
+    );
+    assert!(lines.next().unwrap().starts_with(
+        "pk.ict.exports,2024-04,FY2023-24,310,USD million,1.3,62.3,10,2593,2135,458,21.5,"
+    ));
 }
 
 #[test]
 fn show_as_of_returns_the_value_known_then() {
     let env = Env::new();
-    let args = ["show", "pk.ict.exports", "--from", "2021-04", "--to", "2021-04", "--format", "json"];
+    let args = [
+        "show",
+        "pk.ict.exports",
+        "--from",
+        "2021-04",
+        "--to",
+        "2021-04",
+        "--format",
+        "json",
+    ];
     let latest = env.json(&args);
     assert_eq!(latest[0]["value"], 193.0);
     assert_eq!(latest[0]["status"], "revised");
@@ -127,9 +157,25 @@ fn fiscal_year_and_revisions_and_reconcile() {
     assert_eq!(fy[0]["complete"], true);
     let rev = env.json(&["revisions", "pk.ict.exports", "--format", "json"]);
     assert_eq!(rev.as_array().unwrap().len(), 9);
-    let rec = env.json(&["reconcile", "pk.ict.exports", "--discrepancies", "--format", "json"]);
-    assert!(rec.as_array().unwrap().iter().all(|r| r["status"] == "discrepancy"));
-    assert!(rec.as_array().unwrap().iter().any(|r| r["published"]["value"] == 3825.0));
+    let rec = env.json(&[
+        "reconcile",
+        "pk.ict.exports",
+        "--discrepancies",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        rec.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["status"] == "discrepancy")
+    );
+    assert!(
+        rec.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["published"]["value"] == 3825.0)
+    );
 }
 
 fn sha(path: &Path) -> Vec<u8> {
@@ -143,12 +189,29 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
     let before = sha(&env.db());
     let good = "pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n";
     let cases = [
-        ("value.csv", format!("{good}pk.ict.exports,2026-04,abc,reported,2026-05-20,https://example.org/april,\n"), "value.csv:3:3: field `value`"),
-        ("month.csv", format!("{good}pk.ict.exports,2024-13,1,reported,2025-01-20,https://example.org/x,\n"), "month.csv:3:2: field `period`"),
-        ("dup.csv", format!("{good}{good}"), "dup.csv:3:2: field `period`: duplicate key"),
+        (
+            "value.csv",
+            format!(
+                "{good}pk.ict.exports,2026-04,abc,reported,2026-05-20,https://example.org/april,\n"
+            ),
+            "value.csv:3:3: field `value`",
+        ),
+        (
+            "month.csv",
+            format!("{good}pk.ict.exports,2024-13,1,reported,2025-01-20,https://example.org/x,\n"),
+            "month.csv:3:2: field `period`",
+        ),
+        (
+            "dup.csv",
+            format!("{good}{good}"),
+            "dup.csv:3:2: field `period`: duplicate key",
+        ),
     ];
     for (name, rows, expected) in cases {
-        let file = env.write(name, &format!("series,period,value,status,release_date,source_url,note\n{rows}"));
+        let file = env.write(
+            name,
+            &format!("series,period,value,status,release_date,source_url,note\n{rows}"),
+        );
         env.cmd(&["import", file.to_str().unwrap()])
             .assert()
             .code(4)
@@ -164,7 +227,9 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
     env.cmd(&["import", conflict.to_str().unwrap()])
         .assert()
         .code(4)
-        .stderr(predicate::str::contains("conflict.csv:3: pk.ict.exports 2021-04 released 2021-05-20 is already stored as 196"));
+        .stderr(predicate::str::contains(
+            "conflict.csv:3: pk.ict.exports 2021-04 released 2021-05-20 is already stored as 196",
+        ));
     assert_eq!(sha(&env.db()), before);
 }
 
@@ -184,7 +249,15 @@ fn importing_a_release_adds_a_vintage() {
     let v = env.json(&["headline", "--format", "json"]);
     assert_eq!(v["month"], "2026-03");
     assert_eq!(v["mom"]["value"], 370.0);
-    let before = env.json(&["headline", "--month", "2026-02", "--as-of", "2026-04-01", "--format", "json"]);
+    let before = env.json(&[
+        "headline",
+        "--month",
+        "2026-02",
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+    ]);
     assert_eq!(before["value"], 365.0);
     env.cmd(&["import", file.to_str().unwrap()])
         .assert()
@@ -206,7 +279,9 @@ fn a_new_economy_with_its_own_fiscal_calendar() {
          in.ict.exports,2024-03,100,reported,2024-05-01,https://example.org/in,\n\
          in.ict.exports,2024-04,110,reported,2024-06-01,https://example.org/in,\n",
     );
-    env.cmd(&["import", series.to_str().unwrap(), obs.to_str().unwrap()]).assert().success();
+    env.cmd(&["import", series.to_str().unwrap(), obs.to_str().unwrap()])
+        .assert()
+        .success();
     let v = env.json(&["headline", "--series", "in.ict.exports", "--format", "json"]);
     assert_eq!(v["fiscal_year"], "FY2024-25");
     assert_eq!(v["fytd"]["months"], 1);
@@ -240,4 +315,37 @@ fn errors_are_clear_and_exit_codes_meaningful() {
         .args(["--db", not_db.to_str().unwrap(), "series"])
         .assert()
         .code(5);
+}
+
+#[test]
+fn project_fy24_as_of_april_2024() {
+    let env = Env::new();
+    let v = env.json(&["project", "--fy", "FY2023-24", "--as-of", "2024-04", "--target", "3000", "--format", "json"]);
+    for key in ["series", "fiscal_year", "as_of", "months_known", "actual_to_date", "point", "intervals", "target", "p_exceed", "model"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["fiscal_year"], "FY2023-24");
+    assert_eq!(v["as_of"], "2024-04");
+    assert_eq!(v["months_known"], 10);
+    assert_eq!(v["actual_to_date"], 2593.0);
+    assert_eq!(v["target"], 3000.0);
+    let lo = v["intervals"]["80"][0].as_f64().unwrap();
+    let hi = v["intervals"]["80"][1].as_f64().unwrap();
+    let point = v["point"].as_f64().unwrap();
+    assert!(lo < point && point < hi);
+    assert!((0.0..=1.0).contains(&v["p_exceed"].as_f64().unwrap()));
+    env.cmd(&["project", "--as-of", "2020-03"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no published value for 2020-03"));
+}
+
+#[test]
+fn backtest_prints_one_row_per_month_known() {
+    let env = Env::new();
+    let v = env.json(&["backtest", "--format", "json"]);
+    assert_eq!(v["fiscal_years"].as_array().unwrap().len(), 4);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 11);
+    let table = env.stdout(&["backtest"]);
+    assert!(table.contains("run-rate"));
 }

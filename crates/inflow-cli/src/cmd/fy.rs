@@ -92,18 +92,18 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     published_list(s),
                 ]);
             }
-            output::print_table(&t);
+            output::print_table(&t)?;
             if let [one] = summaries.as_slice() {
-                println!();
+                outln!()?;
                 let mut m = output::table(&["month", &unit], &[1]);
                 for month in one.fiscal_year.months()? {
                     m.add_row(vec![month.long_label(), opt_amount(series.value(month))]);
                 }
-                output::print_table(&m);
+                output::print_table(&m)?;
             }
-            println!(
+            outln!(
                 "\nA partial sum leaves out months without a value; published totals may differ from sums of monthly values by later revisions."
-            );
+            )?;
             Ok(())
         }
     }

@@ -37,28 +37,25 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     match args.format {
         Format::Json => output::print_json(&h),
         Format::Csv => print_csv(&h),
-        Format::Table => {
-            print_table(&series.meta.title, &h);
-            Ok(())
-        }
+        Format::Table => print_table(&series.meta.title, &h),
     }
 }
 
-fn print_table(title: &str, h: &Headline) {
-    println!("{} — {title}", h.series);
+fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
+    outln!("{} — {title}", h.series)?;
     let vintage = match h.vintage {
         Vintage::Latest => String::new(),
         Vintage::AsOf(d) => format!(", as known on {d}"),
     };
-    println!(
+    outln!(
         "{} ({}), {}; {} {}{vintage}",
         h.month.long_label(),
         h.fiscal_year,
         h.unit,
         h.status,
         h.release_date
-    );
-    println!();
+    )?;
+    outln!()?;
     let mut t = output::table(&["", "value", "change", "%"], &[1, 2, 3]);
     t.add_row(vec![
         h.month.long_label(),
@@ -114,10 +111,10 @@ fn print_table(title: &str, h: &Headline) {
         String::new(),
         String::new(),
     ]);
-    output::print_table(&t);
-    println!();
+    output::print_table(&t)?;
+    outln!()?;
     for line in record_lines(h) {
-        println!("{line}");
+        outln!("{line}")?;
     }
     for (what, missing) in [
         ("this fiscal year", &f.missing),
@@ -125,15 +122,16 @@ fn print_table(title: &str, h: &Headline) {
     ] {
         if !missing.is_empty() {
             let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
-            println!(
+            outln!(
                 "Gap: no value for {} in {what}, so its total is not given.",
                 list.join(", ")
-            );
+            )?;
         }
     }
     if !h.source_url.is_empty() {
-        println!("Source: {}", h.source_url);
+        outln!("Source: {}", h.source_url)?;
     }
+    Ok(())
 }
 
 fn record_lines(h: &Headline) -> Vec<String> {

@@ -31,10 +31,11 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         })?;
         let batch = inflow_import::parse_str(&name, &text, &store.series_list()?)?;
         let s = store.apply(&batch)?;
-        println!(
+        outln!(
             "{name}: {} added, {} already known; nothing else changed",
-            s.added, s.unchanged
-        );
+            s.added,
+            s.unchanged
+        )?;
     }
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! One module per subcommand; each has an `Args` struct and a `run`.
 
+pub mod backtest;
 pub mod forecast;
 pub mod fy;
 pub mod headline;
 pub mod import;
+pub mod project;
 pub mod reconcile;
 pub mod revisions;
 pub mod series;

@@ -95,12 +95,12 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.published.source_url.clone(),
                 ]);
             }
-            output::print_table(&t);
-            println!(
+            output::print_table(&t)?;
+            outln!(
                 "\n{matched} match (within {} {}), {differ} differ, {incomplete} cannot be checked (months missing).",
                 amount(RECONCILE_TOLERANCE),
                 series.meta.unit
-            );
+            )?;
             Ok(())
         }
     }

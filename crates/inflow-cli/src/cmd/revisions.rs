@@ -51,14 +51,14 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.vintages.len().to_string(),
                 ]);
             }
-            output::print_table(&t);
+            output::print_table(&t)?;
             let net: f64 = revisions.iter().filter_map(|r| r.change).sum();
-            println!(
+            outln!(
                 "\n{} revised months; net revision {} {}.",
                 revisions.len(),
                 amount(net),
                 meta.unit
-            );
+            )?;
             Ok(())
         }
     }

@@ -133,7 +133,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.published_totals.to_string(),
                 ]);
             }
-            output::print_table(&t);
+            output::print_table(&t)?;
             Ok(())
         }
     }

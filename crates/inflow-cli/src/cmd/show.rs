@@ -100,7 +100,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.source_url.to_string(),
                 ]);
             }
-            output::print_table(&t);
+            output::print_table(&t)?;
             if rows.is_empty() {
                 eprintln!("no values in that range");
             }

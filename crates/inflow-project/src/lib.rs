@@ -1,0 +1,488 @@
+//! Fiscal-year projections: what the data known so far says about the
+//! fiscal-year total, with intervals and the probability of crossing a
+//! target, and a backtest of those projections in pseudo-real time.
+//!
+//! A projection is the actual total of the months known plus the forecast
+//! of the months left. Its interval comes from simulated sample paths of the
+//! forecast model summed over the remaining months, so that errors that
+//! persist from month to month widen the interval as they should.
+//!
+//! "As of a month" means what a reader could have computed when that
+//! month's figure was first published: the vintage of its first release,
+//! with no later month. This is what makes the backtest honest.
+
+mod backtest;
+
+use std::collections::BTreeMap;
+
+use inflow_analytics::round::serde_round;
+use inflow_core::{Date, FiscalYear, MonthlySeries, Observation, SeriesMeta, Vintage, YearMonth};
+use inflow_forecast::{FittedModel, ModelSpec};
+use serde::{Serialize, Serializer};
+
+pub use backtest::{Backtest, BacktestCell, BacktestRow, backtest};
+
+/// Errors from projecting.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The month named by `as_of` was never published.
+    #[error("{series} has no published value for {month}")]
+    NotPublished {
+        /// Series key.
+        series: String,
+        /// The month.
+        month: YearMonth,
+    },
+    /// Nothing was known at the requested point.
+    #[error("{series} has no data as of {at}")]
+    NoData {
+        /// Series key.
+        series: String,
+        /// The as-of point, as given.
+        at: String,
+    },
+    /// The fiscal year ends before the data used begins, or the data end
+    /// after the fiscal year.
+    #[error("cannot project {fy} from data through {last}: {why}")]
+    Range {
+        /// The fiscal year.
+        fy: String,
+        /// The last month of data used.
+        last: YearMonth,
+        /// Why.
+        why: &'static str,
+    },
+    /// A month of the fiscal year so far has no value.
+    #[error("{fy} to date is incomplete: no value for {missing}")]
+    Gap {
+        /// The fiscal year.
+        fy: String,
+        /// The missing months.
+        missing: String,
+    },
+    /// The forecast model failed.
+    #[error(transparent)]
+    Forecast(#[from] inflow_forecast::Error),
+    /// A domain value was out of range.
+    #[error(transparent)]
+    Core(#[from] inflow_core::Error),
+}
+
+/// Which data a projection may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AsOf {
+    /// Everything in the latest vintage.
+    #[default]
+    Latest,
+    /// Data through this month, as known when it was first published.
+    Month(YearMonth),
+    /// Everything known at the end of this date.
+    Date(Date),
+}
+
+impl AsOf {
+    /// Parses `YYYY-MM` (a month) or `YYYY-MM-DD` (a date).
+    ///
+    /// ```
+    /// use inflow_project::AsOf;
+    /// assert!(matches!(AsOf::parse("2024-04"), Ok(AsOf::Month(_))));
+    /// assert!(matches!(AsOf::parse("2024-05-21"), Ok(AsOf::Date(_))));
+    /// assert!(AsOf::parse("2024-4").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`inflow_core::Error`] when neither form parses.
+    pub fn parse(s: &str) -> Result<AsOf, inflow_core::Error> {
+        if s.len() == 7 {
+            s.parse().map(AsOf::Month)
+        } else {
+            inflow_core::parse_date(s).map(AsOf::Date)
+        }
+    }
+}
+
+/// What to project and how.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// The fiscal year; default: the one containing the last month used
+    /// (or the next one, if that month closes its year).
+    pub fy: Option<FiscalYear>,
+    /// Which data to use.
+    pub as_of: AsOf,
+    /// A threshold for the fiscal-year total, in the series' unit.
+    pub target: Option<f64>,
+    /// The forecast model.
+    pub model: ModelSpec,
+    /// Number of simulated paths (default 4000).
+    pub paths: usize,
+    /// Seed of the simulation; projections are reproducible.
+    pub seed: u64,
+}
+
+impl Default for Request {
+    fn default() -> Self {
+        Request {
+            fy: None,
+            as_of: AsOf::Latest,
+            target: None,
+            model: ModelSpec::Auto,
+            paths: 4000,
+            seed: 20_240_501,
+        }
+    }
+}
+
+/// One month of the projected fiscal year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthLine {
+    /// The month.
+    pub month: YearMonth,
+    /// Its value, if known.
+    #[serde(serialize_with = "serde_round::opt_amount")]
+    pub actual: Option<f64>,
+    /// Point forecast, for months not known.
+    #[serde(serialize_with = "serde_round::opt_amount")]
+    pub point: Option<f64>,
+    /// 80% interval of the month's value.
+    pub lo_80: Option<f64>,
+    /// Upper bound of the 80% interval.
+    pub hi_80: Option<f64>,
+    /// 95% interval lower bound.
+    pub lo_95: Option<f64>,
+    /// 95% interval upper bound.
+    pub hi_95: Option<f64>,
+}
+
+/// A fiscal-year projection. JSON keys are stable (see the README).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Projection {
+    /// Series key.
+    pub series: String,
+    /// The fiscal year.
+    #[serde(serialize_with = "display")]
+    pub fiscal_year: FiscalYear,
+    /// The last month of data used.
+    pub as_of: YearMonth,
+    /// The vintage read: `latest` or the release date.
+    #[serde(serialize_with = "vintage")]
+    pub vintage: Vintage,
+    /// Months of the fiscal year known.
+    pub months_known: usize,
+    /// Their total.
+    #[serde(serialize_with = "serde_round::amount")]
+    pub actual_to_date: f64,
+    /// Projected fiscal-year total (actual plus point forecasts).
+    #[serde(serialize_with = "round1")]
+    pub point: f64,
+    /// Intervals of the total by level (`"80"`, `"95"`): `[lo, hi]`.
+    pub intervals: BTreeMap<String, [f64; 2]>,
+    /// The target, if one was given.
+    pub target: Option<f64>,
+    /// Probability that the total exceeds the target.
+    pub p_exceed: Option<f64>,
+    /// The model used, with any fallback.
+    pub model: String,
+    /// Unit of every amount.
+    pub unit: String,
+    /// First and last month of the history the model was fitted on.
+    pub fitted_from: YearMonth,
+    /// Each month of the fiscal year.
+    pub months: Vec<MonthLine>,
+}
+
+fn display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+fn round1<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(inflow_analytics::round::round_to(*v, 1))
+}
+
+fn vintage<S: Serializer>(v: &Vintage, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Vintage::Latest => s.serialize_str("latest"),
+        Vintage::AsOf(d) => s.collect_str(d),
+    }
+}
+
+/// The data a reader had: the series in the chosen vintage, cut at the last
+/// month used.
+///
+/// # Errors
+/// [`Error::NotPublished`] or [`Error::NoData`].
+pub fn data_as_of(
+    meta: &SeriesMeta,
+    history: &[Observation],
+    as_of: AsOf,
+) -> Result<(MonthlySeries, YearMonth), Error> {
+    let key = meta.key.to_string();
+    let (vintage, cut) = match as_of {
+        AsOf::Latest => (Vintage::Latest, None),
+        AsOf::Date(d) => (Vintage::AsOf(d), None),
+        AsOf::Month(m) => {
+            let first_release = history
+                .iter()
+                .filter(|o| o.period == m && o.value.is_some())
+                .map(|o| o.release_date)
+                .min()
+                .ok_or(Error::NotPublished {
+                    series: key.clone(),
+                    month: m,
+                })?;
+            (Vintage::AsOf(first_release), Some(m))
+        }
+    };
+    let visible = history
+        .iter()
+        .filter(|o| cut.is_none_or(|c| o.period <= c))
+        .cloned();
+    let series = MonthlySeries::from_history(meta.clone(), vintage, visible);
+    let last = series.last_month().ok_or_else(|| Error::NoData {
+        series: key,
+        at: match as_of {
+            AsOf::Latest => "latest".into(),
+            AsOf::Month(m) => m.to_string(),
+            AsOf::Date(d) => d.to_string(),
+        },
+    })?;
+    Ok((series, last))
+}
+
+/// The longest stretch of consecutive months with values ending at `last`,
+/// oldest first.
+fn contiguous_history(series: &MonthlySeries, last: YearMonth) -> (YearMonth, Vec<f64>) {
+    let mut values = Vec::new();
+    let mut m = last;
+    let mut first = last;
+    while let Some(v) = series.value(m) {
+        values.push(v);
+        first = m;
+        match m.pred() {
+            Ok(p) => m = p,
+            Err(_) => break,
+        }
+    }
+    values.reverse();
+    (first, values)
+}
+
+/// Projects a fiscal-year total.
+///
+/// # Errors
+/// See [`Error`]: unknown as-of points, a fiscal year out of reach of the
+/// data, a gap in the year so far, or a model failure.
+pub fn project(
+    meta: &SeriesMeta,
+    history: &[Observation],
+    req: &Request,
+) -> Result<Projection, Error> {
+    let (series, last) = data_as_of(meta, history, req.as_of)?;
+    project_series(&series, last, req)
+}
+
+/// Projects from a series already cut to what was known (see [`data_as_of`]).
+///
+/// # Errors
+/// As [`project`].
+pub fn project_series(
+    series: &MonthlySeries,
+    last: YearMonth,
+    req: &Request,
+) -> Result<Projection, Error> {
+    let cal = series.meta.fiscal;
+    let fy = match req.fy {
+        Some(fy) => fy,
+        None => {
+            let fy = cal.fiscal_year_of(last);
+            if fy.position(last) == Some(12) {
+                fy.next()?
+            } else {
+                fy
+            }
+        }
+    };
+    let range = |why| Error::Range {
+        fy: fy.to_string(),
+        last,
+        why,
+    };
+    if last > fy.last_month()? {
+        // A finished year needs no projection, but answering with the
+        // actual total is what a user asking about it expects.
+        if let Some(p) = finished_year(series, fy, last, req)? {
+            return Ok(p);
+        }
+        return Err(range(
+            "the year is over and some of its months have no value",
+        ));
+    }
+    let first = fy.first_month()?;
+    let known: Vec<YearMonth> = if last >= first {
+        first.through(last).collect()
+    } else {
+        Vec::new()
+    };
+    let missing: Vec<String> = known
+        .iter()
+        .filter(|m| series.value(**m).is_none())
+        .map(ToString::to_string)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Gap {
+            fy: fy.to_string(),
+            missing: missing.join(", "),
+        });
+    }
+    let actual: f64 = known.iter().filter_map(|m| series.value(*m)).sum();
+    // Steps from the month after `last` to the end of the fiscal year; the
+    // year's own months are the last `remaining` of them.
+    let h = last.months_until(fy.last_month()?) as usize;
+    let remaining = 12 - known.len();
+    if h > 36 {
+        return Err(range(
+            "the year starts more than two years after the data end",
+        ));
+    }
+    let (fitted_from, y) = contiguous_history(series, last);
+    let model = inflow_forecast::fit(req.model, &y, 12)?;
+    let fc = model.forecast(h, &[80.0, 95.0])?;
+    let skip = h - remaining;
+    let totals = path_totals(model.as_ref(), h, skip, req)?;
+    let point = actual + fc.point[skip..].iter().sum::<f64>();
+    let mut intervals = BTreeMap::new();
+    for level in [80.0, 95.0] {
+        let (lo, hi) = quantile_pair(&totals, level);
+        intervals.insert(
+            format!("{level:.0}"),
+            [round(actual + lo), round(actual + hi)],
+        );
+    }
+    let p_exceed = req.target.map(|t| {
+        let above = totals.iter().filter(|&&x| actual + x > t).count();
+        inflow_analytics::round::round_to(above as f64 / totals.len() as f64, 3)
+    });
+    let months = fy
+        .months()?
+        .into_iter()
+        .map(|m| {
+            let step = last.months_until(m);
+            if step <= 0 {
+                return MonthLine {
+                    month: m,
+                    actual: series.value(m),
+                    point: None,
+                    lo_80: None,
+                    hi_80: None,
+                    lo_95: None,
+                    hi_95: None,
+                };
+            }
+            let i = step as usize - 1;
+            MonthLine {
+                month: m,
+                actual: None,
+                point: Some(fc.point[i]),
+                lo_80: Some(round(fc.intervals[0].lo[i])),
+                hi_80: Some(round(fc.intervals[0].hi[i])),
+                lo_95: Some(round(fc.intervals[1].lo[i])),
+                hi_95: Some(round(fc.intervals[1].hi[i])),
+            }
+        })
+        .collect();
+    Ok(Projection {
+        series: series.meta.key.to_string(),
+        fiscal_year: fy,
+        as_of: last,
+        vintage: series.vintage,
+        months_known: known.len(),
+        actual_to_date: actual,
+        point,
+        intervals,
+        target: req.target,
+        p_exceed,
+        model: model.name(),
+        unit: series.meta.unit.to_string(),
+        fitted_from,
+        months,
+    })
+}
+
+fn finished_year(
+    series: &MonthlySeries,
+    fy: FiscalYear,
+    last: YearMonth,
+    req: &Request,
+) -> Result<Option<Projection>, Error> {
+    let sum = inflow_analytics::sum_months(series, &fy.months()?);
+    let Some(total) = sum.value else {
+        return Ok(None);
+    };
+    let intervals = [80.0, 95.0]
+        .map(|l| (format!("{l:.0}"), [total, total]))
+        .into_iter()
+        .collect();
+    Ok(Some(Projection {
+        series: series.meta.key.to_string(),
+        fiscal_year: fy,
+        as_of: last,
+        vintage: series.vintage,
+        months_known: 12,
+        actual_to_date: total,
+        point: total,
+        intervals,
+        target: req.target,
+        p_exceed: req.target.map(|t| if total > t { 1.0 } else { 0.0 }),
+        model: "actual (the year is complete)".into(),
+        unit: series.meta.unit.to_string(),
+        fitted_from: fy.first_month()?,
+        months: fy
+            .months()?
+            .into_iter()
+            .map(|m| MonthLine {
+                month: m,
+                actual: series.value(m),
+                point: None,
+                lo_80: None,
+                hi_80: None,
+                lo_95: None,
+                hi_95: None,
+            })
+            .collect(),
+    }))
+}
+
+fn round(v: f64) -> f64 {
+    inflow_analytics::round::round_to(v, 1)
+}
+
+/// Simulated totals of steps `skip+1..=h`, sorted.
+fn path_totals(
+    model: &dyn FittedModel,
+    h: usize,
+    skip: usize,
+    req: &Request,
+) -> Result<Vec<f64>, Error> {
+    if h == skip {
+        return Ok(vec![0.0]);
+    }
+    let paths = model.sample_paths(h, req.paths.max(1), req.seed)?;
+    let mut totals: Vec<f64> = paths.iter().map(|p| p[skip..].iter().sum()).collect();
+    totals.retain(|t| t.is_finite());
+    if totals.is_empty() {
+        totals.push(0.0);
+    }
+    totals.sort_by(f64::total_cmp);
+    Ok(totals)
+}
+
+/// The central `level`% interval of sorted samples.
+fn quantile_pair(sorted: &[f64], level: f64) -> (f64, f64) {
+    let q = |p: f64| {
+        let pos = p * (sorted.len() - 1) as f64;
+        let (i, frac) = (pos.floor() as usize, pos.fract());
+        let next = sorted[(i + 1).min(sorted.len() - 1)];
+        sorted[i] + (next - sorted[i]) * frac
+    };
+    let tail = (1.0 - level / 100.0) / 2.0;
+    (q(tail), q(1.0 - tail))
+}
