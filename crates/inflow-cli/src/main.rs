@@ -61,6 +61,12 @@ enum Command {
     Backtest(cmd::backtest::Args),
     /// Forecast every series of a panel CSV.
     Forecast(cmd::forecast::Args),
+    /// Check the numeric claims of a news text against the data.
+    Check(cmd::check::Args),
+    /// Write the release brief of a month, with charts.
+    Brief(cmd::brief::Args),
+    /// Serve the web dashboard and the JSON API.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -77,6 +83,9 @@ fn main() -> std::process::ExitCode {
         Command::Project(a) => cmd::project::run(g, a),
         Command::Backtest(a) => cmd::backtest::run(g, a),
         Command::Forecast(a) => cmd::forecast::run(a),
+        Command::Check(a) => cmd::check::run(g, a),
+        Command::Brief(a) => cmd::brief::run(g, a),
+        Command::Serve(a) => cmd::serve::run(g, a),
     };
     match result {
         Ok(()) => exit::ok(),

@@ -1,6 +1,8 @@
 //! One module per subcommand; each has an `Args` struct and a `run`.
 
 pub mod backtest;
+pub mod brief;
+pub mod check;
 pub mod forecast;
 pub mod fy;
 pub mod headline;
@@ -9,4 +11,5 @@ pub mod project;
 pub mod reconcile;
 pub mod revisions;
 pub mod series;
+pub mod serve;
 pub mod show;

@@ -1,0 +1,12 @@
+//! `inflow brief` (being built).
+
+use crate::context::Global;
+
+/// Arguments of `inflow brief`.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// Runs the command.
+pub fn run(_global: &Global, _args: &Args) -> anyhow::Result<()> {
+    anyhow::bail!("inflow brief is not available in this build yet")
+}

@@ -1,0 +1,12 @@
+//! `inflow serve` (being built).
+
+use crate::context::Global;
+
+/// Arguments of `inflow serve`.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// Runs the command.
+pub fn run(_global: &Global, _args: &Args) -> anyhow::Result<()> {
+    anyhow::bail!("inflow serve is not available in this build yet")
+}
