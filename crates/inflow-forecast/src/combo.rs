@@ -9,8 +9,48 @@
 //! errors move together.
 
 use crate::{
-    AutoEts, Error, Fit, FittedModel, Forecast, Interval, Theta, ThetaVariant, check_series,
+    AutoEts, Error, Fit, FittedModel, Forecast, Interval, Theta, ThetaVariant, check_series, rng,
 };
+
+/// The `p` quantile of an equal-weight mixture of normals `(mean, sd)`, by
+/// bisection on the mixture's distribution function.
+fn mixture_quantile(comps: &[(f64, f64)], p: f64) -> f64 {
+    let cdf = |x: f64| {
+        comps
+            .iter()
+            .map(|(m, s)| {
+                if *s > 0.0 {
+                    rng::pnorm((x - m) / s)
+                } else if x >= *m {
+                    1.0
+                } else {
+                    0.0
+                }
+            })
+            .sum::<f64>()
+            / comps.len() as f64
+    };
+    let z = rng::qnorm(p);
+    let (mut lo, mut hi) = comps
+        .iter()
+        .map(|(m, s)| m + z * s)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), q| {
+            (a.min(q), b.max(q))
+        });
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo {
+        return lo;
+    }
+    // The mixture quantile lies between the members' quantiles.
+    for _ in 0..60 {
+        let mid = 0.5 * (lo + hi);
+        if cdf(mid) < p {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
 
 /// Equal-weight combination of [`AutoEts`] and the dynamic optimised
 /// [`Theta`] model.
@@ -97,6 +137,10 @@ impl FittedModel for FittedCombination {
         }
     }
 
+    /// The point forecast is the members' mean; the intervals are those of
+    /// the equal-weight mixture of the members' predictive distributions,
+    /// each taken as normal with the spread of its own interval on that
+    /// side (so a single member's interval is reproduced exactly).
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
         let fcs = self
             .members
@@ -104,38 +148,49 @@ impl FittedModel for FittedCombination {
             .map(|m| m.forecast(h, levels))
             .collect::<Result<Vec<_>, _>>()?;
         let k = fcs.len() as f64;
-        let mean_of = |get: &dyn Fn(&Forecast) -> &Vec<f64>| -> Vec<f64> {
-            (0..h)
-                .map(|j| fcs.iter().map(|f| get(f)[j]).sum::<f64>() / k)
-                .collect()
-        };
-        let point = mean_of(&|f| &f.point);
+        let point: Vec<f64> = (0..h)
+            .map(|j| fcs.iter().map(|f| f.point[j]).sum::<f64>() / k)
+            .collect();
         let intervals = levels
             .iter()
             .enumerate()
-            .map(|(i, &level)| Interval {
-                level,
-                lo: mean_of(&|f| &f.intervals[i].lo),
-                hi: mean_of(&|f| &f.intervals[i].hi),
+            .map(|(i, &level)| {
+                let a = (100.0 - level) / 200.0;
+                let z = rng::qnorm(1.0 - a);
+                let side = |j: usize, upper: bool| {
+                    let comps: Vec<(f64, f64)> = fcs
+                        .iter()
+                        .map(|f| {
+                            let bound = if upper {
+                                f.intervals[i].hi[j]
+                            } else {
+                                f.intervals[i].lo[j]
+                            };
+                            (f.point[j], (bound - f.point[j]).abs() / z)
+                        })
+                        .collect();
+                    mixture_quantile(&comps, if upper { 1.0 - a } else { a })
+                };
+                Interval {
+                    level,
+                    lo: (0..h).map(|j| side(j, false)).collect(),
+                    hi: (0..h).map(|j| side(j, true)).collect(),
+                }
             })
             .collect();
         Ok(Forecast { point, intervals })
     }
 
+    /// Path `p` is member `p mod k`'s path `p` (all drawn with the same
+    /// innovations): paths from the same mixture as the intervals.
     fn sample_paths(&self, h: usize, n: usize, seed: u64) -> Result<Vec<Vec<f64>>, Error> {
-        let all = self
+        let mut all = self
             .members
             .iter()
             .map(|m| m.sample_paths(h, n, seed))
             .collect::<Result<Vec<_>, _>>()?;
-        let k = all.len() as f64;
-        Ok((0..n)
-            .map(|p| {
-                (0..h)
-                    .map(|j| all.iter().map(|m| m[p][j]).sum::<f64>() / k)
-                    .collect()
-            })
-            .collect())
+        let k = all.len();
+        Ok((0..n).map(|p| std::mem::take(&mut all[p % k][p])).collect())
     }
 
     fn fallback(&self) -> Option<String> {

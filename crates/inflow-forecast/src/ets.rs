@@ -197,6 +197,8 @@ fn run<const MULT_ERR: bool, const TREND: bool, const SEASON: u8>(
     let (mut l, mut b) = (*level, *slope);
     let mut sse = 0.0;
     let mut sum_log = 0.0;
+    let mut prod = 1.0f64;
+    let mut in_block = 0u32;
     let beta_over_alpha = p.beta / p.alpha;
     let mut k = 0usize;
     for &yt in y {
@@ -211,7 +213,16 @@ fn run<const MULT_ERR: bool, const TREND: bool, const SEASON: u8>(
         let e = if MULT_ERR {
             let f0 = if f.abs() < TOL { f + TOL } else { f };
             let a = f.abs();
-            sum_log += if a > 0.0 { a.ln() } else { (a + 1e-8).ln() };
+            // Sum of logs as the log of blocks of products: one `ln` per
+            // block instead of per step (the logs were most of the cost),
+            // flushed early before the product can over- or underflow.
+            prod *= if a > 0.0 { a } else { a + 1e-8 };
+            in_block += 1;
+            if in_block == 16 || !(1e-100..=1e100).contains(&prod) {
+                sum_log += prod.ln();
+                prod = 1.0;
+                in_block = 0;
+            }
             (yt - f) / f0
         } else {
             yt - f
@@ -247,6 +258,9 @@ fn run<const MULT_ERR: bool, const TREND: bool, const SEASON: u8>(
             }
         }
         l = lnew;
+    }
+    if MULT_ERR {
+        sum_log += prod.ln();
     }
     *level = l;
     *slope = b;

@@ -11,10 +11,9 @@
 
 use crate::decompose::{SeasonKind, is_seasonal, seasonal_figure};
 use crate::optim::NelderMead;
-use crate::{Error, Fit, FittedModel, Forecast, check_levels, check_series, path_intervals, rng};
-
-/// Paths simulated for the prediction intervals.
-const INTERVAL_PATHS: usize = 2_000;
+use crate::{
+    Error, Fit, FittedModel, Forecast, Interval, check_levels, check_series, normal_intervals, rng,
+};
 
 /// Which member of the Theta family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -326,24 +325,45 @@ impl FittedTheta {
         }
     }
 
-    /// Runs the model forward with the given innovations (zero for the point
-    /// forecast), returning the seasonally adjusted values.
-    fn simulate(&self, h: usize, z: Option<&[f64]>) -> Vec<f64> {
+    /// Runs the model forward adding `shocks` (in data units; empty for
+    /// none) to the one-step forecasts, returning the seasonally adjusted
+    /// values.
+    fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64> {
         let p = &self.params;
         let mut s = self.state;
-        let mut pw = (1.0 - p.alpha).powi(self.n as i32);
+        let mut pw = (1.0 - p.alpha).powi(i32::try_from(self.n).unwrap_or(i32::MAX));
         (0..h)
             .map(|j| {
-                let i = self.n + j;
                 if j > 0 {
                     pw *= 1.0 - p.alpha;
                 }
-                let mu = p.mu(&s, if self.n + j == 0 { 1.0 } else { pw });
-                let y = mu + z.map_or(0.0, |z| self.sigma * z[j]);
-                s = p.update(&s, i, y);
+                let y = p.mu(&s, pw) + shocks.get(j).copied().unwrap_or(0.0);
+                s = p.update(&s, self.n + j, y);
                 y
             })
             .collect()
+    }
+
+    /// Point forecasts and forecast standard deviations, seasonally
+    /// adjusted. Every update is linear in the observations, so the
+    /// forecast error is a linear combination of future innovations whose
+    /// weights are read off unit-impulse runs: the variance is exact under
+    /// normal errors, without simulation noise.
+    fn point_and_sd(&self, h: usize) -> (Vec<f64>, Vec<f64>) {
+        let point = self.run_forward(h, &[]);
+        let mut var = vec![0.0; h];
+        let mut shocks = vec![0.0; h];
+        for i in 0..h {
+            shocks[i] = 1.0;
+            let path = self.run_forward(h, &shocks);
+            shocks[i] = 0.0;
+            for j in i..h {
+                let c = path[j] - point[j];
+                var[j] += c * c;
+            }
+        }
+        let sd = var.iter().map(|v| self.sigma * v.sqrt()).collect();
+        (point, sd)
     }
 }
 
@@ -352,22 +372,34 @@ impl FittedModel for FittedTheta {
         self.variant.label().to_string()
     }
 
-    /// Intervals from 2,000 simulated paths of the fitted state space model
-    /// with normal errors.
+    /// Intervals in closed form under normal errors (see the crate docs),
+    /// then seasonally readjusted.
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
         check_levels(levels)?;
-        let point: Vec<f64> = self
-            .simulate(h, None)
+        let (point_sa, sd) = self.point_and_sd(h);
+        let intervals = normal_intervals(&point_sa, &sd, levels)
             .into_iter()
-            .enumerate()
-            .map(|(j, v)| self.reseason(j, v))
+            .map(|iv| Interval {
+                level: iv.level,
+                lo: iv
+                    .lo
+                    .iter()
+                    .enumerate()
+                    .map(|(j, v)| self.reseason(j, *v))
+                    .collect(),
+                hi: iv
+                    .hi
+                    .iter()
+                    .enumerate()
+                    .map(|(j, v)| self.reseason(j, *v))
+                    .collect(),
+            })
             .collect();
-        let intervals = if levels.is_empty() {
-            Vec::new()
-        } else {
-            let paths = self.sample_paths(h, INTERVAL_PATHS, 0x5EED_7E7A)?;
-            path_intervals(&paths, h, levels)
-        };
+        let point = point_sa
+            .iter()
+            .enumerate()
+            .map(|(j, v)| self.reseason(j, *v))
+            .collect();
         Ok(Forecast { point, intervals })
     }
 
@@ -378,7 +410,8 @@ impl FittedModel for FittedTheta {
         Ok(rng::innovations(h, n, seed)
             .iter()
             .map(|z| {
-                self.simulate(h, Some(z))
+                let shocks: Vec<f64> = z.iter().map(|v| self.sigma * v).collect();
+                self.run_forward(h, &shocks)
                     .into_iter()
                     .enumerate()
                     .map(|(j, v)| self.reseason(j, v))
