@@ -134,21 +134,26 @@ impl AutoEts {
         let seasonal =
             self.season_length > 1 && y.len() > self.season_length && self.season_length <= 24;
         let mut out = Vec::new();
+        // statsforecast's order, which matters for the bounds (see
+        // `fit_spec`).
         for error in [A, M] {
-            for (trend, damped) in [(N, false), (A, true), (A, false)] {
+            for trend in [N, A] {
                 for season in [N, A, M] {
-                    if (error == A && season == M)
-                        || (!positive && (error == M || season == M))
-                        || (!seasonal && season != N)
-                    {
-                        continue;
+                    for damped in [true, false] {
+                        if (trend == N && damped)
+                            || (error == A && season == M)
+                            || (!positive && (error == M || season == M))
+                            || (!seasonal && season != N)
+                        {
+                            continue;
+                        }
+                        out.push(EtsSpec {
+                            error,
+                            trend,
+                            damped,
+                            season,
+                        });
                     }
-                    out.push(EtsSpec {
-                        error,
-                        trend,
-                        damped,
-                        season,
-                    });
                 }
             }
         }
@@ -447,11 +452,28 @@ fn fit_spec(
     spec: EtsSpec,
     fixed_alpha: Option<f64>,
     nm: &NelderMead,
+    upper_bounds: &mut [f64; 4],
 ) -> Option<FittedEts> {
     let n = y.len();
     let period = if spec.has_season() { m } else { 1 };
-    if n <= spec.npars() + 4 {
+    if n <= 6 {
         return None;
+    }
+    // Narrow the shared bounds first, as statsforecast does for every
+    // candidate it tries, fitted or not.
+    {
+        let a = LOWER[0] + 0.2 * (UPPER[0] - LOWER[0]) / period as f64;
+        let a = fixed_alpha.unwrap_or(if (0.0..=1.0).contains(&a) {
+            a
+        } else {
+            LOWER[0] + 2e-3
+        });
+        if spec.has_trend() {
+            upper_bounds[1] = upper_bounds[1].min(a);
+        }
+        if spec.has_season() {
+            upper_bounds[2] = upper_bounds[2].min(1.0 - a);
+        }
     }
     let (l0, b0, ring0) = initial_states(y, period, spec)?;
     let layout = Layout {
@@ -482,20 +504,20 @@ fn fit_spec(
         push(alpha_start, LOWER[0], UPPER[0]);
     }
     if spec.has_trend() {
-        let up = UPPER[1].min(alpha_start);
-        let mut beta = LOWER[1] + 0.1 * (up - LOWER[1]);
+        upper_bounds[1] = upper_bounds[1].min(alpha_start);
+        let mut beta = LOWER[1] + 0.1 * (upper_bounds[1] - LOWER[1]);
         if beta < 0.0 || beta > alpha_start {
             beta = alpha_start - 1e-3;
         }
-        push(beta, LOWER[1], UPPER[1]);
+        push(beta, LOWER[1], upper_bounds[1]);
     }
     if spec.has_season() {
-        let up = UPPER[2].min(1.0 - alpha_start);
-        let mut gamma = LOWER[2] + 0.05 * (up - LOWER[2]);
+        upper_bounds[2] = upper_bounds[2].min(1.0 - alpha_start);
+        let mut gamma = LOWER[2] + 0.05 * (upper_bounds[2] - LOWER[2]);
         if gamma < 0.0 || gamma > 1.0 - alpha_start {
             gamma = 1.0 - alpha_start - 1e-3;
         }
-        push(gamma, LOWER[2], UPPER[2]);
+        push(gamma, LOWER[2], upper_bounds[2]);
     }
     if spec.damped {
         push(LOWER[3] + 0.99 * (UPPER[3] - LOWER[3]), LOWER[3], UPPER[3]);
@@ -574,6 +596,13 @@ impl Fit for AutoEts {
         let ys: Vec<f64> = y.iter().map(|v| v / scale).collect();
         let m = self.season_length;
         let constant = ys.iter().all(|v| *v == ys[0]);
+        // statsforecast's `initparam` narrows one bound array shared by all
+        // candidates in place: beta's upper bound becomes the smallest
+        // starting alpha seen so far (0.2 for non-seasonal forms, about
+        // 0.017 for monthly seasonal ones) and gamma's 1 minus it. That acts
+        // as strong regularisation of the trend and is part of why its
+        // AutoETS forecasts M3 well, so it is reproduced here.
+        let mut upper_bounds = UPPER;
         let best = if constant {
             let spec = EtsSpec {
                 error: Component::Additive,
@@ -607,7 +636,7 @@ impl Fit for AutoEts {
         } else {
             self.candidates(&ys)
                 .into_iter()
-                .filter_map(|spec| fit_spec(&ys, m, spec, None, &self.optimizer))
+                .filter_map(|spec| fit_spec(&ys, m, spec, None, &self.optimizer, &mut upper_bounds))
                 .filter(|f| !f.aicc.is_nan())
                 .min_by(|a, b| a.aicc.total_cmp(&b.aicc))
         };
