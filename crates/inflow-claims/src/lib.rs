@@ -1,1 +1,382 @@
-//! inflow claims.
+//! Checks the figures that news text quotes about Pakistan's ICT exports.
+//!
+//! [`check`] splits a text into sentences, finds every claim in them
+//! (amounts, percentages, differences, records, shares, per-day figures,
+//! forecasts, and the periods and series they are about) and gives each
+//! claim one [`Verdict`] with a one-sentence explanation and the
+//! [`Evidence`] behind it:
+//!
+//! | verdict | meaning |
+//! | --- | --- |
+//! | `supported` | the data agree within the rounding of the text |
+//! | `contradicted` | the data disagree; the evidence gives the expected value |
+//! | `unit_error` | the data agree at another scale (million for billion, a comma read as a decimal point) |
+//! | `inconsistent` | the text's own numbers disagree (a percentage, a difference, a period's length) |
+//! | `unverifiable` | no series or no value to check against; the explanation says what is missing |
+//! | `forecast` | a forward-looking claim; the evidence carries the [`Projector`]'s projection, if one was given |
+//!
+//! The caller chooses the vintage by building the [`MonthlySeries`] in the
+//! [`Context`] with [`inflow_core::Vintage::AsOf`]: an article is judged
+//! against what was known when it was written.
+//!
+//! ```
+//! use inflow_claims::{check, Context, Verdict};
+//! # use inflow_core::{record::*, *};
+//! # let meta = SeriesMeta { key: "pk.ict.exports".parse()?, title: String::new(),
+//! #   economy: "PK".parse()?, flow: Flow::Exports, ebops: "SI".parse()?,
+//! #   partner: Partner::World, unit: Unit::USD_MILLION, frequency: Frequency::Monthly,
+//! #   source: String::new(), fiscal: FiscalCalendar::PAKISTAN };
+//! # let obs = |m: &str, v: f64| Observation { series: meta.key.clone(), period: m.parse().unwrap(),
+//! #   value: Some(Amount::try_new(v).unwrap()), status: ObsStatus::Reported,
+//! #   release_date: parse_date("2024-05-20").unwrap(), source_url: String::new(), note: String::new() };
+//! let series = MonthlySeries::from_history(meta, Vintage::Latest,
+//!     vec![obs("2023-04", 191.0), obs("2024-03", 306.0), obs("2024-04", 310.0)]);
+//! let ctx = Context::new(&series);
+//! let report = check("Exports were $310 million in April 2024, up 62% on a year earlier.", &ctx);
+//! assert_eq!(report.claims[0].verdict, Verdict::Supported);
+//! // 310 / 191 - 1 = 62.3%: "62%" is that rounded.
+//! assert_eq!(report.claims[1].verdict, Verdict::Supported);
+//! // A billion written as a million is a unit error:
+//! let report = check("Exports were $0.31 million in April 2024.", &ctx);
+//! assert_eq!(report.claims[0].verdict, Verdict::UnitError);
+//! # Ok::<(), inflow_core::Error>(())
+//! ```
+//!
+//! # Tolerances
+//!
+//! A figure is as precise as it is written: `$2.593 billion` stands for
+//! anything from 2,592.5 to 2,593.5 million, `$310 million` for 309.5 to
+//! 310.5, `$1.3bn` for 1,250 to 1,350. Hedges widen this (`about`,
+//! `nearly`: ±5%; `over`, `more than`: a lower bound). The data carry their
+//! own rounding: SBP publishes whole millions, so a monthly value is ±0.5
+//! and a sum of `n` months ±0.5·√n.
+//!
+//! Percentages are recomputed from the figures they compare, carrying both
+//! figures' rounding through the division, and a stated percentage may be
+//! rounded either way or cut short: journalists write `21%` for 21.45% and
+//! "about 25%" for 25.6%, so a stated `p` with last digit `u` accepts
+//! anything from `p - u/2` up to (not including) `p + u`.
+//!
+//! Scanning is linear in the input: no regular expressions, bounded
+//! look-around, and sentences longer than 160 tokens are cut.
+
+mod check;
+mod extract;
+mod number;
+mod period;
+mod render;
+mod scan;
+
+use inflow_core::{FiscalYear, MonthlySeries, PublishedFigure, YearMonth};
+use serde::Serialize;
+
+pub use check::check;
+pub use period::ClaimPeriod;
+
+/// Errors from building a [`Context`].
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A component series is not a sub-series of the total (its key does
+    /// not extend the total's key).
+    #[error("component {component} is not under {total}: its key must start with {total}.")]
+    NotAComponent {
+        /// The total's key.
+        total: String,
+        /// The component's key.
+        component: String,
+    },
+}
+
+/// A forward projection of a fiscal year's total, as a [`Projector`]
+/// reports it. Amounts are in the total series' unit (USD million).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProjectionSummary {
+    /// Point forecast of the fiscal-year total.
+    pub point: f64,
+    /// Lower end of the 80% interval.
+    pub lo_80: f64,
+    /// Upper end of the 80% interval.
+    pub hi_80: f64,
+    /// Lower end of the 95% interval.
+    pub lo_95: f64,
+    /// Upper end of the 95% interval.
+    pub hi_95: f64,
+    /// Probability that the total exceeds the target asked about, if one
+    /// was given.
+    pub p_exceed: Option<f64>,
+    /// Which model produced it.
+    pub model: String,
+    /// The last month of data the projection is conditioned on.
+    pub as_of: YearMonth,
+}
+
+/// Projects a fiscal year's total, for judging forward-looking claims.
+///
+/// The claim checker does not forecast; the caller plugs in a forecast
+/// engine (the CLI uses `inflow-forecast`).
+pub trait Projector {
+    /// The projected total of `fy`, and the probability that it exceeds
+    /// `target` (in the series' unit) when a target is given. `None` when
+    /// no projection can be made.
+    fn project(&self, fy: FiscalYear, target: Option<f64>) -> Option<ProjectionSummary>;
+}
+
+/// What claims are checked against.
+///
+/// `total` is the series of total ICT exports (`pk.ict.exports`), read in
+/// the vintage the caller wants. `components` are monthly series of its
+/// components (keys `pk.ict.exports.computer` and so on), if any;
+/// `published` are totals as published (fiscal-year, year-to-date and
+/// component totals), filtered here to those released within the total's
+/// vintage.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// Total ICT exports, in the vintage to judge against.
+    pub total: &'a MonthlySeries,
+    /// Component series, keyed by their `meta.key`.
+    pub components: &'a [MonthlySeries],
+    /// Published totals of the total and of its components.
+    pub published: &'a [PublishedFigure],
+    /// Projects fiscal-year totals for forward-looking claims.
+    pub projector: Option<&'a dyn Projector>,
+}
+
+impl<'a> Context<'a> {
+    /// A context with only the total series: no components, no published
+    /// figures, no projector.
+    pub fn new(total: &'a MonthlySeries) -> Self {
+        Context {
+            total,
+            components: &[],
+            published: &[],
+            projector: None,
+        }
+    }
+
+    /// Adds component series.
+    ///
+    /// # Errors
+    /// [`Error::NotAComponent`] if a series' key does not extend the total's.
+    pub fn with_components(mut self, components: &'a [MonthlySeries]) -> Result<Self, Error> {
+        let total = self.total.meta.key.to_string();
+        for c in components {
+            let key = c.meta.key.to_string();
+            if !key.starts_with(&format!("{total}.")) {
+                return Err(Error::NotAComponent {
+                    total,
+                    component: key,
+                });
+            }
+        }
+        self.components = components;
+        Ok(self)
+    }
+
+    /// Adds published totals.
+    pub fn with_published(mut self, published: &'a [PublishedFigure]) -> Self {
+        self.published = published;
+        self
+    }
+
+    /// Adds a projector for forward-looking claims.
+    pub fn with_projector(mut self, projector: &'a dyn Projector) -> Self {
+        self.projector = Some(projector);
+        self
+    }
+}
+
+/// The judgement on one claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The data agree within the rounding of the text.
+    Supported,
+    /// The data disagree.
+    Contradicted,
+    /// The data agree at another scale, or with a comma read as a decimal
+    /// point.
+    UnitError,
+    /// The text's own numbers disagree with each other.
+    Inconsistent,
+    /// Nothing to check against.
+    Unverifiable,
+    /// A forward-looking claim.
+    Forecast,
+}
+
+impl Verdict {
+    /// The verdict as written in JSON: `supported`, `unit_error`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::UnitError => "unit_error",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::Unverifiable => "unverifiable",
+            Verdict::Forecast => "forecast",
+        }
+    }
+
+    /// Whether the verdict flags an error in the text.
+    pub fn is_error(self) -> bool {
+        matches!(
+            self,
+            Verdict::Contradicted | Verdict::UnitError | Verdict::Inconsistent
+        )
+    }
+}
+
+/// What a claim asserts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// One month's value.
+    MonthlyValue,
+    /// A fiscal year's total to date (`July-April 2023-24`).
+    FiscalYtd,
+    /// A whole fiscal year's total.
+    FiscalYearTotal,
+    /// A total over another run of months (a quarter, a calendar year).
+    PeriodTotal,
+    /// An amount whose period could not be determined.
+    Level,
+    /// Year-on-year percentage change.
+    YoyGrowth,
+    /// Month-on-month percentage change.
+    MomGrowth,
+    /// Percentage change against a base named in the text.
+    Growth,
+    /// Year-on-year difference in money.
+    YoyChange,
+    /// Month-on-month difference in money.
+    MomChange,
+    /// Difference in money against a base named in the text.
+    Change,
+    /// A record or highest-ever value.
+    Record,
+    /// A component's share of the total.
+    Share,
+    /// Average proceeds per day.
+    PerDay,
+    /// A forward-looking figure.
+    Forecast,
+    /// The length of a period as named (`first eight months`).
+    PeriodLength,
+}
+
+impl ClaimKind {
+    /// The kind as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::MonthlyValue => "monthly_value",
+            ClaimKind::FiscalYtd => "fiscal_ytd",
+            ClaimKind::FiscalYearTotal => "fiscal_year_total",
+            ClaimKind::PeriodTotal => "period_total",
+            ClaimKind::Level => "level",
+            ClaimKind::YoyGrowth => "yoy_growth",
+            ClaimKind::MomGrowth => "mom_growth",
+            ClaimKind::Growth => "growth",
+            ClaimKind::YoyChange => "yoy_change",
+            ClaimKind::MomChange => "mom_change",
+            ClaimKind::Change => "change",
+            ClaimKind::Record => "record",
+            ClaimKind::Share => "share",
+            ClaimKind::PerDay => "per_day",
+            ClaimKind::Forecast => "forecast",
+            ClaimKind::PeriodLength => "period_length",
+        }
+    }
+}
+
+/// What a verdict rests on. Amounts are in the series' unit (`unit`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The series consulted, such as `pk.ict.exports`.
+    pub series: Option<String>,
+    /// The period consulted (`2024-04`, `FY2023-24:Jul-Apr`).
+    pub period: Option<String>,
+    /// The vintage read: `latest` or the as-of date.
+    pub vintage: String,
+    /// The value found in the data (or, for `inconsistent`, computed from
+    /// the text's own figures).
+    pub value: Option<f64>,
+    /// The value the text should have given, for `contradicted`,
+    /// `unit_error` and `inconsistent`.
+    pub expected: Option<f64>,
+    /// The unit of `value` and `expected`.
+    pub unit: Option<String>,
+    /// The tolerance applied, in `unit`, and why.
+    pub tolerance: Option<String>,
+    /// Where the value was published.
+    pub source_url: Option<String>,
+    /// How the value was computed.
+    pub computation: String,
+    /// The projection, for forward-looking claims.
+    pub projection: Option<ProjectionSummary>,
+}
+
+/// One claim and its verdict.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// The sentence the claim is in.
+    pub sentence: String,
+    /// Byte offsets of the claim's words in the input, end excluded.
+    pub span: [usize; 2],
+    /// The claim's words as written.
+    pub text: String,
+    /// What the claim asserts.
+    pub kind: ClaimKind,
+    /// The number as written (2.593 for `$2.593 billion`, 21 for `21%`).
+    pub value: f64,
+    /// The unit as written: `USD billion`, `PKR million`, `percent`,
+    /// `months`.
+    pub unit: String,
+    /// The period the claim is about, if known.
+    pub period: Option<String>,
+    /// The series the claim is about, if known.
+    pub series: Option<String>,
+    /// The judgement.
+    pub verdict: Verdict,
+    /// One sentence saying why.
+    pub explanation: String,
+    /// What the judgement rests on.
+    pub evidence: Evidence,
+    /// Index of the sentence in [`Report::sentences`].
+    #[serde(skip)]
+    pub sentence_index: usize,
+}
+
+/// A sentence of the input.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sentence {
+    /// Byte offsets in the input, end excluded.
+    pub span: [usize; 2],
+    /// The text.
+    pub text: String,
+}
+
+/// Every claim found in a text, in order.
+///
+/// Serializes to `{"claims": [...]}`; [`Report::render_text`] is the
+/// terminal form.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// The claims, in the order they appear.
+    pub claims: Vec<Claim>,
+    /// The sentences that contain claims, in order.
+    #[serde(skip)]
+    pub sentences: Vec<Sentence>,
+}
+
+impl Report {
+    /// How many claims got `verdict`.
+    pub fn count(&self, verdict: Verdict) -> usize {
+        self.claims.iter().filter(|c| c.verdict == verdict).count()
+    }
+
+    /// Whether any claim flags an error (`contradicted`, `unit_error` or
+    /// `inconsistent`).
+    pub fn has_errors(&self) -> bool {
+        self.claims.iter().any(|c| c.verdict.is_error())
+    }
+}

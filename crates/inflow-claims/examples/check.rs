@@ -1,0 +1,93 @@
+//! Checks a text against the bundled Pakistan data, for trying the checker
+//! by hand. The CLI's `inflow check` is the supported way to do this.
+//!
+//! ```text
+//! cargo run -p inflow-claims --example check -- FILE|- [--as-of YYYY-MM-DD] [--format text|json]
+//! cargo run -p inflow-claims --example check -- --jsonl FILE
+//! ```
+//!
+//! With `--jsonl`, each input line is an object with `text` and an optional
+//! `date` (used as the as-of date); each output line is the report in JSON.
+
+use std::io::Read;
+
+use inflow_claims::{Context, check};
+use inflow_core::{MonthlySeries, PublishedFigure, Vintage, parse_date};
+
+fn load(vintage: Vintage) -> Result<(MonthlySeries, Vec<PublishedFigure>), String> {
+    let batches = inflow_import::bundled_batches().map_err(|e| e.to_string())?;
+    let meta = batches[0].series[0].value.clone();
+    let obs = batches[1].observations.iter().map(|o| o.value.clone());
+    let published = batches[2]
+        .published
+        .iter()
+        .map(|p| p.value.clone())
+        .collect();
+    Ok((MonthlySeries::from_history(meta, vintage, obs), published))
+}
+
+fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut file = None;
+    let mut as_of = None;
+    let mut json = false;
+    let mut jsonl = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--as-of" => {
+                i += 1;
+                as_of = Some(
+                    parse_date(args.get(i).ok_or("--as-of needs a date")?)
+                        .map_err(|e| e.to_string())?,
+                );
+            }
+            "--format" => {
+                i += 1;
+                json = args.get(i).is_some_and(|f| f == "json");
+            }
+            "--jsonl" => jsonl = true,
+            other => file = Some(other.to_string()),
+        }
+        i += 1;
+    }
+    let mut text = String::new();
+    match file.as_deref() {
+        None | Some("-") => {
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| e.to_string())?;
+        }
+        Some(f) => text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?,
+    }
+    if jsonl {
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+            let vintage = match v["date"].as_str().map(parse_date) {
+                Some(Ok(d)) => Vintage::AsOf(d),
+                _ => Vintage::Latest,
+            };
+            let (series, published) = load(vintage)?;
+            let ctx = Context::new(&series).with_published(&published);
+            let report = check(v["text"].as_str().unwrap_or(""), &ctx);
+            println!(
+                "{}",
+                serde_json::to_string(&report).map_err(|e| e.to_string())?
+            );
+        }
+        return Ok(());
+    }
+    let vintage = as_of.map_or(Vintage::Latest, Vintage::AsOf);
+    let (series, published) = load(vintage)?;
+    let ctx = Context::new(&series).with_published(&published);
+    let report = check(&text, &ctx);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!("{}", report.render_text());
+    }
+    Ok(())
+}

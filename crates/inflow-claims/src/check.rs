@@ -1,0 +1,1636 @@
+//! From sentences to verdicts: resolving periods and series, pairing the
+//! text's own figures, and judging every claim against the data.
+
+use inflow_analytics::headline;
+use inflow_core::{FiscalCalendar, MonthlySeries, Scale, Vintage, YearMonth};
+
+use crate::extract::{self, Amount, Cur, Found, Percent, Qual, Role, SeriesRef};
+use crate::period::{self, ClaimPeriod, Mention, Spec};
+use crate::scan::{self, Token};
+use crate::{Claim, ClaimKind, Context, Evidence, Report, Sentence, Verdict};
+
+/// Checks every claim in `text` against `ctx`.
+///
+/// Never fails and never panics: a claim that cannot be checked is
+/// `unverifiable` with the reason. Runs in time linear in `text`.
+pub fn check(text: &str, ctx: &Context<'_>) -> Report {
+    let tokens = scan::tokenize(text);
+    let data = Data::new(ctx);
+    let mut report = Report::default();
+    let mut prev_main: Option<ClaimPeriod> = None;
+    for range in scan::sentences(&tokens) {
+        let t = &tokens[range];
+        let (Some(first), Some(last)) = (t.first(), t.last()) else {
+            continue;
+        };
+        let sentence = Sentence {
+            span: [first.start, last.end],
+            text: text[first.start..last.end].to_string(),
+        };
+        let mut s = SentenceCheck {
+            t,
+            text,
+            data: &data,
+            found: extract::find(t),
+            mentions: period::mentions(t, data.cal),
+            resolved: Vec::new(),
+            main: None,
+            claims: Vec::new(),
+            sentence: &sentence.text,
+            index: report.sentences.len(),
+            recorded: Vec::new(),
+        };
+        s.resolve(prev_main);
+        s.judge();
+        prev_main = s.main.or(prev_main);
+        if !s.claims.is_empty() {
+            let claims = std::mem::take(&mut s.claims);
+            report.claims.extend(claims);
+            report.sentences.push(sentence);
+        }
+    }
+    report
+}
+
+/// A value from the data and what it rests on.
+#[derive(Clone, Debug)]
+struct Point {
+    value: f64,
+    /// Rounding of the data, in millions.
+    half: f64,
+    source_url: Option<String>,
+    what: String,
+}
+
+/// The data, read in the context's vintage.
+struct Data<'a> {
+    ctx: &'a Context<'a>,
+    cal: FiscalCalendar,
+    vintage: Vintage,
+}
+
+impl<'a> Data<'a> {
+    fn new(ctx: &'a Context<'a>) -> Self {
+        Data {
+            ctx,
+            cal: ctx.total.meta.fiscal,
+            vintage: ctx.total.vintage,
+        }
+    }
+
+    fn vintage_label(&self) -> String {
+        match self.vintage {
+            Vintage::Latest => "latest".into(),
+            Vintage::AsOf(d) => d.to_string(),
+        }
+    }
+
+    fn key(&self, s: SeriesRef) -> Option<String> {
+        match s {
+            SeriesRef::Total => Some(self.ctx.total.meta.key.to_string()),
+            SeriesRef::Component(suffix, _) => {
+                Some(format!("{}.{suffix}", self.ctx.total.meta.key))
+            }
+            SeriesRef::Other(_) => None,
+        }
+    }
+
+    fn series(&self, key: &str) -> Option<&'a MonthlySeries> {
+        if self.ctx.total.meta.key.as_str() == key {
+            return Some(self.ctx.total);
+        }
+        self.ctx
+            .components
+            .iter()
+            .find(|c| c.meta.key.as_str() == key)
+    }
+
+    /// Every value the data hold for `p`: the sum of monthly values (first,
+    /// when complete) and each published figure for exactly that period.
+    fn points(&self, key: &str, p: ClaimPeriod) -> (Vec<Point>, Vec<YearMonth>) {
+        let mut out = Vec::new();
+        let mut missing = Vec::new();
+        if let Some(s) = self.series(key) {
+            let months = p.months();
+            let sum = inflow_analytics::sum_months(s, &months);
+            match sum.value {
+                Some(v) => {
+                    let url = months
+                        .iter()
+                        .rev()
+                        .filter_map(|m| s.get(*m))
+                        .map(|o| o.source_url.clone())
+                        .find(|u| !u.is_empty());
+                    let what = if months.len() == 1 {
+                        format!("{key} for {}", p.label())
+                    } else {
+                        format!(
+                            "sum of {} monthly values of {key}, {} to {}",
+                            months.len(),
+                            p.first().long_label(),
+                            p.last().long_label()
+                        )
+                    };
+                    out.push(Point {
+                        value: v,
+                        half: 0.5 * (months.len() as f64).sqrt(),
+                        source_url: url,
+                        what,
+                    });
+                }
+                None => missing = sum.missing,
+            }
+        }
+        if let Some(core) = p.to_core() {
+            for f in self.ctx.published {
+                if f.series.as_str() == key
+                    && f.period == core
+                    && self.vintage.includes(f.release_date)
+                {
+                    let v = f.value.get();
+                    let decimals = format!("{v}").split('.').nth(1).map_or(0, str::len) as i32;
+                    out.push(Point {
+                        value: v,
+                        half: 0.5 * 10f64.powi(-decimals),
+                        source_url: (!f.source_url.is_empty()).then(|| f.source_url.clone()),
+                        what: format!(
+                            "{key} {} as published by {} on {}",
+                            p.label(),
+                            f.publisher,
+                            f.release_date
+                        ),
+                    });
+                }
+            }
+        }
+        (out, missing)
+    }
+
+    fn best(&self, key: &str, p: ClaimPeriod) -> Option<Point> {
+        self.points(key, p).0.into_iter().next()
+    }
+
+    fn missing_reason(&self, key: &str, p: ClaimPeriod, missing: &[YearMonth]) -> String {
+        let v = self.vintage_label();
+        if missing.is_empty() {
+            format!("there is no value of {key} for {} (vintage {v})", p.label())
+        } else {
+            let names: Vec<String> = missing.iter().take(4).map(|m| m.long_label()).collect();
+            format!(
+                "{key} has no value for {}{} (vintage {v})",
+                names.join(", "),
+                if missing.len() > 4 { " and more" } else { "" }
+            )
+        }
+    }
+}
+
+/// A value as the text gives it, with its rounding and hedge, in millions.
+#[derive(Clone, Copy, Debug)]
+struct Stated {
+    value: f64,
+    half: f64,
+    qual: Qual,
+}
+
+impl Stated {
+    fn of(a: &Amount) -> Self {
+        Stated {
+            value: a.sign * a.millions(),
+            half: a.half_millions(),
+            qual: a.qual,
+        }
+    }
+
+    /// The interval the stated value allows.
+    fn interval(self) -> (f64, f64) {
+        let (v, h) = (self.value, self.half);
+        match self.qual {
+            Qual::Exact => (v - h, v + h),
+            Qual::About => {
+                let w = h.max(0.05 * v.abs());
+                (v - w, v + w)
+            }
+            Qual::AtLeast => (v - h, v.abs() * 1.5 + h),
+            Qual::AtMost => (f64::NEG_INFINITY, v + h),
+        }
+    }
+
+    fn tolerance_note(self) -> String {
+        match self.qual {
+            Qual::Exact => format!("±{} (the rounding of the text)", fmt_num(self.half)),
+            Qual::About => format!(
+                "±{} (the text hedges: about)",
+                fmt_num(self.half.max(0.05 * self.value.abs()))
+            ),
+            Qual::AtLeast => format!(
+                "a lower bound less {} (the text says over, more than or crossing)",
+                fmt_num(self.half)
+            ),
+            Qual::AtMost => format!(
+                "an upper bound plus {} (the text says under or less than)",
+                fmt_num(self.half)
+            ),
+        }
+    }
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 + 1e-9 && b.0 <= a.1 + 1e-9
+}
+
+/// The interval a stated percentage allows: rounded either way or cut
+/// short (21% for 21.45%, about 25% for 25.6%).
+fn pct_interval(p: &Percent) -> (f64, f64) {
+    let h = p.num.half_unit();
+    let v = p.value;
+    let (lo, hi) = if v >= 0.0 {
+        (v - h, v + 2.0 * h - 1e-9)
+    } else {
+        (v - 2.0 * h + 1e-9, v + h)
+    };
+    match p.qual {
+        Qual::Exact => (lo, hi),
+        Qual::About => (v - (2.0 * h).max(1.0), v + (2.0 * h).max(1.0)),
+        Qual::AtLeast => (lo, f64::INFINITY),
+        Qual::AtMost => (f64::NEG_INFINITY, hi),
+    }
+}
+
+/// Percentage change from `b` to `a`, both ± their half units.
+fn pct_range(a: f64, ha: f64, b: f64, hb: f64) -> Option<(f64, f64, f64)> {
+    if b - hb <= 0.0 {
+        return None;
+    }
+    let point = (a / b - 1.0) * 100.0;
+    let lo = ((a - ha) / (b + hb) - 1.0) * 100.0;
+    let hi = ((a + ha) / (b - hb) - 1.0) * 100.0;
+    Some((point, lo, hi))
+}
+
+/// A number for people: `2,593`, `2.135`, `21.45`.
+fn fmt_num(v: f64) -> String {
+    let r = (v * 1000.0).round() / 1000.0;
+    let neg = r < 0.0;
+    let r = r.abs();
+    let int = r.trunc() as u64;
+    let frac = r - int as f64;
+    let digits = int.to_string();
+    let mut s = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            s.push(',');
+        }
+        s.push(c);
+    }
+    if frac > 1e-9 {
+        let f = format!("{frac:.3}");
+        s.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    if neg { format!("-{s}") } else { s }
+}
+
+fn fmt_pct(v: f64) -> String {
+    format!("{:.2}%", v)
+}
+
+/// Everything needed to judge one sentence.
+struct SentenceCheck<'s, 't> {
+    t: &'s [Token<'t>],
+    text: &'t str,
+    data: &'s Data<'s>,
+    found: Found,
+    mentions: Vec<Mention>,
+    /// The resolved period of each mention.
+    resolved: Vec<Option<ClaimPeriod>>,
+    main: Option<ClaimPeriod>,
+    claims: Vec<Claim>,
+    sentence: &'s str,
+    index: usize,
+    /// Amounts (by first token) that already have a record claim.
+    recorded: Vec<usize>,
+}
+
+impl SentenceCheck<'_, '_> {
+    fn is_break(&self, lo: usize, hi: usize) -> bool {
+        self.t[lo.min(hi)..hi.max(lo)]
+            .iter()
+            .any(|w| matches!(w.text, "," | ";" | "(" | ")" | "—" | ":"))
+    }
+
+    /// Marks comparison bases among the period mentions and resolves them.
+    fn resolve(&mut self, prev_main: Option<ClaimPeriod>) {
+        let cal = self.data.cal;
+        // Cues before a mention, or a base amount just before it.
+        for m in &mut self.mentions {
+            let lo = m.first_tok.saturating_sub(3);
+            let cue = self.t[lo..m.first_tok].iter().any(|w| {
+                w.is_any(&[
+                    "compared",
+                    "comparison",
+                    "against",
+                    "versus",
+                    "vs",
+                    "previous",
+                    "preceding",
+                    "than",
+                    "last",
+                ])
+            });
+            let after_base = self.found.amounts.iter().any(|a| {
+                a.role == Role::Base
+                    && a.end_tok <= m.first_tok
+                    && m.first_tok - a.end_tok <= 4
+                    && !self.t[a.end_tok..m.first_tok].iter().any(|w| w.text == ",")
+            });
+            let from_level = self.t[lo..m.first_tok].iter().any(|w| w.is("from"))
+                && matches!(
+                    m.spec,
+                    Spec::Exact(ClaimPeriod::Month(_)) | Spec::MonthNoYear(_)
+                );
+            m.back |= cue || after_base || from_level;
+        }
+        // The reference for what a mention leaves out: the first explicit
+        // period that is not a base, else the previous sentence's.
+        let reference = self
+            .mentions
+            .iter()
+            .find_map(|m| match m.spec {
+                Spec::Exact(p) if !m.back => Some(p),
+                _ => None,
+            })
+            .or_else(|| {
+                self.mentions.iter().find_map(|m| match m.spec {
+                    Spec::Exact(p) => Some(p),
+                    _ => None,
+                })
+            })
+            .or(prev_main);
+        let fy_of = |p: ClaimPeriod| cal.fiscal_year_of(p.last());
+        let mut resolved: Vec<Option<ClaimPeriod>> = self
+            .mentions
+            .iter()
+            .map(|m| match m.spec {
+                Spec::Exact(p) => Some(p),
+                Spec::MonthNoYear(month) => {
+                    let r = reference?.last();
+                    (-1..=1)
+                        .filter_map(|dy| YearMonth::new(r.year() + dy, month).ok())
+                        .min_by_key(|c| r.months_until(*c).abs())
+                        .map(ClaimPeriod::Month)
+                }
+                Spec::RangeNoYear(a, b) => {
+                    let fy = fy_of(reference?);
+                    let first = fy.first_month().ok()?;
+                    let from = first
+                        .add_months(((a + 12 - first.month()) % 12) as i32)
+                        .ok()?;
+                    let to = first
+                        .add_months(((b + 12 - first.month()) % 12) as i32)
+                        .ok()?;
+                    ClaimPeriod::range(from, to, cal)
+                }
+                Spec::FirstMonths(n, fy) => {
+                    ClaimPeriod::first_months(fy.or_else(|| reference.map(fy_of))?, n)
+                }
+                Spec::FiscalRelative(k) => {
+                    let fy =
+                        fy_of(reference.or_else(|| {
+                            self.data.ctx.total.last_month().map(ClaimPeriod::Month)
+                        })?);
+                    let fy = cal.fiscal_year_starting(fy.start_year() + k).ok()?;
+                    if k == -1 {
+                        // "last fiscal year" beside a year-to-date: the same months.
+                        if let Some(ClaimPeriod::FiscalToDate { fy: rfy, through }) = reference {
+                            if !reference.is_some_and(ClaimPeriod::is_full_year) {
+                                let n = rfy.position(through)?;
+                                return ClaimPeriod::first_months(fy, n);
+                            }
+                        }
+                    }
+                    ClaimPeriod::fiscal_year(fy)
+                }
+                Spec::YearEarlier | Spec::MonthEarlier | Spec::CorrespondingOf(_) => None,
+            })
+            .collect();
+        self.main = self
+            .mentions
+            .iter()
+            .zip(&resolved)
+            .find_map(|(m, p)| (!m.back).then_some(*p).flatten())
+            .or(prev_main);
+        if self.main.is_none() {
+            let key = self.data.ctx.total.meta.key.to_string();
+            self.main = self.main_from_base(&key);
+        }
+        for (m, r) in self.mentions.iter().zip(resolved.iter_mut()) {
+            if r.is_some() {
+                continue;
+            }
+            *r = match (m.spec, self.main) {
+                (Spec::YearEarlier, Some(main)) => main.shift(12, cal),
+                (Spec::MonthEarlier, Some(main)) => main.shift(1, cal),
+                (
+                    Spec::CorrespondingOf(fy),
+                    Some(main @ ClaimPeriod::FiscalToDate { fy: mfy, through }),
+                ) => {
+                    if mfy.start_year() == fy.start_year() + 1 {
+                        main.shift(12, cal)
+                    } else {
+                        mfy.position(through)
+                            .and_then(|n| ClaimPeriod::first_months(fy, n))
+                    }
+                }
+                _ => None,
+            };
+        }
+        self.resolved = resolved;
+    }
+
+    /// The series a claim at token `at` is about: the nearest series named
+    /// before it in the sentence, else after it, else the total.
+    fn series_for(&self, at: usize) -> SeriesRef {
+        let before = self.found.series.iter().rev().find(|(p, _)| *p <= at);
+        let after = self.found.series.iter().find(|(p, _)| *p > at);
+        before.or(after).map_or(SeriesRef::Total, |(_, s)| *s)
+    }
+
+    /// The period of a level amount: a mention right after it, else the
+    /// nearest non-base mention before it, else the sentence's.
+    fn level_period(&self, a: &Amount) -> Option<ClaimPeriod> {
+        let after = self.mentions.iter().zip(&self.resolved).find(|(m, _)| {
+            m.first_tok >= a.end_tok
+                && m.first_tok - a.end_tok <= 5
+                && !self.is_break(a.end_tok, m.first_tok)
+        });
+        if let Some((m, p)) = after {
+            if !m.back || a.role == Role::Base {
+                return *p;
+            }
+        }
+        if a.role == Role::Base {
+            // Further off, a base's period is still its own: "compared with
+            // $2.135 billion earned ... in the corresponding months of FY23".
+            if let Some((_, p)) = self.mentions.iter().zip(&self.resolved).find(|(m, _)| {
+                m.first_tok >= a.end_tok
+                    && m.first_tok - a.end_tok <= 10
+                    && !self.is_break(a.end_tok, m.first_tok)
+            }) {
+                return *p;
+            }
+            return self.base_period();
+        }
+        let before = self
+            .mentions
+            .iter()
+            .zip(&self.resolved)
+            .rev()
+            .find(|(m, _)| m.end_tok <= a.first_tok && !m.back);
+        before.and_then(|(_, p)| *p).or(self.main)
+    }
+
+    /// Month-on-month or year-on-year, from the base's period or the cues.
+    fn comparison_lag(&self) -> i32 {
+        if let (Some(main), Some(base)) = (self.main, self.explicit_base_period()) {
+            let lag = base.last().months_until(main.last());
+            if lag == 1 || lag == 12 {
+                return lag;
+            }
+        }
+        match self.main {
+            Some(ClaimPeriod::Month(_)) | None if self.found.mom_cue && !self.found.yoy_cue => 1,
+            _ => 12,
+        }
+    }
+
+    fn explicit_base_period(&self) -> Option<ClaimPeriod> {
+        self.mentions
+            .iter()
+            .zip(&self.resolved)
+            .find_map(|(m, p)| if m.back { *p } else { None })
+    }
+
+    fn base_period(&self) -> Option<ClaimPeriod> {
+        let main = self.main?;
+        let lag = self.comparison_lag();
+        self.explicit_base_period()
+            .filter(|b| *b != main)
+            .or_else(|| main.shift(lag, self.data.cal))
+    }
+
+    fn evidence(&self, key: Option<&str>, p: Option<ClaimPeriod>) -> Evidence {
+        Evidence {
+            series: key.map(str::to_string),
+            period: p.map(|p| p.to_string()),
+            vintage: self.data.vintage_label(),
+            unit: Some(self.data.ctx.total.meta.unit.to_string()),
+            ..Evidence::default()
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        first_tok: usize,
+        end_tok: usize,
+        kind: ClaimKind,
+        value: f64,
+        unit: String,
+        period: Option<ClaimPeriod>,
+        series: Option<String>,
+        verdict: Verdict,
+        explanation: String,
+        evidence: Evidence,
+    ) {
+        let start = self.t[first_tok].start;
+        let end = self.t[end_tok.max(first_tok + 1) - 1].end;
+        self.claims.push(Claim {
+            sentence: self.sentence.to_string(),
+            span: [start, end],
+            text: self.text[start..end].to_string(),
+            kind,
+            value,
+            unit,
+            period: period.map(|p| p.to_string()),
+            series,
+            verdict,
+            explanation,
+            evidence,
+            sentence_index: self.index,
+        });
+    }
+
+    fn judge(&mut self) {
+        let amounts = self.found.amounts.clone();
+        let percents = self.found.percents.clone();
+        let mut claims: Vec<(usize, Pending)> = Vec::new();
+        for a in &amounts {
+            claims.push((a.first_tok, Pending::Amount(*a)));
+        }
+        for p in &percents {
+            claims.push((p.first_tok, Pending::Percent(*p)));
+        }
+        for &(s, e) in &self.found.records {
+            claims.push((s, Pending::Record(s, e)));
+        }
+        claims.sort_by_key(|(pos, _)| *pos);
+        for (_, c) in claims {
+            match c {
+                Pending::Amount(a) => self.judge_amount(&a),
+                Pending::Percent(p) => self.judge_percent(&p),
+                Pending::Record(s, e) => self.judge_record(s, e),
+            }
+        }
+        self.judge_period_lengths();
+    }
+
+    fn written_unit(a: &Amount) -> String {
+        let cur = match a.cur {
+            Cur::Usd => "USD",
+            Cur::Pkr => "PKR",
+        };
+        match a.scale {
+            Scale::Units => cur.to_string(),
+            s => format!("{cur} {}", s.word()),
+        }
+    }
+
+    fn kind_of(p: Option<ClaimPeriod>) -> ClaimKind {
+        match p {
+            Some(ClaimPeriod::Month(_)) => ClaimKind::MonthlyValue,
+            Some(p @ ClaimPeriod::FiscalToDate { .. }) if p.is_full_year() => {
+                ClaimKind::FiscalYearTotal
+            }
+            Some(ClaimPeriod::FiscalToDate { .. }) => ClaimKind::FiscalYtd,
+            Some(ClaimPeriod::Range { .. }) => ClaimKind::PeriodTotal,
+            None => ClaimKind::Level,
+        }
+    }
+
+    /// The nearest amount with one of `roles`, other than `skip`.
+    fn nearest(&self, at: usize, roles: &[Role], skip: Option<usize>) -> Option<Amount> {
+        self.found
+            .amounts
+            .iter()
+            .filter(|a| {
+                roles.contains(&a.role)
+                    && Some(a.first_tok) != skip
+                    && a.cur == Cur::Usd
+                    && !a.forecast
+            })
+            .min_by_key(|a| a.first_tok.abs_diff(at))
+            .copied()
+    }
+
+    fn judge_amount(&mut self, a: &Amount) {
+        let written = Self::written_unit(a);
+        let sref = self.series_for(a.first_tok);
+        let key = self.data.key(sref);
+        if a.forecast {
+            return self.judge_forecast(a, written, key);
+        }
+        let period = match a.role {
+            Role::Diff => self.main,
+            _ => self.level_period(a),
+        };
+        let kind = match a.role {
+            Role::Diff => match self.comparison_lag() {
+                _ if self.has_text_pair() => ClaimKind::Change,
+                1 => ClaimKind::MomChange,
+                _ => ClaimKind::YoyChange,
+            },
+            _ if a.per_day => ClaimKind::PerDay,
+            _ => Self::kind_of(period),
+        };
+        let push = |s: &mut Self, verdict, explanation: String, evidence| {
+            s.push(
+                a.first_tok,
+                a.end_tok,
+                kind,
+                a.num.value,
+                written.clone(),
+                period,
+                key.clone(),
+                verdict,
+                explanation,
+                evidence,
+            );
+        };
+        if a.cur == Cur::Pkr {
+            let ev = self.evidence(key.as_deref(), period);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                "The amount is in Pakistani rupees and the series are in US dollars; no exchange rate is applied.".into(),
+                ev,
+            );
+        }
+        if let SeriesRef::Other(what) = sref {
+            let ev = self.evidence(None, period);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                format!(
+                    "The amount is about {what}, not ICT exports, and no series for it is loaded."
+                ),
+                ev,
+            );
+        }
+        let Some(key) = key.clone() else { return };
+        if a.role == Role::Diff {
+            let (v, e, ev) = self.judge_diff(a, &key);
+            return push(self, v, e, ev);
+        }
+        let Some(p) = period else {
+            let ev = self.evidence(Some(&key), None);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                "No period is named for this amount in the sentence or the one before.".into(),
+                ev,
+            );
+        };
+        let (v, e, ev) = if a.per_day {
+            self.judge_per_day(a, &key, p)
+        } else {
+            self.judge_level(a, &key, p)
+        };
+        push(self, v, e, ev);
+    }
+
+    fn has_text_pair(&self) -> bool {
+        let levels = self
+            .found
+            .amounts
+            .iter()
+            .any(|a| a.role == Role::Level && !a.forecast);
+        let bases = self.found.amounts.iter().any(|a| a.role == Role::Base);
+        levels && bases
+    }
+
+    fn judge_level(&self, a: &Amount, key: &str, p: ClaimPeriod) -> (Verdict, String, Evidence) {
+        let mut ev = self.evidence(Some(key), Some(p));
+        let (mut points, missing) = self.data.points(key, p);
+        // A base period named only as "the corresponding months of FY23":
+        // take the months whose total matches, if any.
+        let stated = Stated::of(a);
+        if points.is_empty() {
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &missing)
+                ),
+                ev,
+            );
+        }
+        let iv = stated.interval();
+        let matches =
+            |pt: &Point, iv: (f64, f64)| overlaps(iv, (pt.value - pt.half, pt.value + pt.half));
+        ev.tolerance = Some(stated.tolerance_note());
+        if let Some(pt) = points.iter().find(|pt| matches(pt, iv)) {
+            ev.value = Some(pt.value);
+            ev.source_url.clone_from(&pt.source_url);
+            ev.computation = pt.what.clone();
+            let note = format!("{}, data ±{}", stated.tolerance_note(), fmt_num(pt.half));
+            ev.tolerance = Some(note.clone());
+            return (
+                Verdict::Supported,
+                format!(
+                    "The data give {} million for {}; the text's {}{} {} agrees within {note}.",
+                    fmt_num(pt.value),
+                    p.label(),
+                    a.qual.word(),
+                    fmt_num(a.num.value),
+                    a.scale.word(),
+                ),
+                ev,
+            );
+        }
+        // Another scale, or a comma read as a decimal point.
+        let mut alternatives: Vec<(f64, f64, String)> = Vec::new();
+        for s in [Scale::Thousand, Scale::Million, Scale::Billion] {
+            if s != a.scale {
+                let f = s.factor() / 1e6;
+                alternatives.push((
+                    a.num.value * f,
+                    a.num.half_unit() * f,
+                    format!("{} {}", fmt_num(a.num.value), s.word()),
+                ));
+            }
+        }
+        if let Some(v) = a.num.comma_as_point() {
+            let f = a.scale.factor() / 1e6;
+            alternatives.push((
+                v * f,
+                0.0005 * f,
+                format!(
+                    "{} {} (the comma read as a decimal point)",
+                    fmt_num(v),
+                    a.scale.word()
+                ),
+            ));
+        }
+        for (v, h, label) in &alternatives {
+            let alt = Stated {
+                value: *v,
+                half: *h,
+                qual: a.qual,
+            };
+            if let Some(pt) = points.iter().find(|pt| matches(pt, alt.interval())) {
+                ev.value = Some(pt.value);
+                ev.expected = Some(pt.value);
+                ev.source_url.clone_from(&pt.source_url);
+                ev.computation = pt.what.clone();
+                return (
+                    Verdict::UnitError,
+                    format!(
+                        "The data give {} million for {}; the text's {} {} matches only as {}.",
+                        fmt_num(pt.value),
+                        p.label(),
+                        fmt_num(a.num.value),
+                        a.scale.word(),
+                        label
+                    ),
+                    ev,
+                );
+            }
+        }
+        let pt = points.remove(0);
+        ev.value = Some(pt.value);
+        ev.expected = Some(pt.value);
+        ev.source_url.clone_from(&pt.source_url);
+        ev.computation = pt.what.clone();
+        let mut hint = String::new();
+        if let ClaimPeriod::FiscalToDate { fy, through } = p {
+            let n = fy.position(through).unwrap_or(0);
+            for m in 1..=12 {
+                if m == n {
+                    continue;
+                }
+                if let Some(other) =
+                    ClaimPeriod::first_months(fy, m).and_then(|q| self.data.best(key, q))
+                {
+                    if overlaps(iv, (other.value - other.half, other.value + other.half)) {
+                        hint = format!(" It matches the first {m} months instead.");
+                        break;
+                    }
+                }
+            }
+        }
+        (
+            Verdict::Contradicted,
+            format!(
+                "The data give {} million for {}, not {}{} {} (tolerance {}).{hint}",
+                fmt_num(pt.value),
+                p.label(),
+                a.qual.word(),
+                fmt_num(a.num.value),
+                a.scale.word(),
+                stated.tolerance_note()
+            ),
+            ev,
+        )
+    }
+
+    fn judge_per_day(&self, a: &Amount, key: &str, p: ClaimPeriod) -> (Verdict, String, Evidence) {
+        let mut ev = self.evidence(Some(key), Some(p));
+        let days: u32 = p.months().iter().map(|m| days_in_month(*m)).sum();
+        let Some(pt) = self.data.best(key, p) else {
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &[])
+                ),
+                ev,
+            );
+        };
+        let per_day = pt.value / f64::from(days);
+        let stated = Stated::of(a);
+        ev.value = Some(per_day);
+        ev.computation = format!(
+            "{} = {} million over {days} days",
+            pt.what,
+            fmt_num(pt.value)
+        );
+        ev.source_url = pt.source_url.clone();
+        ev.tolerance = Some(stated.tolerance_note());
+        let half = pt.half / f64::from(days);
+        if overlaps(stated.interval(), (per_day - half, per_day + half)) {
+            (
+                Verdict::Supported,
+                format!(
+                    "{} million over the {days} days of {} is {} million a day, as the text says.",
+                    fmt_num(pt.value),
+                    p.label(),
+                    fmt_num(per_day)
+                ),
+                ev,
+            )
+        } else {
+            ev.expected = Some(per_day);
+            (
+                Verdict::Contradicted,
+                format!(
+                    "{} million over the {days} days of {} is {} million a day, not {}.",
+                    fmt_num(pt.value),
+                    p.label(),
+                    fmt_num(per_day),
+                    fmt_num(a.millions())
+                ),
+                ev,
+            )
+        }
+    }
+
+    /// Judges a difference: first against the text's own figures, then
+    /// against the data.
+    fn judge_diff(&self, a: &Amount, key: &str) -> (Verdict, String, Evidence) {
+        let stated = Stated::of(a);
+        let iv = stated.interval();
+        let main = self.main;
+        let mut ev = self.evidence(Some(key), main);
+        ev.tolerance = Some(stated.tolerance_note());
+        if let (Some(cur), Some(base)) = (
+            self.nearest(a.first_tok, &[Role::Level], None),
+            self.nearest(a.first_tok, &[Role::Base], None),
+        ) {
+            let (c, b) = (cur.millions(), rescale(base.millions(), cur.millions()));
+            let h = cur.half_millions() + base.half_millions();
+            let d = c - b;
+            ev.value = Some(d);
+            ev.computation = format!(
+                "{} - {} = {} (the text's own figures)",
+                fmt_num(c),
+                fmt_num(b),
+                fmt_num(d)
+            );
+            if !overlaps(iv, (d - h, d + h)) && !overlaps(iv, (-d - h, -d + h)) {
+                ev.expected = Some(d);
+                return (
+                    Verdict::Inconsistent,
+                    format!(
+                        "The text's own figures differ by {} million, not {} million.",
+                        fmt_num(d.abs()),
+                        fmt_num(a.millions())
+                    ),
+                    ev,
+                );
+            }
+        }
+        let Some(main) = main else {
+            return (
+                Verdict::Unverifiable,
+                "No period is named for this change in the sentence or the one before.".into(),
+                ev,
+            );
+        };
+        let Some(base_p) = self.base_period() else {
+            return (
+                Verdict::Unverifiable,
+                "No base period to compare with.".into(),
+                ev,
+            );
+        };
+        let (cur, base) = (self.data.best(key, main), self.data.best(key, base_p));
+        let (Some(cur), Some(base)) = (cur, base) else {
+            let p = if self.data.best(key, main).is_none() {
+                main
+            } else {
+                base_p
+            };
+            let (_, missing) = self.data.points(key, p);
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &missing)
+                ),
+                ev,
+            );
+        };
+        let d = cur.value - base.value;
+        let h = cur.half + base.half;
+        ev.value = Some(d);
+        ev.source_url.clone_from(&cur.source_url);
+        ev.computation = format!(
+            "{} ({}) - {} ({}) = {}",
+            fmt_num(cur.value),
+            main.label(),
+            fmt_num(base.value),
+            base_p.label(),
+            fmt_num(d)
+        );
+        if overlaps(iv, (d - h, d + h)) {
+            return (
+                Verdict::Supported,
+                format!(
+                    "{} changed by {} million on {}; the text's {} million agrees within {}.",
+                    main.label(),
+                    fmt_num(d),
+                    base_p.label(),
+                    fmt_num(a.millions()),
+                    stated.tolerance_note()
+                ),
+                ev,
+            );
+        }
+        ev.expected = Some(d);
+        let level_hint = if overlaps(iv, (cur.value - cur.half, cur.value + cur.half)) {
+            format!(
+                " {} million is the level of {}, not its change.",
+                fmt_num(cur.value),
+                main.label()
+            )
+        } else {
+            String::new()
+        };
+        (
+            Verdict::Contradicted,
+            format!(
+                "{} changed by {} million on {}, not {} million.{level_hint}",
+                main.label(),
+                fmt_num(d),
+                base_p.label(),
+                fmt_num(stated.value)
+            ),
+            ev,
+        )
+    }
+
+    fn judge_percent(&mut self, p: &Percent) {
+        let sref = self.series_for(p.first_tok);
+        let key = self.data.key(sref);
+        let period = self.main;
+        let kind = if p.share {
+            ClaimKind::Share
+        } else if self.has_text_pair()
+            || self.nearest(p.first_tok, &[Role::Base], None).is_some()
+                && self.explicit_base_period().is_none()
+        {
+            ClaimKind::Growth
+        } else if self.comparison_lag() == 1 {
+            ClaimKind::MomGrowth
+        } else {
+            ClaimKind::YoyGrowth
+        };
+        let (verdict, explanation, evidence) = if p.share {
+            self.judge_share(p, sref, key.as_deref())
+        } else {
+            self.judge_growth(p, sref, key.as_deref())
+        };
+        self.push(
+            p.first_tok,
+            p.end_tok,
+            kind,
+            p.num.value,
+            "percent".into(),
+            period,
+            key,
+            verdict,
+            explanation,
+            evidence,
+        );
+    }
+
+    fn judge_growth(
+        &self,
+        p: &Percent,
+        sref: SeriesRef,
+        key: Option<&str>,
+    ) -> (Verdict, String, Evidence) {
+        let stated = pct_interval(p);
+        let mut ev = self.evidence(key, self.main);
+        ev.unit = Some("percent".into());
+        ev.tolerance = Some(format!(
+            "{} to {} (the text's {}% rounded either way or cut short, and the rounding of the figures compared)",
+            fmt_num(stated.0),
+            fmt_num(stated.1),
+            fmt_num(p.num.value)
+        ));
+        // The text's own figures first.
+        let cur = self.nearest(p.first_tok, &[Role::Level], None);
+        let base = self.nearest(p.first_tok, &[Role::Base], None);
+        let diff = self.nearest(p.first_tok, &[Role::Diff], None);
+        let own = match (cur, base, diff) {
+            (Some(c), Some(b), _) => {
+                let bv = rescale(b.millions(), c.millions());
+                pct_range(
+                    c.millions(),
+                    c.half_millions(),
+                    bv,
+                    b.half_millions() * bv / b.millions().max(1e-12),
+                )
+                .map(|r| {
+                    (
+                        r,
+                        format!("{} / {} - 1", fmt_num(c.millions()), fmt_num(bv)),
+                    )
+                })
+            }
+            (_, Some(b), Some(d)) => {
+                let bv = b.millions();
+                let dv = d.sign * d.millions();
+                pct_range(bv + dv, d.half_millions(), bv, b.half_millions())
+                    .map(|r| (r, format!("{} / {}", fmt_num(dv), fmt_num(bv))))
+            }
+            (Some(c), None, Some(d)) => {
+                let cv = c.millions();
+                let dv = d.sign * d.millions();
+                pct_range(cv, c.half_millions(), cv - dv, d.half_millions()).map(|r| {
+                    (
+                        r,
+                        format!("{} / ({} - {})", fmt_num(dv), fmt_num(cv), fmt_num(dv)),
+                    )
+                })
+            }
+            _ => None,
+        };
+        if let Some(((point, lo, hi), how)) = own.clone() {
+            if !overlaps(stated, (lo, hi)) {
+                ev.value = Some(point);
+                ev.expected = Some(point);
+                ev.computation = format!("{how} = {} (the text's own figures)", fmt_pct(point));
+                return (
+                    Verdict::Inconsistent,
+                    format!(
+                        "The figures the text compares give {}, not {}%.",
+                        fmt_pct(point),
+                        fmt_num(p.value)
+                    ),
+                    ev,
+                );
+            }
+        }
+        let Some(key) = key else {
+            let what = if let SeriesRef::Other(w) = sref {
+                w
+            } else {
+                "this"
+            };
+            return (
+                Verdict::Unverifiable,
+                format!("The percentage is about {what}, for which no series is loaded."),
+                ev,
+            );
+        };
+        let Some(main) = self.main.or_else(|| self.main_from_base(key)) else {
+            return (
+                Verdict::Unverifiable,
+                "No period is named for this percentage in the sentence or the one before.".into(),
+                ev,
+            );
+        };
+        ev.period = Some(main.to_string());
+        let base_p = self.base_period().or_else(|| main.shift(12, self.data.cal));
+        let Some(base_p) = base_p else {
+            return (
+                Verdict::Unverifiable,
+                "No base period to compare with.".into(),
+                ev,
+            );
+        };
+        let (Some(c), Some(b)) = (self.data.best(key, main), self.data.best(key, base_p)) else {
+            let p = if self.data.best(key, main).is_none() {
+                main
+            } else {
+                base_p
+            };
+            let (_, missing) = self.data.points(key, p);
+            if let Some(((point, _, _), how)) = own {
+                ev.value = Some(point);
+                ev.computation = format!("{how} = {} (the text's own figures)", fmt_pct(point));
+                return (
+                    Verdict::Unverifiable,
+                    format!(
+                        "The text's own figures agree ({}), but there is nothing to check them against: {}.",
+                        fmt_pct(point),
+                        self.data.missing_reason(key, p, &missing)
+                    ),
+                    ev,
+                );
+            }
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &missing)
+                ),
+                ev,
+            );
+        };
+        let Some((point, lo, hi)) = pct_range(c.value, c.half, b.value, b.half) else {
+            return (
+                Verdict::Unverifiable,
+                format!("The base, {}, is zero.", base_p.label()),
+                ev,
+            );
+        };
+        ev.value = Some(point);
+        ev.source_url.clone_from(&c.source_url);
+        ev.computation = format!(
+            "{} ({}) / {} ({}) - 1 = {}",
+            fmt_num(c.value),
+            main.label(),
+            fmt_num(b.value),
+            base_p.label(),
+            fmt_pct(point)
+        );
+        if overlaps(stated, (lo, hi)) {
+            (
+                Verdict::Supported,
+                format!(
+                    "{} against {} is {}; the text's {}% is that rounded or cut short.",
+                    main.label(),
+                    base_p.label(),
+                    fmt_pct(point),
+                    fmt_num(p.value)
+                ),
+                ev,
+            )
+        } else {
+            ev.expected = Some(point);
+            (
+                Verdict::Contradicted,
+                format!(
+                    "{} against {} is {}, not {}%.",
+                    main.label(),
+                    base_p.label(),
+                    fmt_pct(point),
+                    fmt_num(p.value)
+                ),
+                ev,
+            )
+        }
+    }
+
+    /// When the only period is a base named as "the corresponding months of
+    /// FY2022-23", find the months whose total matches the base amount and
+    /// take the same months a year later.
+    fn main_from_base(&self, key: &str) -> Option<ClaimPeriod> {
+        let base = self.nearest(0, &[Role::Base], None)?;
+        let fy = self.mentions.iter().find_map(|m| match m.spec {
+            Spec::CorrespondingOf(fy) => Some(fy),
+            _ => None,
+        })?;
+        let iv = Stated::of(&base).interval();
+        let n = (1..=12).find(|n| {
+            ClaimPeriod::first_months(fy, *n)
+                .and_then(|p| self.data.best(key, p))
+                .is_some_and(|pt| overlaps(iv, (pt.value - pt.half, pt.value + pt.half)))
+        })?;
+        ClaimPeriod::first_months(fy.next().ok()?, n)
+    }
+
+    fn judge_share(
+        &self,
+        p: &Percent,
+        sref: SeriesRef,
+        key: Option<&str>,
+    ) -> (Verdict, String, Evidence) {
+        let mut ev = self.evidence(key, self.main);
+        ev.unit = Some("percent".into());
+        let (Some(key), SeriesRef::Component(_, name)) = (key, sref) else {
+            return (
+                Verdict::Unverifiable,
+                "A share needs a component series; none is named.".into(),
+                ev,
+            );
+        };
+        let total_key = self.data.ctx.total.meta.key.to_string();
+        let Some(main) = self.main else {
+            return (
+                Verdict::Unverifiable,
+                "No period is named for this share.".into(),
+                ev,
+            );
+        };
+        let (Some(c), Some(t)) = (self.data.best(key, main), self.data.best(&total_key, main))
+        else {
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: no value of {name} or of the total for {}.",
+                    main.label()
+                ),
+                ev,
+            );
+        };
+        let point = c.value / t.value * 100.0;
+        let lo = (c.value - c.half) / (t.value + t.half) * 100.0;
+        let hi = (c.value + c.half) / (t.value - t.half).max(1e-9) * 100.0;
+        ev.value = Some(point);
+        ev.computation = format!(
+            "{} / {} = {}",
+            fmt_num(c.value),
+            fmt_num(t.value),
+            fmt_pct(point)
+        );
+        ev.source_url.clone_from(&c.source_url);
+        let stated = pct_interval(&Percent {
+            value: p.value.abs(),
+            ..*p
+        });
+        if overlaps(stated, (lo, hi)) {
+            (
+                Verdict::Supported,
+                format!(
+                    "{name} were {} of the total in {}.",
+                    fmt_pct(point),
+                    main.label()
+                ),
+                ev,
+            )
+        } else {
+            ev.expected = Some(point);
+            (
+                Verdict::Contradicted,
+                format!(
+                    "{name} were {} of the total in {}, not {}%.",
+                    fmt_pct(point),
+                    main.label(),
+                    fmt_num(p.num.value)
+                ),
+                ev,
+            )
+        }
+    }
+
+    fn judge_record(&mut self, s: usize, e: usize) {
+        // The amount the record phrase is about: the nearest level within
+        // twelve tokens.
+        let Some(a) = self
+            .found
+            .amounts
+            .iter()
+            .filter(|a| a.role != Role::Diff && !a.forecast && a.cur == Cur::Usd)
+            .filter(|a| a.first_tok.abs_diff(s) <= 12)
+            .min_by_key(|a| a.first_tok.abs_diff(s))
+            .copied()
+        else {
+            return;
+        };
+        if self.recorded.contains(&a.first_tok) {
+            return;
+        }
+        self.recorded.push(a.first_tok);
+        let sref = self.series_for(a.first_tok);
+        let key = self.data.key(sref);
+        let period = self.level_period(&a);
+        let mut ev = self.evidence(key.as_deref(), period);
+        let (verdict, explanation) = match (key.as_deref(), period) {
+            (None, _) => (
+                Verdict::Unverifiable,
+                "The record is not about ICT exports.".to_string(),
+            ),
+            (_, None) => (
+                Verdict::Unverifiable,
+                "No period is named for this record.".to_string(),
+            ),
+            (Some(key), Some(p)) => self.record_verdict(key, p, &mut ev),
+        };
+        self.push(
+            s,
+            e,
+            ClaimKind::Record,
+            a.num.value,
+            Self::written_unit(&a),
+            period,
+            key,
+            verdict,
+            explanation,
+            ev,
+        );
+    }
+
+    fn record_verdict(&self, key: &str, p: ClaimPeriod, ev: &mut Evidence) -> (Verdict, String) {
+        if let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series(key)) {
+            return match headline(series, m) {
+                Ok(h) => {
+                    ev.value = Some(h.value);
+                    ev.source_url = Some(h.source_url.clone()).filter(|u| !u.is_empty());
+                    let prev = match (h.record.previous_high, h.record.previous_high_month) {
+                        (Some(v), Some(pm)) => {
+                            format!("{} million in {}", fmt_num(v), pm.long_label())
+                        }
+                        _ => "nothing".into(),
+                    };
+                    ev.computation = format!(
+                        "{} million in {} against every month since {}; highest before: {prev}",
+                        fmt_num(h.value),
+                        m.long_label(),
+                        h.record.history_from.long_label()
+                    );
+                    if h.record.all_time {
+                        (
+                            Verdict::Supported,
+                            format!(
+                                "{} million in {} was the highest month since data begin in {} (previous high {prev}).",
+                                fmt_num(h.value),
+                                m.long_label(),
+                                h.record.history_from.long_label()
+                            ),
+                        )
+                    } else {
+                        ev.expected = h.record.previous_high;
+                        (
+                            Verdict::Contradicted,
+                            format!(
+                                "{} million in {} was not a record: the highest before it was {prev}.",
+                                fmt_num(h.value),
+                                m.long_label()
+                            ),
+                        )
+                    }
+                }
+                Err(e) => (
+                    Verdict::Unverifiable,
+                    format!("Nothing to check against: {e}."),
+                ),
+            };
+        }
+        // A total over months: against the same months of earlier years.
+        let Some(now) = self.data.best(key, p) else {
+            let (_, missing) = self.data.points(key, p);
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &missing)
+                ),
+            );
+        };
+        let mut best: Option<(f64, ClaimPeriod)> = None;
+        let mut compared = 0;
+        for k in 1..=30 {
+            let Some(q) = p.shift(12 * k, self.data.cal) else {
+                break;
+            };
+            if let Some(pt) = self.data.best(key, q) {
+                compared += 1;
+                if best.is_none_or(|(v, _)| pt.value > v) {
+                    best = Some((pt.value, q));
+                }
+            }
+        }
+        ev.value = Some(now.value);
+        let Some((high, when)) = best else {
+            return (
+                Verdict::Unverifiable,
+                format!("No earlier {} to compare with.", p.label()),
+            );
+        };
+        ev.computation = format!(
+            "{} million in {} against {compared} earlier years; highest before: {} million in {}",
+            fmt_num(now.value),
+            p.label(),
+            fmt_num(high),
+            when.label()
+        );
+        if now.value > high {
+            (
+                Verdict::Supported,
+                format!(
+                    "{} million in {} beats every earlier year in the data (previous high {} million in {}).",
+                    fmt_num(now.value),
+                    p.label(),
+                    fmt_num(high),
+                    when.label()
+                ),
+            )
+        } else {
+            ev.expected = Some(high);
+            (
+                Verdict::Contradicted,
+                format!(
+                    "{} million in {} was not a record: {} had {} million.",
+                    fmt_num(now.value),
+                    p.label(),
+                    when.label(),
+                    fmt_num(high)
+                ),
+            )
+        }
+    }
+
+    fn judge_forecast(&mut self, a: &Amount, written: String, key: Option<String>) {
+        let cal = self.data.cal;
+        let period = self
+            .level_period(a)
+            .or_else(|| self.data.ctx.total.last_month().map(ClaimPeriod::Month));
+        let fy = period.map(|p| cal.fiscal_year_of(p.last()));
+        let mut ev = self.evidence(key.as_deref(), fy.and_then(ClaimPeriod::fiscal_year));
+        let target = a.millions();
+        let (verdict, explanation) = match (fy, self.data.ctx.projector) {
+            (None, _) => (
+                Verdict::Forecast,
+                "A forward-looking claim, but no fiscal year is named.".to_string(),
+            ),
+            (Some(fy), None) => (
+                Verdict::Forecast,
+                format!(
+                    "A forward-looking claim about {fy}; no projector was supplied, so no projection is reported."
+                ),
+            ),
+            (Some(fy), Some(proj)) => match proj.project(fy, Some(target)) {
+                Some(s) => {
+                    let p = s
+                        .p_exceed
+                        .map(|p| {
+                            format!(
+                                ", probability of exceeding {} million {:.0}%",
+                                fmt_num(target),
+                                p * 100.0
+                            )
+                        })
+                        .unwrap_or_default();
+                    let e = format!(
+                        "A forward-looking claim: {} projects {fy} at {} million (80% interval {} to {}){p}, as of {}.",
+                        s.model,
+                        fmt_num(s.point),
+                        fmt_num(s.lo_80),
+                        fmt_num(s.hi_80),
+                        s.as_of.long_label()
+                    );
+                    ev.value = Some(s.point);
+                    ev.computation = format!("projection by {} as of {}", s.model, s.as_of);
+                    ev.projection = Some(s);
+                    (Verdict::Forecast, e)
+                }
+                None => (
+                    Verdict::Forecast,
+                    format!(
+                        "A forward-looking claim about {fy}; the projector has no projection for it."
+                    ),
+                ),
+            },
+        };
+        // If the year is over in this vintage, say how it turned out.
+        let mut explanation = explanation;
+        if let (Some(fy), Some(key)) = (fy, key.as_deref()) {
+            if let Some(outcome) = ClaimPeriod::fiscal_year(fy).and_then(|p| self.data.best(key, p))
+            {
+                explanation.push_str(&format!(
+                    " The outcome is known in this vintage: {} million.",
+                    fmt_num(outcome.value)
+                ));
+                if ev.value.is_none() {
+                    ev.value = Some(outcome.value);
+                    ev.computation = outcome.what;
+                }
+            }
+        }
+        ev.tolerance = Some(format!("target {} million", fmt_num(target)));
+        self.push(
+            a.first_tok,
+            a.end_tok,
+            ClaimKind::Forecast,
+            a.num.value,
+            written,
+            fy.and_then(ClaimPeriod::fiscal_year),
+            key,
+            verdict,
+            explanation,
+            ev,
+        );
+    }
+
+    /// "the first eight months (July to March)": a period's stated length
+    /// against the months named beside it.
+    fn judge_period_lengths(&mut self) {
+        let mut found = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let Some(n) = m.stated_len else { continue };
+            for (j, o) in self.mentions.iter().enumerate() {
+                if i == j || o.stated_len.is_some() {
+                    continue;
+                }
+                let near =
+                    o.first_tok.abs_diff(m.end_tok) <= 6 || m.first_tok.abs_diff(o.end_tok) <= 6;
+                if !near {
+                    continue;
+                }
+                let len = match (o.spec, self.resolved[j]) {
+                    (Spec::RangeNoYear(a, b), _) => (b + 12 - a) % 12 + 1,
+                    (Spec::Exact(p @ ClaimPeriod::FiscalToDate { .. }), _) if !p.is_full_year() => {
+                        p.month_count()
+                    }
+                    (Spec::Exact(p @ ClaimPeriod::Range { .. }), _) => p.month_count(),
+                    _ => continue,
+                };
+                found.push((m.first_tok, m.end_tok, n, len, self.resolved[j]));
+                break;
+            }
+        }
+        for (s, e, n, len, p) in found {
+            let mut ev = self.evidence(None, p);
+            ev.unit = Some("months".into());
+            ev.value = Some(f64::from(len));
+            ev.computation = format!("the months named beside it span {len} months");
+            let (v, x) = if n == len {
+                (
+                    Verdict::Supported,
+                    format!("The months named beside it span {len} months, as stated."),
+                )
+            } else {
+                ev.expected = Some(f64::from(len));
+                (
+                    Verdict::Inconsistent,
+                    format!("The text says {n} months but the months named beside it span {len}."),
+                )
+            };
+            self.push(
+                s,
+                e,
+                ClaimKind::PeriodLength,
+                f64::from(n),
+                "months".into(),
+                p,
+                None,
+                v,
+                x,
+                ev,
+            );
+        }
+    }
+}
+
+enum Pending {
+    Amount(Amount),
+    Percent(Percent),
+    Record(usize, usize),
+}
+
+/// A base written at another scale than the value it is compared with
+/// ("$2.593 billion ... compared to $2.135 million") is read at the value's
+/// scale, so that the unit slip is reported once (on the amount) rather
+/// than again as a wrong percentage.
+fn rescale(base: f64, value: f64) -> f64 {
+    if base <= 0.0 || value <= 0.0 {
+        return base;
+    }
+    let mut b = base;
+    while value / b > 100.0 {
+        b *= 1000.0;
+    }
+    while b / value > 100.0 {
+        b /= 1000.0;
+    }
+    b
+}
+
+fn days_in_month(m: YearMonth) -> u32 {
+    match m.month() {
+        4 | 6 | 9 | 11 => 30,
+        2 => {
+            let y = m.year();
+            if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+                29
+            } else {
+                28
+            }
+        }
+        _ => 31,
+    }
+}

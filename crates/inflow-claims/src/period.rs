@@ -1,0 +1,691 @@
+//! Periods as the press writes them, and the periods claims resolve to.
+//!
+//! The grammar is a handful of hand-written matchers over tokens, each
+//! looking a bounded number of tokens ahead: `April 2024`, `July-April
+//! 2023-24`, `Jul-Mar FY25`, `July 2023 to March 2024`, `FY24`,
+//! `FY2023-24`, `fiscal year 2023-24`, `1QFY25`, `1HFY25`, `5MFY24`, `first
+//! seven months of FY24`, `the current fiscal year`, `the same period last
+//! year`, `the previous month`, `calendar year 2023`.
+
+use std::fmt;
+
+use inflow_core::month::parse_month_name;
+use inflow_core::{FiscalCalendar, FiscalYear, Period, YearMonth};
+
+use crate::number::{number_word, ordinal_word};
+use crate::scan::{Tok, Token};
+
+/// A resolved period: one month, a fiscal year to date (a whole fiscal year
+/// when it runs through the last month), or any other run of months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimPeriod {
+    /// One calendar month.
+    Month(YearMonth),
+    /// From the start of fiscal year `fy` through `through`.
+    FiscalToDate {
+        /// The fiscal year.
+        fy: FiscalYear,
+        /// The last month covered.
+        through: YearMonth,
+    },
+    /// Any other run of months, both ends included (a quarter, a calendar
+    /// year).
+    Range {
+        /// First month.
+        from: YearMonth,
+        /// Last month.
+        to: YearMonth,
+    },
+}
+
+impl ClaimPeriod {
+    /// A run of months, as a fiscal year to date when it starts a fiscal year.
+    pub(crate) fn range(from: YearMonth, to: YearMonth, cal: FiscalCalendar) -> Option<Self> {
+        if to < from || from.months_until(to) > 24 {
+            return None;
+        }
+        if from == to {
+            return Some(ClaimPeriod::Month(from));
+        }
+        let fy = cal.fiscal_year_of(from);
+        if fy.first_month().ok() == Some(from) && fy.position(to).is_some() {
+            Some(ClaimPeriod::FiscalToDate { fy, through: to })
+        } else {
+            Some(ClaimPeriod::Range { from, to })
+        }
+    }
+
+    /// The first `n` months of `fy`.
+    pub(crate) fn first_months(fy: FiscalYear, n: u32) -> Option<Self> {
+        if !(1..=12).contains(&n) {
+            return None;
+        }
+        let through = fy.first_month().ok()?.add_months(n as i32 - 1).ok()?;
+        Some(ClaimPeriod::FiscalToDate { fy, through })
+    }
+
+    /// The whole fiscal year.
+    pub(crate) fn fiscal_year(fy: FiscalYear) -> Option<Self> {
+        Some(ClaimPeriod::FiscalToDate {
+            fy,
+            through: fy.last_month().ok()?,
+        })
+    }
+
+    /// First month covered.
+    pub fn first(self) -> YearMonth {
+        match self {
+            ClaimPeriod::Month(m) => m,
+            ClaimPeriod::FiscalToDate { fy, through } => fy.first_month().unwrap_or(through),
+            ClaimPeriod::Range { from, .. } => from,
+        }
+    }
+
+    /// Last month covered.
+    pub fn last(self) -> YearMonth {
+        match self {
+            ClaimPeriod::Month(m)
+            | ClaimPeriod::FiscalToDate { through: m, .. }
+            | ClaimPeriod::Range { to: m, .. } => m,
+        }
+    }
+
+    /// The months covered, in order.
+    pub fn months(self) -> Vec<YearMonth> {
+        self.first().through(self.last()).collect()
+    }
+
+    /// Number of months covered.
+    pub fn month_count(self) -> u32 {
+        (self.first().months_until(self.last()) + 1).max(0) as u32
+    }
+
+    /// Whether this is a whole fiscal year.
+    pub fn is_full_year(self) -> bool {
+        matches!(self, ClaimPeriod::FiscalToDate { fy, through } if fy.position(through) == Some(12))
+    }
+
+    /// The same months `n` months earlier (12: a year earlier).
+    pub fn shift(self, n: i32, cal: FiscalCalendar) -> Option<Self> {
+        let from = self.first().add_months(-n).ok()?;
+        let to = self.last().add_months(-n).ok()?;
+        match self {
+            ClaimPeriod::Month(_) => Some(ClaimPeriod::Month(from)),
+            _ => ClaimPeriod::range(from, to, cal),
+        }
+    }
+
+    /// The period as the core crate names it, if it is one the core knows
+    /// (published figures are indexed by it).
+    pub fn to_core(self) -> Option<Period> {
+        match self {
+            ClaimPeriod::Month(m) => Some(Period::Month(m)),
+            ClaimPeriod::FiscalToDate { fy, through } => Some(Period::FiscalToDate { fy, through }),
+            ClaimPeriod::Range { .. } => None,
+        }
+    }
+
+    /// A label for people: `April 2024`, `Jul-Apr FY2023-24`, `FY2023-24`,
+    /// `Oct-Dec 2024`.
+    pub fn label(self) -> String {
+        match self {
+            ClaimPeriod::Month(m) => m.long_label(),
+            ClaimPeriod::FiscalToDate { fy, through } if self.is_full_year() => {
+                let _ = through;
+                fy.to_string()
+            }
+            ClaimPeriod::FiscalToDate { fy, through } => {
+                format!("{} {fy}", fy.range_label(through))
+            }
+            ClaimPeriod::Range { from, to } => format!(
+                "{} {}-{} {}",
+                from.abbrev(),
+                from.year(),
+                to.abbrev(),
+                to.year()
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ClaimPeriod {
+    /// Machine form: `2024-04`, `FY2023-24:Jul-Apr`, `FY2023-24`,
+    /// `2024-10..2024-12`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.to_core() {
+            Some(p) => p.fmt(f),
+            None => write!(f, "{}..{}", self.first(), self.last()),
+        }
+    }
+}
+
+/// A period as written, before resolving what it leaves to context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Spec {
+    /// Fully specified.
+    Exact(ClaimPeriod),
+    /// A month without a year (`in November`).
+    MonthNoYear(u32),
+    /// A range of months without a year (`July-March`).
+    RangeNoYear(u32, u32),
+    /// The first `n` months of a fiscal year, given or from context.
+    FirstMonths(u32, Option<FiscalYear>),
+    /// The fiscal year of the context moved by this many years (`the current
+    /// fiscal year` 0, `last fiscal year` -1).
+    FiscalRelative(i32),
+    /// The context's period a year earlier (`the same period last year`).
+    YearEarlier,
+    /// The month before the context's (`the previous month`).
+    MonthEarlier,
+    /// The same months of this fiscal year as the context (`the
+    /// corresponding months of FY2022-23`): the months come from context or
+    /// from the data.
+    CorrespondingOf(FiscalYear),
+}
+
+impl Spec {
+    /// Whether the phrase itself points back in time (a comparison base).
+    pub fn points_back(self) -> bool {
+        matches!(
+            self,
+            Spec::YearEarlier
+                | Spec::MonthEarlier
+                | Spec::CorrespondingOf(_)
+                | Spec::FiscalRelative(-1)
+        )
+    }
+}
+
+/// A period phrase found in a sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mention {
+    pub spec: Spec,
+    /// Token range in the sentence.
+    pub first_tok: usize,
+    pub end_tok: usize,
+    /// Months the phrase says it covers (`first eight months`, `8MFY24`),
+    /// to check against an explicit range beside it.
+    pub stated_len: Option<u32>,
+    /// The phrase names a comparison base (`the same period last year`,
+    /// `last fiscal year 2022-23`); set later also from cues around it.
+    pub back: bool,
+}
+
+fn month_at(t: &[Token<'_>], i: usize) -> Option<u32> {
+    let tok = t.get(i)?;
+    if tok.kind != Tok::Word || !tok.capitalised() {
+        return None;
+    }
+    // "May" is a verb and "March" a noun too; both count only capitalised,
+    // and "May" only when a year, a dash or another month is near.
+    let m = parse_month_name(tok.text)?;
+    if tok.text == "May" {
+        let near = t
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Tok::Number || n.is_dash() || n.is_any(&["to", "and", ","]))
+            || t.get(i.wrapping_sub(1)).is_some_and(|p| {
+                p.is_any(&[
+                    "in", "of", "during", "for", "and", "to", "-", "–", "through",
+                ])
+            });
+        if !near {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+fn year_at(t: &[Token<'_>], i: usize) -> Option<i32> {
+    let tok = t.get(i)?;
+    if tok.kind != Tok::Number || tok.text.len() != 4 {
+        return None;
+    }
+    let y: i32 = tok.text.parse().ok()?;
+    (1950..=2100).contains(&y).then_some(y)
+}
+
+fn two_digits(t: &[Token<'_>], i: usize) -> Option<i32> {
+    let tok = t.get(i)?;
+    (tok.kind == Tok::Number && tok.text.len() == 2)
+        .then(|| tok.text.parse().ok())
+        .flatten()
+}
+
+/// A fiscal-year label at `i`: `FY24`, `FY 2023-24`, `FY23-24`, `2023-24`,
+/// `2023-2024`, `fiscal year 2023-24` (and `financial year`), `FY2024`.
+/// Returns the year and the token after it.
+pub(crate) fn fiscal_year_at(
+    t: &[Token<'_>],
+    i: usize,
+    cal: FiscalCalendar,
+) -> Option<(FiscalYear, usize)> {
+    let tok = t.get(i)?;
+    let dash_then = |j: usize| t.get(j).is_some_and(Token::is_dash);
+    let from_end = |end_year: i32| cal.fiscal_year_starting(end_year - 1).ok();
+    if tok.is_any(&["FY", "FYs"]) {
+        let mut j = i + 1;
+        if dash_then(j) {
+            j += 1;
+        }
+        if let Some(y) = year_at(t, j) {
+            // FY2023-24, FY2023-2024, or FY2024 (the year it ends in).
+            if dash_then(j + 1) {
+                if two_digits(t, j + 2) == Some((y + 1) % 100) {
+                    return Some((cal.fiscal_year_starting(y).ok()?, j + 3));
+                }
+                if year_at(t, j + 2) == Some(y + 1) {
+                    return Some((cal.fiscal_year_starting(y).ok()?, j + 3));
+                }
+            }
+            return Some((from_end(y)?, j + 1));
+        }
+        if let Some(a) = two_digits(t, j) {
+            if dash_then(j + 1) && two_digits(t, j + 2) == Some((a + 1) % 100) {
+                return Some((cal.fiscal_year_starting(2000 + a).ok()?, j + 3));
+            }
+            return Some((from_end(2000 + a)?, j + 1));
+        }
+        return None;
+    }
+    if tok.is_any(&["fiscal", "financial"]) {
+        let mut j = i + 1;
+        if t.get(j).is_some_and(|n| n.is("year")) {
+            j += 1;
+        }
+        if t.get(j).is_some_and(|n| n.is("of")) {
+            j += 1;
+        }
+        if let Some(r) = fiscal_year_at(t, j, cal) {
+            return Some(r);
+        }
+        // `fiscal year 2024`: the year it ends in.
+        if let Some(y) = year_at(t, j) {
+            return Some((from_end(y)?, j + 1));
+        }
+        return None;
+    }
+    if let Some(y) = year_at(t, i) {
+        if dash_then(i + 1)
+            && !t[i + 1].space_before
+            && (two_digits(t, i + 2) == Some((y + 1) % 100) || year_at(t, i + 2) == Some(y + 1))
+        {
+            return Some((cal.fiscal_year_starting(y).ok()?, i + 3));
+        }
+    }
+    None
+}
+
+/// A year or fiscal year after a month range: `2023-24`, `FY24`, `of
+/// FY2023-24`, `of fiscal year 2023-24`, `, 2024`.
+fn year_spec_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<(YearSpec, usize)> {
+    let mut j = i;
+    if t.get(j).is_some_and(|n| n.is_any(&[",", "of"])) {
+        j += 1;
+    }
+    if t.get(j).is_some_and(|n| n.is("the")) {
+        j += 1;
+    }
+    if let Some((fy, end)) = fiscal_year_at(t, j, cal) {
+        return Some((YearSpec::Fiscal(fy), end));
+    }
+    year_at(t, j).map(|y| (YearSpec::Calendar(y), j + 1))
+}
+
+enum YearSpec {
+    Fiscal(FiscalYear),
+    Calendar(i32),
+}
+
+fn month_in_fy(fy: FiscalYear, m: u32) -> Option<YearMonth> {
+    let first = fy.first_month().ok()?;
+    let offset = (m + 12 - first.month()) % 12;
+    first.add_months(offset as i32).ok()
+}
+
+/// Months named as a count: `seven`, `7`.
+fn count_at(t: &[Token<'_>], i: usize) -> Option<u32> {
+    let tok = t.get(i)?;
+    match tok.kind {
+        Tok::Word => number_word(tok.text),
+        Tok::Number => tok
+            .text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=12).contains(n)),
+        Tok::Symbol => None,
+    }
+}
+
+/// Parses a period phrase starting at token `i`, returning it and the index
+/// of the token after it. Looks at most a dozen tokens ahead.
+pub(crate) fn period_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Mention> {
+    let found = month_phrase(t, i, cal)
+        .or_else(|| compact_at(t, i, cal))
+        .or_else(|| ordinal_at(t, i, cal))
+        .or_else(|| count_months_at(t, i, cal))
+        .or_else(|| {
+            let (fy, end) = fiscal_year_at(t, i, cal)?;
+            Some((Spec::Exact(ClaimPeriod::fiscal_year(fy)?), end, None))
+        })
+        .or_else(|| calendar_year_at(t, i))
+        .map(|(spec, end_tok, stated_len)| Mention {
+            spec,
+            first_tok: i,
+            end_tok,
+            stated_len,
+            back: spec.points_back(),
+        });
+    found.or_else(|| relative_at(t, i, cal))
+}
+
+type Found = (Spec, usize, Option<u32>);
+
+/// `April 2024`, `April FY24`, `July-April 2023-24`, `Jul-Mar FY25`, `July
+/// 2023 to March 2024`, `July to March 2024`, `November`, `July-March`.
+fn month_phrase(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Found> {
+    let m1 = month_at(t, i)?;
+    let mut j = i + 1;
+    let y1 = match year_spec_at(t, j, cal) {
+        Some((YearSpec::Calendar(y), end)) => {
+            j = end;
+            Some(y)
+        }
+        _ => None,
+    };
+    let connector = t.get(j).is_some_and(|n| {
+        n.is_dash()
+            || n.is_any(&["to", "through", "till", "until", "thru"])
+            || (n.is("and") && i > 0 && t[i - 1].is("between"))
+    });
+    if connector {
+        if let Some(m2) = month_at(t, j + 1) {
+            let k = j + 2;
+            let found = match (y1, year_spec_at(t, k, cal)) {
+                (Some(y1), Some((YearSpec::Calendar(y2), end))) => {
+                    let from = YearMonth::new(y1, m1).ok()?;
+                    let to = YearMonth::new(y2, m2).ok()?;
+                    ClaimPeriod::range(from, to, cal).map(|p| (Spec::Exact(p), end))
+                }
+                (_, Some((YearSpec::Fiscal(fy), end))) => {
+                    let from = month_in_fy(fy, m1)?;
+                    let to = month_in_fy(fy, m2)?;
+                    ClaimPeriod::range(from, to, cal).map(|p| (Spec::Exact(p), end))
+                }
+                (None, Some((YearSpec::Calendar(y2), end))) => {
+                    let to = YearMonth::new(y2, m2).ok()?;
+                    let from = YearMonth::new(if m1 <= m2 { y2 } else { y2 - 1 }, m1).ok()?;
+                    ClaimPeriod::range(from, to, cal).map(|p| (Spec::Exact(p), end))
+                }
+                (Some(_), None) => None,
+                (None, None) => Some((Spec::RangeNoYear(m1, m2), k)),
+            };
+            if let Some((spec, end)) = found {
+                return Some((spec, end, None));
+            }
+        }
+    }
+    if let Some(y) = y1 {
+        let m = YearMonth::new(y, m1).ok()?;
+        return Some((Spec::Exact(ClaimPeriod::Month(m)), j, None));
+    }
+    if let Some((YearSpec::Fiscal(fy), end)) = year_spec_at(t, i + 1, cal) {
+        let m = month_in_fy(fy, m1)?;
+        return Some((Spec::Exact(ClaimPeriod::Month(m)), end, None));
+    }
+    Some((Spec::MonthNoYear(m1), i + 1, None))
+}
+
+/// `1QFY25`, `2HFY24`, `5MFY24`, `Q1FY25`, `H1 FY25`, `9M FY25`.
+fn compact_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Found> {
+    let tok = t.get(i)?;
+    let (n, unit, fy_tok) = if tok.kind == Tok::Number {
+        let n: u32 = tok.text.parse().ok()?;
+        let u = t.get(i + 1).filter(|u| !u.space_before)?;
+        match u.text {
+            "QFY" | "HFY" | "MFY" => (n, u.text, i + 1),
+            "Q" | "H" | "M" => (n, u.text, i + 2),
+            _ => return None,
+        }
+    } else if tok.text == "Q" || tok.text == "H" {
+        let n: u32 = t
+            .get(i + 1)
+            .filter(|n| !n.space_before)?
+            .text
+            .parse()
+            .ok()?;
+        (n, tok.text, i + 2)
+    } else {
+        return None;
+    };
+    let (fy, end) = if unit.ends_with("FY") {
+        let y = two_digits(t, fy_tok + 1).filter(|_| !t[fy_tok + 1].space_before)?;
+        (cal.fiscal_year_starting(2000 + y - 1).ok()?, fy_tok + 2)
+    } else {
+        fiscal_year_at(t, fy_tok, cal)?
+    };
+    let first = fy.first_month().ok()?;
+    let (from, len) = match unit.chars().next()? {
+        'Q' if (1..=4).contains(&n) => (first.add_months(3 * (n as i32 - 1)).ok()?, 3),
+        'H' if (1..=2).contains(&n) => (first.add_months(6 * (n as i32 - 1)).ok()?, 6),
+        'M' if (1..=12).contains(&n) => {
+            let p = ClaimPeriod::first_months(fy, n)?;
+            return Some((Spec::Exact(p), end, Some(n)));
+        }
+        _ => return None,
+    };
+    let p = ClaimPeriod::range(from, from.add_months(len - 1).ok()?, cal)?;
+    Some((Spec::Exact(p), end, None))
+}
+
+/// `first seven months [of FY24]`, `first quarter of FY25`, `second half
+/// of FY2023-24`, `first month`.
+fn ordinal_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Found> {
+    let tok = t.get(i).filter(|t| t.kind == Tok::Word)?;
+    let ord = ordinal_word(tok.text)?;
+    let next_is = |j: usize, ws: &[&str]| t.get(j).is_some_and(|w| w.is_any(ws));
+    if ord == 1 {
+        if let Some(n) = count_at(t, i + 1).filter(|_| next_is(i + 2, &["months", "month"])) {
+            let (fy, end) = fiscal_context_at(t, i + 3, cal);
+            return Some((Spec::FirstMonths(n, fy), end, Some(n)));
+        }
+        if next_is(i + 1, &["month"]) {
+            let (fy, end) = fiscal_context_at(t, i + 2, cal);
+            return Some((Spec::FirstMonths(1, fy), end, Some(1)));
+        }
+    }
+    let (months, max) = if next_is(i + 1, &["quarter"]) {
+        (3, 4)
+    } else if next_is(i + 1, &["half"]) {
+        (6, 2)
+    } else {
+        return None;
+    };
+    if ord > max {
+        return None;
+    }
+    let (fy, end) = fiscal_context_at(t, i + 2, cal);
+    match fy {
+        Some(fy) => {
+            let from = fy
+                .first_month()
+                .ok()?
+                .add_months(months * (ord as i32 - 1))
+                .ok()?;
+            let p = ClaimPeriod::range(from, from.add_months(months - 1).ok()?, cal)?;
+            Some((Spec::Exact(p), end, None))
+        }
+        None if ord == 1 => Some((
+            Spec::FirstMonths(months as u32, None),
+            end,
+            Some(months as u32),
+        )),
+        None => None,
+    }
+}
+
+/// `seven months of FY24`, `7 months of the current fiscal year`.
+fn count_months_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Found> {
+    let n = count_at(t, i)?;
+    if !t.get(i + 1).is_some_and(|w| w.is("months")) {
+        return None;
+    }
+    let (fy, end) = fiscal_context_at(t, i + 2, cal);
+    (end > i + 2).then_some((Spec::FirstMonths(n, fy), end, Some(n)))
+}
+
+/// `calendar year 2023`, `CY2023`, `CY23`.
+fn calendar_year_at(t: &[Token<'_>], i: usize) -> Option<Found> {
+    let tok = t.get(i)?;
+    let (y, end) = if tok.is("calendar") && t.get(i + 1).is_some_and(|w| w.is("year")) {
+        (year_at(t, i + 2)?, i + 3)
+    } else if tok.text == "CY" {
+        let y = year_at(t, i + 1).or_else(|| two_digits(t, i + 1).map(|y| 2000 + y))?;
+        (y, i + 2)
+    } else {
+        return None;
+    };
+    let p = ClaimPeriod::Range {
+        from: YearMonth::new(y, 1).ok()?,
+        to: YearMonth::new(y, 12).ok()?,
+    };
+    Some((Spec::Exact(p), end, None))
+}
+
+/// `of FY24`, `of the current fiscal year`, `of this financial year`: the
+/// fiscal year a count of months belongs to. Returns the token after.
+fn fiscal_context_at(
+    t: &[Token<'_>],
+    i: usize,
+    cal: FiscalCalendar,
+) -> (Option<FiscalYear>, usize) {
+    let mut j = i;
+    if t.get(j).is_some_and(|w| w.is_any(&["of", "in", "during"])) {
+        j += 1;
+    }
+    if t.get(j).is_some_and(|w| w.is("the")) {
+        j += 1;
+    }
+    if let Some((fy, end)) = fiscal_year_at(t, j, cal) {
+        return (Some(fy), end);
+    }
+    if t.get(j)
+        .is_some_and(|w| w.is_any(&["current", "this", "ongoing", "present"]))
+        && t.get(j + 1)
+            .is_some_and(|w| w.is_any(&["fiscal", "financial"]))
+    {
+        let end = if t.get(j + 2).is_some_and(|w| w.is("year")) {
+            j + 3
+        } else {
+            j + 2
+        };
+        if let Some((fy, end2)) = fiscal_year_at(t, end, cal) {
+            return (Some(fy), end2);
+        }
+        return (None, end);
+    }
+    (None, i)
+}
+
+/// Relative phrases: `the same period last year`, `the corresponding
+/// months of FY2022-23`, `a year earlier`, `the previous month`, `the
+/// current fiscal year`, `last fiscal year`.
+fn relative_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Mention> {
+    let tok = t.get(i)?;
+    let is = |j: usize, ws: &[&str]| t.get(j).is_some_and(|w| w.is_any(ws));
+    let mention = |spec: Spec, end_tok, back| {
+        Some(Mention {
+            spec,
+            first_tok: i,
+            end_tok,
+            stated_len: None,
+            back: back || spec.points_back(),
+        })
+    };
+    if tok.is_any(&["same", "corresponding", "comparable", "like"])
+        && is(i + 1, &["period", "months", "month", "quarter", "time"])
+    {
+        // Whatever qualifies it (`of last year`, `a year earlier`, `of the
+        // last fiscal year 2022-23`) is consumed here, up to seven tokens.
+        let mut end = i + 2;
+        for j in i + 2..(i + 9).min(t.len()) {
+            if let Some((fy, e)) = fiscal_year_at(t, j, cal) {
+                return mention(Spec::CorrespondingOf(fy), e, true);
+            }
+            if t[j].is_any(&["year", "earlier", "ago"]) {
+                end = j + 1;
+                if !is(j + 1, &["earlier", "ago"]) {
+                    break;
+                }
+            } else if !t[j].is_any(&[
+                "of",
+                "the",
+                "last",
+                "previous",
+                "preceding",
+                "a",
+                "in",
+                "fiscal",
+                "financial",
+                "prior",
+                "one",
+            ]) {
+                break;
+            }
+        }
+        return mention(Spec::YearEarlier, end, true);
+    }
+    if tok.is_any(&["a", "one"]) && is(i + 1, &["year"]) && is(i + 2, &["earlier", "ago", "before"])
+    {
+        return mention(Spec::YearEarlier, i + 3, true);
+    }
+    if tok.is_any(&["a", "one"])
+        && is(i + 1, &["month"])
+        && is(i + 2, &["earlier", "ago", "before"])
+    {
+        return mention(Spec::MonthEarlier, i + 3, true);
+    }
+    if tok.is_any(&["last", "previous", "preceding", "prior"]) {
+        if is(i + 1, &["year"]) && !is(i + 2, &["fiscal", "financial"]) {
+            return mention(Spec::YearEarlier, i + 2, true);
+        }
+        if is(i + 1, &["month"]) {
+            return mention(Spec::MonthEarlier, i + 2, true);
+        }
+        if is(i + 1, &["fiscal", "financial"]) {
+            let end = if is(i + 2, &["year"]) { i + 3 } else { i + 2 };
+            if let Some((fy, e)) = fiscal_year_at(t, end, cal) {
+                return mention(Spec::Exact(ClaimPeriod::fiscal_year(fy)?), e, true);
+            }
+            return mention(Spec::FiscalRelative(-1), end, true);
+        }
+    }
+    if tok.is_any(&["current", "this", "ongoing", "present"]) && is(i + 1, &["fiscal", "financial"])
+    {
+        let end = if is(i + 2, &["year"]) { i + 3 } else { i + 2 };
+        if let Some((fy, e)) = fiscal_year_at(t, end, cal) {
+            return mention(Spec::Exact(ClaimPeriod::fiscal_year(fy)?), e, false);
+        }
+        return mention(Spec::FiscalRelative(0), end, false);
+    }
+    if tok.is("next") && is(i + 1, &["fiscal", "financial"]) {
+        let end = if is(i + 2, &["year"]) { i + 3 } else { i + 2 };
+        return mention(Spec::FiscalRelative(1), end, false);
+    }
+    None
+}
+
+/// Finds every period phrase in a sentence's tokens.
+pub(crate) fn mentions(t: &[Token<'_>], cal: FiscalCalendar) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        match period_at(t, i, cal) {
+            Some(m) if m.end_tok > i => {
+                i = m.end_tok;
+                out.push(m);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
