@@ -15,7 +15,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mode = args[2].as_str();
     let tol: f64 = args.get(3).map_or(Ok(1e-4), |s| s.parse())?;
     let maxit: usize = args.get(4).map_or(Ok(1000), |s| s.parse())?;
-    let ets = AutoEts::new(12).with_optimizer(tol, maxit);
+    let mut ets = AutoEts::new(12).with_optimizer(tol, maxit);
+    if std::env::var_os("FIXED_SEASONS").is_some() {
+        ets = ets.with_seasonal_states_fixed();
+    }
     let t0 = std::time::Instant::now();
     let rows: Vec<String> = panel
         .series

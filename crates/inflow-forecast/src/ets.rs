@@ -98,6 +98,7 @@ pub struct AutoEts {
     season_length: usize,
     spec: Option<EtsSpec>,
     optimizer: NelderMead,
+    optimize_seasons: bool,
 }
 
 impl AutoEts {
@@ -107,6 +108,7 @@ impl AutoEts {
             season_length: season_length.max(1),
             spec: None,
             optimizer: NelderMead::default(),
+            optimize_seasons: true,
         }
     }
 
@@ -122,6 +124,15 @@ impl AutoEts {
     pub fn with_optimizer(mut self, tolerance: f64, max_iter: usize) -> Self {
         self.optimizer.tol_std = tolerance;
         self.optimizer.max_iter = max_iter;
+        self
+    }
+
+    /// Keeps the initial seasonal states at their classical-decomposition
+    /// values instead of optimising them with the other parameters (default:
+    /// optimised, as statsforecast and R do). Far fewer parameters to
+    /// search, so several times faster on monthly data.
+    pub fn with_seasonal_states_fixed(mut self) -> Self {
+        self.optimize_seasons = false;
         self
     }
 
@@ -392,6 +403,9 @@ struct Layout {
     spec: EtsSpec,
     m: usize,
     fixed_alpha: Option<f64>,
+    /// Initial seasonal states kept at their starting values instead of
+    /// being optimised.
+    fixed_seasons: Option<Vec<f64>>,
 }
 
 impl Layout {
@@ -420,7 +434,10 @@ impl Layout {
         let l0 = take();
         let b0 = if self.spec.has_trend() { take() } else { 0.0 };
         if self.spec.has_season() {
-            let free = &x[i..i + self.m - 1];
+            let free = match &self.fixed_seasons {
+                Some(f) => &f[1..],
+                None => &x[i..i + self.m - 1],
+            };
             ring[1..].copy_from_slice(free);
             let total = if self.spec.season == Component::Multiplicative {
                 self.m as f64
@@ -453,6 +470,7 @@ fn fit_spec(
     fixed_alpha: Option<f64>,
     nm: &NelderMead,
     upper_bounds: &mut [f64; 4],
+    optimize_seasons: bool,
 ) -> Option<FittedEts> {
     let n = y.len();
     let period = if spec.has_season() { m } else { 1 };
@@ -480,6 +498,7 @@ fn fit_spec(
         spec,
         m: period,
         fixed_alpha,
+        fixed_seasons: (!optimize_seasons).then(|| ring0.clone()),
     };
     // Starting values of the smoothing parameters (statsforecast's
     // `initparam`).
@@ -526,10 +545,19 @@ fn fit_spec(
     if spec.has_trend() {
         push(b0, f64::NEG_INFINITY, f64::INFINITY);
     }
-    for v in ring0.iter().skip(1) {
-        push(*v, f64::NEG_INFINITY, f64::INFINITY);
+    if optimize_seasons {
+        for v in ring0.iter().skip(1) {
+            push(*v, f64::NEG_INFINITY, f64::INFINITY);
+        }
     }
-    let n_par = x0.len();
+    // Seasonal states count as parameters either way: fixed ones were
+    // estimated too (by the decomposition).
+    let n_par = x0.len()
+        + if optimize_seasons {
+            0
+        } else {
+            ring0.len().saturating_sub(1)
+        };
     if n_par >= n - 1 {
         return None;
     }
@@ -636,7 +664,17 @@ impl Fit for AutoEts {
         } else {
             self.candidates(&ys)
                 .into_iter()
-                .filter_map(|spec| fit_spec(&ys, m, spec, None, &self.optimizer, &mut upper_bounds))
+                .filter_map(|spec| {
+                    fit_spec(
+                        &ys,
+                        m,
+                        spec,
+                        None,
+                        &self.optimizer,
+                        &mut upper_bounds,
+                        self.optimize_seasons,
+                    )
+                })
                 .filter(|f| !f.aicc.is_nan())
                 .min_by(|a, b| a.aicc.total_cmp(&b.aicc))
         };

@@ -43,7 +43,7 @@
 
 mod combo;
 mod decompose;
-mod ets;
+pub mod ets;
 mod optim;
 pub mod panel;
 mod rng;
