@@ -2,7 +2,11 @@
 //! text's own figures, and judging every claim against the data.
 
 use inflow_analytics::headline;
-use inflow_core::{FiscalCalendar, MonthlySeries, Scale, Vintage, YearMonth};
+use std::collections::HashMap;
+
+use inflow_core::{
+    FiscalCalendar, MonthlySeries, Period, PublishedFigure, Scale, Vintage, YearMonth,
+};
 
 use crate::extract::{self, Amount, Cur, Found, Percent, Qual, Role, SeriesRef};
 use crate::period::{self, ClaimPeriod, Mention, Spec};
@@ -39,10 +43,12 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
             sentence: &sentence.text,
             index: report.sentences.len(),
             recorded: Vec::new(),
+            own_main: None,
         };
         s.resolve(prev_main);
         s.judge();
-        prev_main = s.main.or(prev_main);
+        // Context reaches one sentence ahead, no further.
+        prev_main = s.own_main;
         if !s.claims.is_empty() {
             let claims = std::mem::take(&mut s.claims);
             report.claims.extend(claims);
@@ -67,14 +73,27 @@ struct Data<'a> {
     ctx: &'a Context<'a>,
     cal: FiscalCalendar,
     vintage: Vintage,
+    /// Published figures visible in the vintage, by series and period.
+    published: HashMap<(&'a str, Period), Vec<&'a PublishedFigure>>,
 }
 
 impl<'a> Data<'a> {
     fn new(ctx: &'a Context<'a>) -> Self {
+        let vintage = ctx.total.vintage;
+        let mut published: HashMap<(&str, Period), Vec<&PublishedFigure>> = HashMap::new();
+        for f in ctx.published {
+            if vintage.includes(f.release_date) {
+                published
+                    .entry((f.series.as_str(), f.period))
+                    .or_default()
+                    .push(f);
+            }
+        }
         Data {
             ctx,
             cal: ctx.total.meta.fiscal,
-            vintage: ctx.total.vintage,
+            vintage,
+            published,
         }
     }
 
@@ -142,10 +161,7 @@ impl<'a> Data<'a> {
             }
         }
         if let Some(core) = p.to_core() {
-            for f in self.ctx.published {
-                if f.series.as_str() == key
-                    && f.period == core
-                    && self.vintage.includes(f.release_date)
+            for f in self.published.get(&(key, core)).into_iter().flatten() {
                 {
                     let v = f.value.get();
                     let decimals = format!("{v}").split('.').nth(1).map_or(0, str::len) as i32;
@@ -309,6 +325,8 @@ struct SentenceCheck<'s, 't> {
     index: usize,
     /// Amounts (by first token) that already have a record claim.
     recorded: Vec<usize>,
+    /// The sentence's main period when the sentence itself names it.
+    own_main: Option<ClaimPeriod>,
 }
 
 impl SentenceCheck<'_, '_> {
@@ -419,9 +437,15 @@ impl SentenceCheck<'_, '_> {
             .zip(&resolved)
             .find_map(|(m, p)| (!m.back).then_some(*p).flatten())
             .or(prev_main);
+        self.own_main = self
+            .mentions
+            .iter()
+            .zip(&resolved)
+            .find_map(|(m, p)| (!m.back).then_some(*p).flatten());
         if self.main.is_none() {
             let key = self.data.ctx.total.meta.key.to_string();
             self.main = self.main_from_base(&key);
+            self.own_main = self.main;
         }
         for (m, r) in self.mentions.iter().zip(resolved.iter_mut()) {
             if r.is_some() {
@@ -463,8 +487,22 @@ impl SentenceCheck<'_, '_> {
                 && m.first_tok - a.end_tok <= 5
                 && !self.is_break(a.end_tok, m.first_tok)
         });
+        // A period right after the amount is its own, unless a comparison
+        // word stands between ("$306 million in comparison to March 2023").
         if let Some((m, p)) = after {
-            if !m.back || a.role == Role::Base {
+            let compared = self.t[a.end_tok..m.first_tok].iter().any(|w| {
+                w.is_any(&[
+                    "compared",
+                    "comparison",
+                    "against",
+                    "from",
+                    "than",
+                    "over",
+                    "versus",
+                    "vs",
+                ])
+            });
+            if !compared || a.role == Role::Base {
                 return *p;
             }
         }

@@ -403,6 +403,12 @@ fn look_back(t: &[Token<'_>], i: usize) -> (Option<usize>, Qual) {
             }
             continue;
         }
+        if w.is("over")
+            && (prev_is(INCREASE) || prev_is(DECREASE) || prev_is(&["%", "percent", "pc"]))
+        {
+            // "an increase over $191 million": a base, not a hedge.
+            return (Some(j), qual);
+        }
         if w.is_any(&[
             "over",
             "above",
@@ -508,7 +514,12 @@ fn classify(t: &[Token<'_>], a: &mut Amount) {
             if is_clause_break(w) || w.kind == Tok::Number {
                 break;
             }
-            if w.is_any(BASE_CUES) {
+            let over_base = w.is("over")
+                && j > 0
+                && (t[j - 1].is_any(INCREASE)
+                    || t[j - 1].is_any(DECREASE)
+                    || t[j - 1].is_any(&["%", "percent", "pc"]));
+            if w.is_any(BASE_CUES) || over_base {
                 let hedge = w.is("than") && j > 0 && t[j - 1].is_any(&["more", "less", "fewer"]);
                 if !hedge {
                     a.role = Role::Base;
@@ -605,6 +616,10 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
             "contribution",
             "portion",
             "proportion",
+            "made",
+            "makes",
+            "comprise",
+            "comprises",
         ])
     }) || t.get(end).is_some_and(|w| w.is("of"))
         && t.get(end + 1)

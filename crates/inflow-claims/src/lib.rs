@@ -26,7 +26,8 @@
 //! #   economy: "PK".parse()?, flow: Flow::Exports, ebops: "SI".parse()?,
 //! #   partner: Partner::World, unit: Unit::USD_MILLION, frequency: Frequency::Monthly,
 //! #   source: String::new(), fiscal: FiscalCalendar::PAKISTAN };
-//! # let obs = |m: &str, v: f64| Observation { series: meta.key.clone(), period: m.parse().unwrap(),
+//! # let key = meta.key.clone();
+//! # let obs = |m: &str, v: f64| Observation { series: key.clone(), period: m.parse().unwrap(),
 //! #   value: Some(Amount::try_new(v).unwrap()), status: ObsStatus::Reported,
 //! #   release_date: parse_date("2024-05-20").unwrap(), source_url: String::new(), note: String::new() };
 //! let series = MonthlySeries::from_history(meta, Vintage::Latest,
