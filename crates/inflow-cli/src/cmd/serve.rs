@@ -1,12 +1,37 @@
-//! `inflow serve` (being built).
+//! `inflow serve`: the web dashboard and the JSON API over the database.
+
+use std::net::SocketAddr;
 
 use crate::context::Global;
 
 /// Arguments of `inflow serve`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Address to listen on (port 0 picks a free port; the address is
+    /// printed on standard error).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Enables `POST /api/import` for requests bearing this token
+    /// (`Authorization: Bearer TOKEN`, at least 16 characters). Without it
+    /// the server is read-only.
+    #[arg(
+        long,
+        env = "INFLOW_ADMIN_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub admin_token: Option<String>,
+}
 
 /// Runs the command.
-pub fn run(_global: &Global, _args: &Args) -> anyhow::Result<()> {
-    anyhow::bail!("inflow serve is not available in this build yet")
+pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
+    let config = inflow_server::Config {
+        db: global.db_path()?,
+        admin_token: args.admin_token.clone(),
+    };
+    inflow_server::run_blocking(args.addr, config).map_err(|e| match e {
+        // Keep the store's error as the cause, so the exit code is the database one.
+        inflow_server::Error::Store(s) => anyhow::Error::new(s),
+        other => anyhow::Error::new(other),
+    })
 }

@@ -1,0 +1,461 @@
+// inflow dashboard: fills the server's pages from its JSON API.
+// No build step: plain ES2017 that runs as served. Charts use uPlot (MIT),
+// loaded before this file. After a chart is drawn its container gets a
+// `data-points` attribute with the number of points drawn (the browser tests
+// read it).
+"use strict";
+
+(function () {
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  const ABBR = MONTHS.map((m) => m.slice(0, 3));
+  const COLORS = {
+    line: "#0b5394", record: "#b45309", grid: "#d0d7de", text: "#1f2328",
+    years: ["#0b5394", "#6e7781", "#8250df", "#1a7f37", "#bf3989"],
+    band80: "rgba(11,83,148,0.30)", band95: "rgba(11,83,148,0.13)", target: "#cf222e",
+  };
+
+  const $ = (sel) => document.querySelector(sel);
+  const el = (tag, attrs, ...kids) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "text") e.textContent = v;
+      else if (k === "class") e.className = v;
+      else e.setAttribute(k, v === true ? "" : v);
+    }
+    for (const kid of kids) if (kid !== null && kid !== undefined) e.append(kid);
+    return e;
+  };
+
+  // --- formatting -----------------------------------------------------------
+  const fmt = (v, digits) => v === null || v === undefined ? "–" :
+    v.toLocaleString("en-US", { maximumFractionDigits: digits === undefined ? 1 : digits });
+  const signed = (v, digits) => v === null || v === undefined ? "–" :
+    (v > 0 ? "+" : v < 0 ? "−" : "") + fmt(Math.abs(v), digits);
+  const pct = (v) => v === null || v === undefined ? "–" : signed(Math.round(v * 10) / 10, 1) + "%";
+  const ym = (s) => { const [y, m] = s.split("-").map(Number); return { y, m }; };
+  const longMonth = (s) => { const { y, m } = ym(s); return MONTHS[m - 1] + " " + y; };
+  const shortMonth = (s) => { const { y, m } = ym(s); return ABBR[m - 1] + " " + y; };
+  const monthTs = (s) => { const { y, m } = ym(s); return Date.UTC(y, m - 1, 1) / 1000; };
+
+  // --- API ------------------------------------------------------------------
+  async function api(path, options) {
+    const res = await fetch(path, options);
+    let body = null;
+    try { body = await res.json(); } catch (_) { /* not JSON */ }
+    if (!res.ok) {
+      const msg = body && body.error ? body.error.message : res.status + " " + res.statusText;
+      const err = new Error(msg);
+      err.status = res.status;
+      throw err;
+    }
+    return body;
+  }
+  const query = (params) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== "" && v !== null && v !== undefined) q.set(k, v);
+    const s = q.toString();
+    return s ? "?" + s : "";
+  };
+  function showError(msg) {
+    const box = $("#error");
+    box.replaceChildren(msg ? el("p", { text: msg }) : "");
+  }
+  function status(msg) { $("#status").textContent = msg || ""; }
+
+  async function fillSeries(select, wanted) {
+    const list = await api("/api/series");
+    select.replaceChildren(...list.map((s) =>
+      el("option", { value: s.key, selected: s.key === wanted, text: s.key + " — " + s.title })));
+    if (!list.some((s) => s.key === wanted) && list.length) select.value = list[0].key;
+    return list;
+  }
+
+  // --- charts ---------------------------------------------------------------
+  const charts = [];
+  function chartWidth(box) { return Math.max(260, Math.floor(box.getBoundingClientRect().width)); }
+  function chartHeight(box) { return Math.round(Math.min(340, Math.max(220, chartWidth(box) * 0.45))); }
+  function countPoints(data) {
+    let n = 0;
+    for (let i = 1; i < data.length; i++) for (const v of data[i]) if (v !== null && v !== undefined) n++;
+    return n;
+  }
+  function plot(box, opts, data, label) {
+    box.replaceChildren();
+    box.setAttribute("role", "img");
+    box.setAttribute("aria-label", label);
+    const n = countPoints(data);
+    opts.width = chartWidth(box);
+    opts.height = chartHeight(box);
+    opts.hooks = { draw: [() => { box.dataset.points = String(n); }] };
+    const u = new uPlot(opts, data, box);
+    charts.push({ box, u });
+    return u;
+  }
+  let resizeTimer = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      for (const c of charts) if (c.box.isConnected) c.u.setSize({ width: chartWidth(c.box), height: chartHeight(c.box) });
+    }, 150);
+  });
+  const axis = (extra) => Object.assign({
+    stroke: COLORS.text, grid: { stroke: COLORS.grid, width: 1 }, ticks: { stroke: COLORS.grid },
+    font: "12px system-ui, sans-serif",
+  }, extra);
+
+  function dataTable(caption, headers, rows) {
+    return el("details", { class: "data" }, el("summary", { text: "Show the numbers as a table" }),
+      el("div", { class: "table-wrap" }, el("table", {},
+        el("caption", { text: caption }),
+        el("thead", {}, el("tr", {}, ...headers.map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
+        el("tbody", {}, ...rows.map((r) => el("tr", {}, ...r.map((c, i) => el(i ? "td" : "th", i ? { class: "num", text: c } : { scope: "row", text: c }))))))));
+  }
+  function attachTable(box, table) {
+    const fig = box.closest("figure");
+    const old = fig.querySelector("details.data");
+    if (old) old.remove();
+    fig.append(table);
+  }
+
+  function monthlyChart(box, obs) {
+    const rows = obs.observations;
+    const xs = rows.map((r) => monthTs(r.month));
+    const vals = rows.map((r) => r.value);
+    const recs = rows.map((r) => (r.all_time_high ? r.value : null));
+    const known = rows.filter((r) => r.value !== null);
+    const last = known[known.length - 1];
+    const label = "Line chart of " + obs.series + " monthly values, " + obs.unit + ", from " +
+      shortMonth(rows[0].month) + " to " + shortMonth(last.month) + "; latest " + fmt(last.value) +
+      "; " + recs.filter((v) => v !== null).length + " all-time highs marked.";
+    plot(box, {
+      scales: { x: { time: true } },
+      series: [
+        { label: "Month", value: (u, v) => v === null ? "–" : shortMonth(new Date(v * 1000).toISOString().slice(0, 7)) },
+        { label: obs.unit, stroke: COLORS.line, width: 2, spanGaps: false, points: { show: false },
+          value: (u, v) => fmt(v) },
+        { label: "All-time high", stroke: COLORS.record, fill: COLORS.record, width: 0,
+          paths: () => null, points: { show: true, size: 8, fill: COLORS.record, stroke: COLORS.record },
+          value: (u, v) => fmt(v) },
+      ],
+      axes: [axis({}), axis({ size: 50, values: (u, vs) => vs.map((v) => fmt(v, 0)) })],
+    }, [xs, vals, recs], label);
+    attachTable(box, dataTable("Monthly values, " + obs.unit, ["Month", "Value", "All-time high"],
+      rows.slice().reverse().map((r) => [shortMonth(r.month), fmt(r.value), r.all_time_high ? "yes" : ""])));
+  }
+
+  // Cumulative totals by position in the fiscal year; a gap ends the line.
+  function fiscalChart(box, obs, startMonth) {
+    const byFy = new Map();
+    for (const r of obs.observations) {
+      const { m } = ym(r.month);
+      const pos = ((m - startMonth + 12) % 12);
+      if (!byFy.has(r.fiscal_year)) byFy.set(r.fiscal_year, new Array(12).fill(undefined));
+      byFy.get(r.fiscal_year)[pos] = r.value;
+    }
+    const years = [...byFy.keys()].sort().slice(-4);
+    const cum = years.map((fy) => {
+      let total = 0, broken = false;
+      return byFy.get(fy).map((v) => {
+        if (broken || v === undefined || v === null) { broken = true; return null; }
+        total += v; return total;
+      });
+    });
+    const xs = Array.from({ length: 12 }, (_, i) => i + 1);
+    const names = xs.map((i) => ABBR[(startMonth - 1 + i - 1) % 12]);
+    const series = [{ label: "Month of the fiscal year", value: (u, v) => v === null ? "–" : names[v - 1] }];
+    years.forEach((fy, i) => {
+      const idx = years.length - 1 - i;
+      series.push({ label: fy, stroke: COLORS.years[idx % COLORS.years.length],
+        width: idx === 0 ? 3 : 1.5, dash: idx === 0 ? undefined : [idx * 3, 3],
+        points: { show: idx === 0, size: 5 }, value: (u, v) => fmt(v, 0) });
+    });
+    const cur = years[years.length - 1];
+    const curCum = cum[cum.length - 1].filter((v) => v !== null);
+    const label = "Cumulative fiscal-year totals for " + years.join(", ") + "; " + cur + " so far " +
+      fmt(curCum[curCum.length - 1], 0) + " after " + curCum.length + " months.";
+    plot(box, {
+      scales: { x: { time: false, range: [0.7, 12.3] } },
+      series,
+      axes: [axis({ splits: () => xs, values: (u, vs) => vs.map((v) => (chartWidth(box) < 480 && v % 2 === 0) ? "" : names[v - 1] || "") }),
+        axis({ size: 56, values: (u, vs) => vs.map((v) => fmt(v, 0)) })],
+    }, [xs, ...cum], label);
+    attachTable(box, dataTable("Cumulative totals, " + obs.unit, ["Month", ...years],
+      xs.map((x, i) => [names[i], ...cum.map((c) => fmt(c[i], 0))])));
+    return { years, cum };
+  }
+
+  function fanChart(box, p) {
+    const ms = p.months;
+    const xs = ms.map((m) => monthTs(m.month));
+    const actual = ms.map((m) => m.actual);
+    const point = ms.map((m) => m.point);
+    const lo80 = ms.map((m) => m.lo_80), hi80 = ms.map((m) => m.hi_80);
+    const lo95 = ms.map((m) => m.lo_95), hi95 = ms.map((m) => m.hi_95);
+    // Start the fan at the last known month so it opens from the data.
+    let lastKnown = -1;
+    ms.forEach((m, i) => { if (m.actual !== null) lastKnown = i; });
+    if (lastKnown >= 0 && lastKnown < ms.length - 1) {
+      const v = actual[lastKnown];
+      point[lastKnown] = v; lo80[lastKnown] = v; hi80[lastKnown] = v; lo95[lastKnown] = v; hi95[lastKnown] = v;
+    }
+    const label = "Fan chart of " + p.fiscal_year + ": " + p.months_known + " months known, the rest forecast by " +
+      p.model + " with 80% and 95% intervals.";
+    const band = (lbl, stroke) => ({ label: lbl, stroke, width: 1, points: { show: false }, value: (u, v) => fmt(v, 0) });
+    plot(box, {
+      scales: { x: { time: true } },
+      series: [
+        { label: "Month", value: (u, v) => v === null ? "–" : shortMonth(new Date(v * 1000).toISOString().slice(0, 7)) },
+        { label: "Actual", stroke: COLORS.line, width: 2.5, points: { show: true, size: 5 }, value: (u, v) => fmt(v, 0) },
+        { label: "Forecast", stroke: COLORS.line, width: 2, dash: [6, 4], points: { show: false }, value: (u, v) => fmt(v, 0) },
+        band("95% low", COLORS.band95), band("95% high", COLORS.band95),
+        band("80% low", COLORS.band80), band("80% high", COLORS.band80),
+      ],
+      bands: [{ series: [4, 3], fill: COLORS.band95 }, { series: [6, 5], fill: COLORS.band80 }],
+      axes: [axis({}), axis({ size: 50, values: (u, vs) => vs.map((v) => fmt(v, 0)) })],
+    }, [xs, actual, point, lo95, hi95, lo80, hi80], label);
+    attachTable(box, dataTable(p.fiscal_year + " by month, " + p.unit, ["Month", "Actual", "Forecast", "80% interval", "95% interval"],
+      ms.map((m) => [shortMonth(m.month), fmt(m.actual, 0), fmt(m.point, 1),
+        m.lo_80 === null ? "" : fmt(m.lo_80, 0) + " to " + fmt(m.hi_80, 0),
+        m.lo_95 === null ? "" : fmt(m.lo_95, 0) + " to " + fmt(m.hi_95, 0)])));
+  }
+
+  // The projected total as an interval strip, drawn as SVG.
+  function totalChart(box, p) {
+    const NS = "http://www.w3.org/2000/svg";
+    const s = (tag, attrs, text) => {
+      const e = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    const [lo95, hi95] = p.intervals["95"] || [p.point, p.point];
+    const [lo80, hi80] = p.intervals["80"] || [p.point, p.point];
+    const vals = [lo95, hi95, p.point].concat(p.target !== null ? [p.target] : []);
+    let min = Math.min(...vals), max = Math.max(...vals);
+    const pad = (max - min) * 0.12 || 10;
+    min -= pad; max += pad;
+    const W = chartWidth(box), H = 96, L = 12, R = 12;
+    const x = (v) => L + (v - min) / (max - min) * (W - L - R);
+    const svg = s("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img",
+      "aria-label": "Projected " + p.fiscal_year + " total " + fmt(p.point, 0) + "; 80% interval " + fmt(lo80, 0) +
+        " to " + fmt(hi80, 0) + "; 95% interval " + fmt(lo95, 0) + " to " + fmt(hi95, 0) +
+        (p.target !== null ? "; target " + fmt(p.target, 0) : "") });
+    svg.append(s("rect", { x: x(lo95), y: 30, width: Math.max(1, x(hi95) - x(lo95)), height: 26, fill: COLORS.band95 }));
+    svg.append(s("rect", { x: x(lo80), y: 30, width: Math.max(1, x(hi80) - x(lo80)), height: 26, fill: COLORS.band80 }));
+    svg.append(s("line", { x1: x(p.point), x2: x(p.point), y1: 26, y2: 60, stroke: COLORS.line, "stroke-width": 3 }));
+    svg.append(s("text", { x: x(p.point), y: 18, "text-anchor": "middle", fill: COLORS.text, "font-size": 13, "font-weight": 600 }, fmt(p.point, 0)));
+    const tick = (v) => svg.append(s("text", { x: Math.min(W - R, Math.max(L, x(v))), y: 76, "text-anchor": "middle", fill: COLORS.text, "font-size": 11 }, fmt(v, 0)));
+    tick(lo95); tick(hi95);
+    if (p.target !== null) {
+      svg.append(s("line", { x1: x(p.target), x2: x(p.target), y1: 22, y2: 66, stroke: COLORS.target, "stroke-width": 2, "stroke-dasharray": "5 3" }));
+      svg.append(s("text", { x: Math.min(W - R, Math.max(L, x(p.target))), y: 92, "text-anchor": "middle", fill: COLORS.target, "font-size": 12 }, "target " + fmt(p.target, 0)));
+    }
+    box.replaceChildren(svg);
+    box.dataset.points = "1";
+    charts.push({ box, u: { setSize: () => totalChart(box, p) } });
+  }
+
+  // --- overview -------------------------------------------------------------
+  function card(title, value, detail, extraClass) {
+    return el("div", { class: "card" + (extraClass ? " " + extraClass : "") },
+      el("h3", { text: title }), el("p", { class: "value", text: value }), detail ? el("p", { class: "detail" }, detail) : null);
+  }
+  function renderHeadline(h) {
+    const sec = $("#headline");
+    const f = h.fytd, r = h.rolling_12m, rec = h.record;
+    const src = h.source_url ? el("a", { href: h.source_url, rel: "noopener", text: "source" }) : null;
+    const cmp = (c, what) => c ? card(what + " (vs " + shortMonth(c.month) + ")", pct(c.change_pct),
+      signed(c.change, 3) + " on " + fmt(c.value, 3)) : card(what, "–", "no earlier value");
+    const since = shortMonth(rec.history_from);
+    const prev = (v, m) => v === null ? "none" : fmt(v, 3) + " in " + longMonth(m);
+    const lines = [];
+    lines.push(rec.all_time ? "Record: all-time high (since " + since + "); previous high " + prev(rec.previous_high, rec.previous_high_month) + "."
+      : "Not an all-time high: the high is " + prev(rec.previous_high, rec.previous_high_month) + ".");
+    if (rec.calendar_month) lines.push("Highest " + MONTHS[ym(h.month).m - 1] + " on record; previous " + prev(rec.calendar_month_previous_high, rec.calendar_month_previous_high_month) + ".");
+    if (rec.fiscal_year) lines.push("Highest month of " + h.fiscal_year + " so far; previous " + prev(rec.fiscal_year_previous_high, rec.fiscal_year_previous_high_month) + ".");
+    const gaps = [];
+    if (f.missing.length) gaps.push("No value for " + f.missing.join(", ") + " this fiscal year, so its total is not given.");
+    if (f.previous_missing.length) gaps.push("No value for " + f.previous_missing.join(", ") + " the year before, so the comparison is not given.");
+    sec.replaceChildren(
+      el("h2", { id: "headline-h", text: longMonth(h.month) + " (" + h.fiscal_year + ")" }),
+      el("p", { class: "meta" }, h.series + ", " + h.unit + "; " + h.status + " " + h.release_date +
+        (h.vintage !== "latest" ? ", as known on " + h.vintage : "") + " ", src),
+      el("div", { class: "cards" },
+        card(longMonth(h.month), fmt(h.value, 3), h.unit, "main" + (rec.all_time ? " record" : "")),
+        cmp(h.mom, "On the month"),
+        cmp(h.yoy, "On the year"),
+        card(h.fiscal_year + " " + f.label + " (" + f.months + " months)", fmt(f.value, 3),
+          f.value === null ? "incomplete" : pct(f.change_pct) + " on " + fmt(f.previous, 3) + " a year earlier"),
+        card("12 months " + shortMonth(r.from) + " to " + shortMonth(h.month), fmt(r.sum, 3),
+          (r.change_pct === null ? "" : pct(r.change_pct) + "; ") + "average " + fmt(r.average, 1))),
+      el("ul", { class: "records" }, ...lines.concat(gaps).map((t) => el("li", { text: t }))));
+    sec.dataset.month = h.month;
+  }
+
+  async function overview() {
+    const params = new URLSearchParams(location.search);
+    const seriesSel = $("#series"), monthIn = $("#month"), targetIn = $("#target");
+    const key = params.get("series") || "pk.ict.exports";
+    monthIn.value = params.get("month") || "";
+    targetIn.value = params.get("target") || "";
+    const list = await fillSeries(seriesSel, key);
+    async function load() {
+      showError("");
+      status("Loading…");
+      const key = seriesSel.value;
+      const meta = list.find((s) => s.key === key) || { fiscal_start_month: 7 };
+      const month = monthIn.value;
+      const [h, obs] = await Promise.all([
+        api("/api/headline" + query({ series: key, month })),
+        api("/api/series/" + encodeURIComponent(key) + "/observations"),
+      ]);
+      renderHeadline(h);
+      monthlyChart($("#chart-monthly"), obs);
+      const fy = fiscalChart($("#chart-fy"), obs, meta.fiscal_start_month);
+      // Default target: the last complete fiscal year's total ("will it beat last year?").
+      if (targetIn.value === "") {
+        for (let i = fy.cum.length - 1; i >= 0; i--) {
+          const total = fy.cum[i][11];
+          if (total !== null) { targetIn.value = String(Math.round(total)); break; }
+        }
+      }
+      try {
+        const p = await api("/api/projection" + query({ series: key, target: targetIn.value }));
+        const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 0) + ": " + fmt(p.p_exceed * 100, 1) + "%.";
+        $("#proj-summary").textContent = p.fiscal_year + ": " + fmt(p.actual_to_date, 0) + " in the " + p.months_known +
+          " months known; projected total " + fmt(p.point, 0) + " " + p.unit + " (80% interval " +
+          fmt(p.intervals["80"][0], 0) + " to " + fmt(p.intervals["80"][1], 0) + ")." + pe + " Model: " + p.model + ".";
+        fanChart($("#chart-fan"), p);
+        totalChart($("#chart-total"), p);
+      } catch (e) {
+        $("#proj-summary").textContent = "No projection: " + e.message;
+      }
+      status("");
+    }
+    $("#controls").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const q = query({ series: seriesSel.value, month: monthIn.value, target: targetIn.value });
+      history.replaceState(null, "", location.pathname + q);
+      load().catch((e) => { status(""); showError(e.message); });
+    });
+    await load();
+  }
+
+  // --- explorer -------------------------------------------------------------
+  async function explorer() {
+    const params = new URLSearchParams(location.search);
+    const seriesSel = $("#series"), vintageSel = $("#vintage"), fromIn = $("#from"), toIn = $("#to");
+    await fillSeries(seriesSel, params.get("series") || "pk.ict.exports");
+    fromIn.value = params.get("from") || "";
+    toIn.value = params.get("to") || "";
+    async function fillVintages(wanted) {
+      const v = await api("/api/series/" + encodeURIComponent(seriesSel.value) + "/vintages");
+      vintageSel.replaceChildren(el("option", { value: "", text: "Latest" }),
+        ...v.release_dates.map((d) => el("option", { value: d, selected: d === wanted, text: "As of " + d })));
+    }
+    await fillVintages(params.get("as_of") || "");
+    seriesSel.addEventListener("change", () => fillVintages("").catch((e) => showError(e.message)));
+    async function load() {
+      showError("");
+      status("Loading…");
+      const key = encodeURIComponent(seriesSel.value);
+      const q = query({ from: fromIn.value, to: toIn.value, as_of: vintageSel.value });
+      const obs = await api("/api/series/" + key + "/observations" + q);
+      $("#dl-csv").href = "/api/series/" + key + "/observations.csv" + q;
+      $("#dl-json").href = "/api/series/" + key + "/observations" + q;
+      $("#obs-caption").textContent = obs.series + ", " + obs.unit + " (" +
+        (obs.vintage === "latest" ? "latest values" : "as known on " + obs.vintage) + "): " + obs.observations.length + " months";
+      const rows = obs.observations.slice().reverse().map((r) => el("tr", { class: r.status === "revised" ? "revised" : null },
+        el("th", { scope: "row", text: r.month }),
+        el("td", { text: r.fiscal_year }),
+        el("td", { class: "num", text: fmt(r.value, 3) + (r.all_time_high ? " ★" : "") , title: r.all_time_high ? "all-time high" : null }),
+        el("td", { text: r.status }),
+        el("td", { text: r.release_date }),
+        el("td", {}, r.source_url ? el("a", { href: r.source_url, rel: "noopener", text: new URL(r.source_url).hostname }) : "")));
+      $("#obs tbody").replaceChildren(...rows);
+      $("#obs").dataset.rows = String(rows.length);
+      status("");
+    }
+    $("#explore").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      history.replaceState(null, "", location.pathname + query({ series: seriesSel.value, from: fromIn.value, to: toIn.value, as_of: vintageSel.value }));
+      load().catch((e) => { status(""); showError(e.message); });
+    });
+    await load();
+  }
+
+  // --- claim checker --------------------------------------------------------
+  const VERDICT_TEXT = {
+    supported: "Supported", contradicted: "Contradicted", unit_error: "Unit error",
+    inconsistent: "Inconsistent", unverifiable: "Unverifiable", forecast: "Forecast",
+  };
+  // Claim spans are byte offsets into the UTF-8 text; slice by bytes.
+  function highlight(text, claims) {
+    const bytes = new TextEncoder().encode(text);
+    const dec = new TextDecoder();
+    const out = [];
+    let at = 0;
+    const sorted = claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.span[0] - b.c.span[0]);
+    for (const { c, i } of sorted) {
+      const [s, e] = c.span;
+      if (s < at || e > bytes.length || s >= e) continue;
+      out.push(dec.decode(bytes.slice(at, s)));
+      out.push(el("mark", { class: "v-" + c.verdict, id: "claim-" + (i + 1), tabindex: "0",
+        "aria-describedby": "expl-" + (i + 1), title: VERDICT_TEXT[c.verdict] + ": " + c.explanation },
+        dec.decode(bytes.slice(s, e)), el("sup", { text: String(i + 1) }),
+        el("span", { class: "sr-only", text: " (" + VERDICT_TEXT[c.verdict] + ")" })));
+      at = e;
+    }
+    out.push(dec.decode(bytes.slice(at)));
+    return out;
+  }
+  async function checker() {
+    const form = $("#check-form"), text = $("#check-text");
+    $("#check-example").addEventListener("click", () => {
+      text.value = "Pakistan's IT exports were $310 million in April 2024, up 62% from a year earlier. " +
+        "In the first ten months of FY24 they reached $2.593 million, 25% more than a year before, " +
+        "and April was an all-time high.";
+      text.focus();
+    });
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      showError("");
+      status("Checking…");
+      const body = { text: text.value };
+      const asOf = $("#check-as-of").value;
+      if (asOf) body.as_of = asOf;
+      try {
+        const r = await api("/api/check", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        const out = $("#check-result");
+        const counts = {};
+        for (const c of r.claims) counts[c.verdict] = (counts[c.verdict] || 0) + 1;
+        out.replaceChildren(
+          el("h2", { id: "result-h", text: r.claims.length + (r.claims.length === 1 ? " claim" : " claims") }),
+          el("p", { class: "summary" }, Object.entries(counts).map(([v, n]) => n + " " + VERDICT_TEXT[v].toLowerCase()).join(", ") || "No figures found to check."),
+          el("div", { class: "checked-text" }, ...highlight(text.value, r.claims)),
+          el("ol", { class: "claims" }, ...r.claims.map((c, i) => el("li", { id: "expl-" + (i + 1), class: "v-" + c.verdict },
+            el("span", { class: "badge v-" + c.verdict, text: VERDICT_TEXT[c.verdict] || c.verdict }), " ",
+            el("q", { text: c.text }), " — ", c.explanation,
+            c.evidence && c.evidence.source_url ? el("span", {}, " (", el("a", { href: c.evidence.source_url, rel: "noopener", text: "source" }), ")") : null))));
+        out.dataset.claims = String(r.claims.length);
+        out.focus();
+        status("");
+      } catch (e) {
+        status("");
+        showError(e.message);
+      }
+    });
+  }
+
+  // --- start ----------------------------------------------------------------
+  const pages = { overview, explorer, check: checker };
+  function start() {
+    const page = pages[document.body.dataset.page];
+    if (!page) return;
+    page().catch((e) => { status(""); showError(e.message); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
