@@ -1,12 +1,104 @@
-//! `inflow brief` (being built).
+//! `inflow brief`: the release brief of a month, every figure linked to its
+//! evidence, with charts.
 
-use crate::context::Global;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use inflow_core::YearMonth;
+use inflow_forecast::ModelSpec;
+use inflow_report::{ChartLinks, Options, chart};
+
+use crate::cmd::project::parse_model;
+use crate::context::{Global, SeriesOpt, parse_month};
+
+/// Formats of the brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// Markdown, figures footnoted with their evidence.
+    #[default]
+    Md,
+    /// One self-contained HTML file, charts inline.
+    Html,
+    /// JSON: sections of spans, figures referencing their evidence.
+    Json,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
 
 /// Arguments of `inflow brief`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub series: SeriesOpt,
+    /// The month, YYYY-MM [default: the latest month with data]. The brief
+    /// reads the data as released with that month.
+    #[arg(long, value_parser = parse_month)]
+    pub month: Option<YearMonth>,
+    /// A target for the fiscal-year total, in the series' unit (e.g. 3000).
+    #[arg(long)]
+    pub target: Option<f64>,
+    /// Forecast model of the projection.
+    #[arg(long, default_value = "auto", value_parser = parse_model)]
+    pub model: ModelSpec,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Write the brief (brief.md, brief.html or brief.json) and the charts
+    /// (SVG and PNG) into this directory instead of printing the brief.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
 
 /// Runs the command.
-pub fn run(_global: &Global, _args: &Args) -> anyhow::Result<()> {
-    anyhow::bail!("inflow brief is not available in this build yet")
+pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
+    if let Some(t) = args.target {
+        anyhow::ensure!(
+            t.is_finite() && t >= 0.0,
+            "--target must be a non-negative number"
+        );
+    }
+    let store = global.open()?;
+    let meta = store.series(&args.series.series)?;
+    let history = store.history(&meta.key)?;
+    let opts = Options {
+        month: args.month,
+        target: args.target,
+        model: args.model,
+    };
+    let brief = inflow_report::build(&meta, &history, &opts)?;
+    let Some(dir) = &args.out else {
+        let text = match args.format {
+            Format::Md => inflow_report::markdown(&brief, ChartLinks::None),
+            Format::Html => inflow_report::html(&brief)?,
+            Format::Json => inflow_report::json(&brief, ChartLinks::None)?,
+        };
+        outln!("{}", text.trim_end())?;
+        if args.format != Format::Html {
+            eprintln!("note: charts are written only with --out DIR");
+        }
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let files = chart::write_all(&brief.charts, dir)?;
+    let text = match args.format {
+        Format::Md => inflow_report::markdown(&brief, ChartLinks::Files(&files)),
+        Format::Html => inflow_report::html(&brief)?,
+        Format::Json => inflow_report::json(&brief, ChartLinks::Files(&files))?,
+    };
+    let path = dir.join(format!("brief.{}", args.format.extension()));
+    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    outln!("{}", path.display())?;
+    for f in &files {
+        outln!("{}", f.svg.display())?;
+        outln!("{}", f.png.display())?;
+    }
+    Ok(())
 }
