@@ -60,7 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     eprintln!("{:.2} s", t0.elapsed().as_secs_f64());
     if mode != "forms" {
-        print!("series_id,h,point,lo_80,hi_80\n");
+        println!("series_id,h,point,lo_80,hi_80");
     }
     print!("{}", rows.concat());
     Ok(())

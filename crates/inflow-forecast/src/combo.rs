@@ -54,6 +54,10 @@ fn mixture_quantile(comps: &[(f64, f64)], p: f64) -> f64 {
 
 /// Equal-weight combination of [`AutoEts`] and the dynamic optimised
 /// [`Theta`] model.
+///
+/// The ETS member keeps its initial seasonal states at their decomposition
+/// values ([`AutoEts::with_seasonal_states_fixed`]): on M3 monthly that is
+/// as accurate as optimising them and several times faster.
 #[derive(Clone, Debug)]
 pub struct Combination {
     ets: AutoEts,
@@ -64,7 +68,7 @@ impl Combination {
     /// The combination for the given season length, with default members.
     pub fn new(season_length: usize) -> Self {
         Combination {
-            ets: AutoEts::new(season_length),
+            ets: AutoEts::new(season_length).with_seasonal_states_fixed(),
             theta: Theta::new(season_length, ThetaVariant::DynamicOptimized),
         }
     }

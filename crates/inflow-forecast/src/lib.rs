@@ -122,7 +122,8 @@ pub enum ModelSpec {
     #[default]
     Auto,
     /// Exponential smoothing with automatic model selection by AICc
-    /// ([`AutoEts`]).
+    /// ([`AutoEts`], with the initial seasonal states kept at their
+    /// decomposition values: see [`AutoEts::with_seasonal_states_fixed`]).
     Ets,
     /// The standard Theta method (statsforecast's `Theta`).
     Theta,
@@ -367,6 +368,7 @@ pub fn fit(
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
         ModelSpec::Ets => AutoEts::new(m)
+            .with_seasonal_states_fixed()
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
         ModelSpec::Theta => Theta::new(m, ThetaVariant::Standard)
@@ -375,13 +377,15 @@ pub fn fit(
         ModelSpec::Dotm => Theta::new(m, ThetaVariant::DynamicOptimized)
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
-        ModelSpec::Arima => {
-            let ets = AutoEts::new(m).fit(y)?;
-            return Ok(Box::new(Fallback {
-                inner: Box::new(ets),
-                reason: "arima is not implemented".into(),
-            }));
-        }
+        ModelSpec::Arima => AutoEts::new(m)
+            .with_seasonal_states_fixed()
+            .fit(y)
+            .map(|f| {
+                Box::new(Fallback {
+                    inner: Box::new(f),
+                    reason: "arima is not implemented".into(),
+                }) as Box<dyn FittedModel>
+            }),
         ModelSpec::SNaive => return fit_snaive(y, m),
     };
     match primary {

@@ -101,6 +101,9 @@ pub fn read_panel(path: &Path) -> Result<Panel, Error> {
     read_panel_from(std::io::BufReader::new(file), &path.display().to_string())
 }
 
+/// One observation as read: time, value and line number.
+type Obs = (i64, f64, u64);
+
 enum TimeCol {
     T(usize),
     Month(usize),
@@ -141,9 +144,8 @@ pub fn read_panel_from<R: Read>(reader: R, file: &str) -> Result<Panel, Error> {
     };
     let part_col = col("part");
 
-    // Per series: (time, value, line).
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut rows: Vec<(String, Vec<(i64, f64, u64)>)> = Vec::new();
+    let mut rows: Vec<(String, Vec<Obs>)> = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
