@@ -320,8 +320,29 @@ fn errors_are_clear_and_exit_codes_meaningful() {
 #[test]
 fn project_fy24_as_of_april_2024() {
     let env = Env::new();
-    let v = env.json(&["project", "--fy", "FY2023-24", "--as-of", "2024-04", "--target", "3000", "--format", "json"]);
-    for key in ["series", "fiscal_year", "as_of", "months_known", "actual_to_date", "point", "intervals", "target", "p_exceed", "model"] {
+    let v = env.json(&[
+        "project",
+        "--fy",
+        "FY2023-24",
+        "--as-of",
+        "2024-04",
+        "--target",
+        "3000",
+        "--format",
+        "json",
+    ]);
+    for key in [
+        "series",
+        "fiscal_year",
+        "as_of",
+        "months_known",
+        "actual_to_date",
+        "point",
+        "intervals",
+        "target",
+        "p_exceed",
+        "model",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["fiscal_year"], "FY2023-24");
@@ -348,4 +369,33 @@ fn backtest_prints_one_row_per_month_known() {
     assert_eq!(v["rows"].as_array().unwrap().len(), 11);
     let table = env.stdout(&["backtest"]);
     assert!(table.contains("run-rate"));
+}
+
+#[test]
+fn check_judges_a_text_from_stdin() {
+    let env = Env::new();
+    let text = "Receipts rose to $310 million in April 2024, a record. \
+                In July-April FY2023-24 they reached $2.593 billion against $2.135 million a year earlier. \
+                The total is expected to exceed $3 billion in FY2023-24.";
+    let out = env
+        .cmd(&["check", "--as-of", "2024-05-21", "--format", "json"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let verdicts: Vec<&str> = v["claims"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    assert!(verdicts.contains(&"unit_error"), "{verdicts:?}");
+    assert!(verdicts.contains(&"forecast"), "{verdicts:?}");
+    assert!(verdicts.iter().filter(|v| **v == "supported").count() >= 2, "{verdicts:?}");
+    for c in v["claims"].as_array().unwrap() {
+        let [a, b] = [c["span"][0].as_u64().unwrap() as usize, c["span"][1].as_u64().unwrap() as usize];
+        assert!(a < b && b <= text.len());
+    }
+    env.cmd(&["check", "/nonexistent/file.txt"]).assert().code(1).stderr(predicate::str::contains("cannot read"));
+    let bin = env.dir.path().join("bin.txt");
+    std::fs::write(&bin, [0xff, 0xfe, 0x00]).unwrap();
+    env.cmd(&["check", bin.to_str().unwrap()]).assert().code(1).stderr(predicate::str::contains("not UTF-8"));
 }

@@ -12,6 +12,7 @@
 //! with no later month. This is what makes the backtest honest.
 
 mod backtest;
+mod claims;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ use inflow_forecast::{FittedModel, ModelSpec};
 use serde::{Serialize, Serializer};
 
 pub use backtest::{Backtest, BacktestCell, BacktestRow, backtest};
+pub use claims::ClaimsProjector;
 
 /// Errors from projecting.
 #[derive(Debug, thiserror::Error)]
