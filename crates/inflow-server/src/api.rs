@@ -507,3 +507,128 @@ pub async fn import(
         })),
     ))
 }
+
+/// Largest text `POST /api/check` reads, in bytes.
+pub const CHECK_LIMIT: usize = 200 * 1024;
+
+/// The body of `POST /api/check`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckBody {
+    text: String,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    series: Option<String>,
+}
+
+/// Fiscal-year projections for forward-looking claims, from the same
+/// engine as `/api/projection`.
+struct Projector {
+    meta: inflow_core::SeriesMeta,
+    history: Vec<inflow_core::Observation>,
+    as_of: AsOf,
+}
+
+impl inflow_claims::Projector for Projector {
+    fn project(
+        &self,
+        fy: inflow_core::FiscalYear,
+        target: Option<f64>,
+    ) -> Option<inflow_claims::ProjectionSummary> {
+        let req = inflow_project::Request {
+            fy: Some(fy),
+            as_of: self.as_of,
+            target,
+            ..inflow_project::Request::default()
+        };
+        let p = inflow_project::project(&self.meta, &self.history, &req).ok()?;
+        let [lo_80, hi_80] = *p.intervals.get("80")?;
+        let [lo_95, hi_95] = *p.intervals.get("95")?;
+        Some(inflow_claims::ProjectionSummary {
+            point: p.point,
+            lo_80,
+            hi_80,
+            lo_95,
+            hi_95,
+            p_exceed: p.p_exceed,
+            model: p.model,
+            as_of: p.as_of,
+        })
+    }
+}
+
+/// `POST /api/check`: the claim checker's report on a text, judged against
+/// the data as known on `as_of` (default: the latest values). The body is
+/// JSON `{"text": ..., "as_of": "YYYY-MM-DD"}` or the text itself as
+/// `text/plain`.
+pub async fn check(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    params: Params,
+    body: Bytes,
+) -> Result<Json<inflow_claims::Report>, AppError> {
+    params.allow(&["as_of", "series"])?;
+    if body.len() > CHECK_LIMIT {
+        return Err(AppError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the text is longer than {} KiB", CHECK_LIMIT / 1024),
+        ));
+    }
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let (text, as_of, key) = if is_json {
+        let b: CheckBody = serde_json::from_slice(&body).map_err(|e| {
+            AppError::new(
+                StatusCode::BAD_REQUEST,
+                format!("body: expected {{\"text\": ..., \"as_of\": \"YYYY-MM-DD\"}}: {e}"),
+            )
+        })?;
+        (b.text, b.as_of, b.series)
+    } else {
+        let text = String::from_utf8(body.to_vec())
+            .map_err(|_| AppError::new(StatusCode::BAD_REQUEST, "the body is not UTF-8 text"))?;
+        (
+            text,
+            params.get("as_of").map(str::to_string),
+            params.get("series").map(str::to_string),
+        )
+    };
+    let vintage = match as_of.as_deref().filter(|s| !s.is_empty()) {
+        None => Vintage::Latest,
+        Some(v) => {
+            Vintage::AsOf(inflow_core::parse_date(v).map_err(|e| AppError::bad_param("as_of", e))?)
+        }
+    };
+    let key = key.unwrap_or_else(|| DEFAULT_SERIES.to_string());
+    let report = state
+        .with_store_heavy(move |store| {
+            let total = store.monthly(&key, vintage)?;
+            let prefix = format!("{key}.");
+            let mut components = Vec::new();
+            let mut published = store.published(&key, vintage)?;
+            for meta in store.series_list()? {
+                if meta.key.as_str().starts_with(&prefix) {
+                    components.push(store.monthly(meta.key.as_str(), vintage)?);
+                    published.extend(store.published(meta.key.as_str(), vintage)?);
+                }
+            }
+            let projector = Projector {
+                meta: total.meta.clone(),
+                history: store.history(&total.meta.key)?,
+                as_of: match vintage {
+                    Vintage::Latest => AsOf::Latest,
+                    Vintage::AsOf(d) => AsOf::Date(d),
+                },
+            };
+            let ctx = inflow_claims::Context::new(&total)
+                .with_components(&components)
+                .map_err(AppError::internal)?
+                .with_published(&published)
+                .with_projector(&projector);
+            Ok(inflow_claims::check(&text, &ctx))
+        })
+        .await?;
+    Ok(Json(report))
+}

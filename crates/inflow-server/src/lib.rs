@@ -95,6 +95,7 @@ fn table(admin: bool) -> Table {
     let mut t = t
         .add(Method::GET, "/", get(pages::overview))
         .add(Method::GET, "/explorer", get(pages::explorer))
+        .add(Method::GET, "/check", get(pages::checker))
         .add(Method::GET, "/assets/{file}", get(pages::asset))
         .add(Method::GET, "/api/openapi.json", get(api::openapi))
         .add(Method::GET, "/api/health", get(api::health))
@@ -116,7 +117,8 @@ fn table(admin: bool) -> Table {
         )
         .add(Method::GET, "/api/headline", get(api::headline))
         .add(Method::GET, "/api/fiscal-years", get(api::fiscal_years))
-        .add(Method::GET, "/api/projection", get(api::projection));
+        .add(Method::GET, "/api/projection", get(api::projection))
+        .add(Method::POST, "/api/check", post(api::check));
     if admin {
         t = t.add(Method::POST, "/api/import", post(api::import));
     }

@@ -40,6 +40,7 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
 const NAV: &[(&str, &str, &str)] = &[
     ("/", "Overview", "overview"),
     ("/explorer", "Series explorer", "explorer"),
+    ("/check", "Claim checker", "check"),
 ];
 
 fn layout(title: &str, page: &str, main: &str) -> Html<String> {
@@ -150,6 +151,40 @@ const EXPLORER: &str = r##"
 </table>
 </div>
 "##;
+
+const CHECKER: &str = r##"
+<p class="intro">Paste a news text about Pakistan's ICT exports. Every figure it quotes is checked against the data: amounts, changes, totals, records and forecasts, each with a verdict and why.</p>
+<form id="check-form" aria-label="Check a text">
+  <label class="block" for="check-text">Text to check</label>
+  <textarea id="check-text" name="text" required rows="7" spellcheck="false" aria-describedby="check-help"></textarea>
+  <p id="check-help" class="help">Up to 200 KiB of plain text. Nothing is stored.</p>
+  <div class="row">
+    <label>Judge against the data known on <input id="check-as-of" name="as_of" type="date" aria-describedby="as-of-help"></label>
+    <span id="as-of-help" class="help">Empty: the latest values. Use the article's date to judge it fairly.</span>
+  </div>
+  <div class="row">
+    <button type="submit">Check the figures</button>
+    <button type="button" class="secondary" id="check-example">Use an example text</button>
+  </div>
+</form>
+<section id="check-result" aria-labelledby="result-h" tabindex="-1" aria-live="polite"></section>
+<section aria-labelledby="legend-h">
+  <h2 id="legend-h">Verdicts</h2>
+  <ul class="legend">
+    <li><span class="badge v-supported">Supported</span> the data agree within the rounding of the text</li>
+    <li><span class="badge v-contradicted">Contradicted</span> the data disagree; the explanation gives the right figure</li>
+    <li><span class="badge v-unit_error">Unit error</span> right at another scale (million for billion)</li>
+    <li><span class="badge v-inconsistent">Inconsistent</span> the text's own numbers disagree</li>
+    <li><span class="badge v-unverifiable">Unverifiable</span> nothing to check against</li>
+    <li><span class="badge v-forecast">Forecast</span> forward-looking, compared with the projection</li>
+  </ul>
+</section>
+"##;
+
+/// `GET /check`.
+pub async fn checker() -> Html<String> {
+    layout("Claim checker", "check", CHECKER)
+}
 
 /// `GET /`.
 pub async fn overview() -> Html<String> {
