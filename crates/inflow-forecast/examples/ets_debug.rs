@@ -6,7 +6,7 @@
 //! with the ETS optimiser's tolerance and iteration cap as given.
 
 use inflow_forecast::panel::read_panel;
-use inflow_forecast::{AutoEts, Combination, Fit, FittedModel};
+use inflow_forecast::{AutoEts, Combination, Fit, FittedModel, Theta, ThetaVariant};
 use rayon::prelude::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,8 +27,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let y = &s.values;
             let model: Box<dyn FittedModel> = match mode {
                 "auto" => Box::new(
-                    Combination::new(12)
-                        .with_ets(ets.clone())
+                    Combination::empty()
+                        .with_member("ets", ets.clone())
+                        .with_member("dotm", Theta::new(12, ThetaVariant::DynamicOptimized))
+                        .fit(y)
+                        .expect("fit"),
+                ),
+                "auto3" => Box::new(
+                    Combination::empty()
+                        .with_member("ets", ets.clone())
+                        .with_member("dotm", Theta::new(12, ThetaVariant::DynamicOptimized))
+                        .with_member("stm", Theta::new(12, ThetaVariant::Standard))
                         .fit(y)
                         .expect("fit"),
                 ),

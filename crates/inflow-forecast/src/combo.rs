@@ -8,6 +8,8 @@
 //! paths drawn with the same innovations, so both reflect that the members'
 //! errors move together.
 
+use rayon::prelude::*;
+
 use crate::{
     AutoEts, Error, Fit, FittedModel, Forecast, Interval, Theta, ThetaVariant, check_series, rng,
 };
@@ -52,31 +54,71 @@ fn mixture_quantile(comps: &[(f64, f64)], p: f64) -> f64 {
     0.5 * (lo + hi)
 }
 
-/// Equal-weight combination of [`AutoEts`] and the dynamic optimised
-/// [`Theta`] model.
+/// A model that can be fitted into a boxed [`FittedModel`]: what a
+/// [`Combination`] holds. Implemented for every [`Fit`] type.
+pub trait FitBoxed: Send + Sync {
+    /// Fits and boxes the result.
+    ///
+    /// # Errors
+    /// As the model's [`Fit::fit`].
+    fn fit_boxed(&self, y: &[f64]) -> Result<Box<dyn FittedModel>, Error>;
+}
+
+impl<T> FitBoxed for T
+where
+    T: Fit + Send + Sync,
+    T::Fitted: 'static,
+{
+    fn fit_boxed(&self, y: &[f64]) -> Result<Box<dyn FittedModel>, Error> {
+        self.fit(y).map(|f| Box::new(f) as Box<dyn FittedModel>)
+    }
+}
+
+/// Equal-weight combination of models; by default [`AutoEts`] and the
+/// dynamic optimised [`Theta`] model.
 ///
-/// The ETS member keeps its initial seasonal states at their decomposition
-/// values ([`AutoEts::with_seasonal_states_fixed`]): on M3 monthly that is
-/// as accurate as optimising them and several times faster.
-#[derive(Clone, Debug)]
+/// The default ETS member keeps its initial seasonal states at their
+/// decomposition values ([`AutoEts::with_seasonal_states_fixed`]): on M3
+/// monthly that is as accurate as optimising them and several times faster.
 pub struct Combination {
-    ets: AutoEts,
-    theta: Theta,
+    members: Vec<(String, Box<dyn FitBoxed>)>,
+}
+
+impl std::fmt::Debug for Combination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let labels: Vec<&str> = self.members.iter().map(|(l, _)| l.as_str()).collect();
+        f.debug_struct("Combination")
+            .field("members", &labels)
+            .finish()
+    }
 }
 
 impl Combination {
-    /// The combination for the given season length, with default members.
+    /// The default combination for the given season length: ETS and DOTM.
     pub fn new(season_length: usize) -> Self {
+        Combination::empty()
+            .with_member(
+                "ets",
+                AutoEts::new(season_length).with_seasonal_states_fixed(),
+            )
+            .with_member(
+                "dotm",
+                Theta::new(season_length, ThetaVariant::DynamicOptimized),
+            )
+    }
+
+    /// A combination with no members yet (fitting it fails until one is
+    /// added).
+    pub fn empty() -> Self {
         Combination {
-            ets: AutoEts::new(season_length).with_seasonal_states_fixed(),
-            theta: Theta::new(season_length, ThetaVariant::DynamicOptimized),
+            members: Vec::new(),
         }
     }
 
-    /// Replaces the ETS member (for example one with looser optimiser
-    /// settings).
-    pub fn with_ets(mut self, ets: AutoEts) -> Self {
-        self.ets = ets;
+    /// Adds a member; `label` names it in messages about members that could
+    /// not be fitted.
+    pub fn with_member(mut self, label: &str, model: impl FitBoxed + 'static) -> Self {
+        self.members.push((label.to_string(), Box::new(model)));
         self
     }
 }
@@ -98,20 +140,28 @@ impl std::fmt::Debug for FittedCombination {
 impl Fit for Combination {
     type Fitted = FittedCombination;
 
-    /// Fits every member; members that fail are left out and named.
+    /// Fits every member (in parallel); members that fail are left out and
+    /// named.
     ///
     /// # Errors
-    /// The first member's error when no member could be fitted.
+    /// [`Error::InvalidArgument`] without members, else the first member's
+    /// error when no member could be fitted.
     fn fit(&self, y: &[f64]) -> Result<FittedCombination, Error> {
         check_series(y)?;
-        let (ets, theta) = rayon::join(|| self.ets.fit(y), || self.theta.fit(y));
+        if self.members.is_empty() {
+            return Err(Error::InvalidArgument(
+                "a combination needs at least one member".into(),
+            ));
+        }
+        let results: Vec<Result<Box<dyn FittedModel>, Error>> = self
+            .members
+            .par_iter()
+            .map(|(_, m)| m.fit_boxed(y))
+            .collect();
         let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
         let mut failed = Vec::new();
         let mut first_err = None;
-        for (label, r) in [
-            ("ets", ets.map(|f| Box::new(f) as Box<dyn FittedModel>)),
-            ("dotm", theta.map(|f| Box::new(f) as Box<dyn FittedModel>)),
-        ] {
+        for ((label, _), r) in self.members.iter().zip(results) {
             match r {
                 Ok(f) => members.push(f),
                 Err(e) => {

@@ -54,7 +54,7 @@ mod theta;
 use std::fmt;
 use std::str::FromStr;
 
-pub use combo::{Combination, FittedCombination};
+pub use combo::{Combination, FitBoxed, FittedCombination};
 pub use ets::{AutoEts, EtsSpec, FittedEts};
 pub use snaive::{FittedSeasonalNaive, SeasonalNaive};
 pub use sum::{SumDistribution, sum_distribution};
