@@ -396,29 +396,43 @@ impl Composer<'_> {
                     .l(pm.long_label());
             }
         }
-        p = p.t(". That is ");
+        p = p.t(".");
         let mut parts = Vec::new();
-        for (c, back) in [(&h.mom, 1), (&h.yoy, 12)] {
+        let mut gaps = Vec::new();
+        for (c, back, what) in [(&h.mom, 1, "month"), (&h.yoy, 12, "year")] {
             match c {
                 Some(c) => parts.push(self.change_figs(m, h.value, c)),
-                None => {
-                    let earlier = m.add_months(-back).unwrap_or(m);
-                    parts.push(
-                        Para::default()
-                            .t("not comparable with ")
-                            .l(earlier.long_label())
-                            .t(", which has no value"),
-                    );
+                None => gaps.push((m.add_months(-back).unwrap_or(m), what)),
+            }
+        }
+        if !parts.is_empty() {
+            p = p.t(" That is ");
+            for (i, part) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    p = p.t(" and ");
                 }
+                p.spans.extend(part.spans);
             }
+            p = p.t(".");
         }
-        for (i, part) in parts.into_iter().enumerate() {
-            if i > 0 {
-                p = p.t(" and ");
+        match gaps.as_slice() {
+            [] => {}
+            [(gm, what)] => {
+                p = p.t(" ").l(gm.long_label()).t(format!(
+                    " has no value, so there is no change on the {what}."
+                ));
             }
-            p.spans.extend(part.spans);
+            [(a, _), (b, _)] => {
+                p = p
+                    .t(" ")
+                    .l(a.long_label())
+                    .t(" and ")
+                    .l(b.long_label())
+                    .t(" have no value, so there is no change on the month or the year.");
+            }
+            _ => {}
         }
-        p.t(".").done()
+        p.done()
     }
 
     fn fytd(&mut self, h: &Headline) -> Result<Paragraph, Error> {
@@ -556,13 +570,20 @@ impl Composer<'_> {
     ) -> Vec<Paragraph> {
         let p = match projection {
             Ok(p) => p,
-            Err(inflow_project::Error::Gap { missing, .. }) => {
+            Err(inflow_project::Error::Gap { .. }) => {
+                let missing: Vec<String> = fy
+                    .months_through(month)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|m| self.series.value(*m).is_none())
+                    .map(|m| m.long_label())
+                    .collect();
                 return vec![
                     Para::default()
                         .t("No projection of the ")
                         .l(fy.to_string())
                         .t(" total is made: months of the year so far have no value (")
-                        .l(missing.clone())
+                        .l(and_list(&missing))
                         .t(").")
                         .done(),
                 ];
@@ -717,13 +738,16 @@ impl Composer<'_> {
                     )),
                     obs.clone(),
                 );
-                tp = tp
-                    .t(" needs an average of ")
-                    .f(need_f)
-                    .t(" a month from ")
-                    .l(rest[0].long_label())
-                    .t(" to ")
-                    .l(rest[rest.len() - 1].long_label());
+                tp = tp.t(" needs an average of ").f(need_f);
+                tp = match rest.as_slice() {
+                    [one] => tp.t(" in ").l(one.long_label()),
+                    [first, .., last] => tp
+                        .t(" a month from ")
+                        .l(first.long_label())
+                        .t(" to ")
+                        .l(last.long_label()),
+                    [] => tp,
+                };
             }
             if let Some(pe) = p.p_exceed {
                 let pf = self.fig(
