@@ -412,22 +412,34 @@ impl SentenceCheck<'_, '_> {
                     ClaimPeriod::first_months(fy.or_else(|| reference.map(fy_of))?, n)
                 }
                 Spec::FiscalRelative(k) => {
-                    let fy =
-                        fy_of(reference.or_else(|| {
+                    // "Now" is the sentence's period, or in an as-of
+                    // vintage the latest month known then.
+                    let now = reference.or_else(|| match self.data.vintage {
+                        Vintage::AsOf(_) => {
                             self.data.ctx.total.last_month().map(ClaimPeriod::Month)
-                        })?);
-                    let fy = cal.fiscal_year_starting(fy.start_year() + k).ok()?;
-                    if k == -1 {
-                        // "last fiscal year" beside a year-to-date: the same months.
-                        if let Some(ClaimPeriod::FiscalToDate { fy: rfy, through }) = reference {
-                            if !reference.is_some_and(ClaimPeriod::is_full_year) {
-                                let n = rfy.position(through)?;
-                                return ClaimPeriod::first_months(fy, n);
-                            }
                         }
+                        Vintage::Latest => None,
+                    })?;
+                    let fy = cal.fiscal_year_starting(fy_of(now).start_year() + k).ok()?;
+                    match (k, now) {
+                        // "so far this fiscal year": the year to date.
+                        (0, ClaimPeriod::FiscalToDate { .. }) => Some(now),
+                        (0, ClaimPeriod::Month(m)) => {
+                            ClaimPeriod::range(fy.first_month().ok()?, m, cal)
+                        }
+                        // "last fiscal year" beside a year-to-date: the same months.
+                        (-1, ClaimPeriod::FiscalToDate { fy: rfy, through })
+                            if !now.is_full_year() =>
+                        {
+                            ClaimPeriod::first_months(fy, rfy.position(through)?)
+                        }
+                        _ => ClaimPeriod::fiscal_year(fy),
                     }
-                    ClaimPeriod::fiscal_year(fy)
                 }
+                Spec::BareYear(y) => Some(ClaimPeriod::Range {
+                    from: YearMonth::new(y, 1).ok()?,
+                    to: YearMonth::new(y, 12).ok()?,
+                }),
                 Spec::YearEarlier | Spec::MonthEarlier | Spec::CorrespondingOf(_) => None,
             })
             .collect();
@@ -527,33 +539,80 @@ impl SentenceCheck<'_, '_> {
         before.and_then(|(_, p)| *p).or(self.main)
     }
 
+    /// The period a change or a percentage at token `at` is about: that of
+    /// the nearest level amount (before it, else after it), else the
+    /// sentence's.
+    fn current_for(&self, at: usize) -> Option<ClaimPeriod> {
+        let levels = || {
+            self.found
+                .amounts
+                .iter()
+                .filter(|a| a.role == Role::Level && !a.forecast && a.cur == Cur::Usd)
+        };
+        let before = levels().rfind(|a| a.first_tok < at);
+        let after = levels().find(|a| a.first_tok > at);
+        before
+            .or(after)
+            .and_then(|a| self.level_period(a))
+            .or(self.main)
+    }
+
     /// Month-on-month or year-on-year, from the base's period or the cues.
-    fn comparison_lag(&self) -> i32 {
-        if let (Some(main), Some(base)) = (self.main, self.explicit_base_period()) {
-            let lag = base.last().months_until(main.last());
+    fn comparison_lag(&self, cur: Option<ClaimPeriod>, at: usize) -> i32 {
+        if let (Some(cur), Some(base)) = (cur, self.explicit_base_for(at)) {
+            let lag = base.last().months_until(cur.last());
             if lag == 1 || lag == 12 {
                 return lag;
             }
         }
-        match self.main {
+        match cur {
             Some(ClaimPeriod::Month(_)) | None if self.found.mom_cue && !self.found.yoy_cue => 1,
             _ => 12,
         }
     }
 
-    fn explicit_base_period(&self) -> Option<ClaimPeriod> {
-        self.mentions
+    /// The base named for a comparison at token `at`: the period of the
+    /// nearest base amount, else the first period phrase that points back.
+    fn explicit_base_for(&self, at: usize) -> Option<ClaimPeriod> {
+        let base_amount = self
+            .found
+            .amounts
             .iter()
-            .zip(&self.resolved)
-            .find_map(|(m, p)| if m.back { *p } else { None })
+            .filter(|a| a.role == Role::Base)
+            .min_by_key(|a| a.first_tok.abs_diff(at));
+        let own = base_amount.and_then(|a| {
+            self.mentions
+                .iter()
+                .zip(&self.resolved)
+                .find(|(m, _)| {
+                    m.first_tok >= a.end_tok
+                        && m.first_tok - a.end_tok <= 10
+                        && !self.is_break(a.end_tok, m.first_tok)
+                })
+                .and_then(|(_, p)| *p)
+        });
+        own.or_else(|| {
+            self.mentions
+                .iter()
+                .zip(&self.resolved)
+                .find_map(|(m, p)| if m.back { *p } else { None })
+        })
+    }
+
+    fn explicit_base_period(&self) -> Option<ClaimPeriod> {
+        self.explicit_base_for(0)
     }
 
     fn base_period(&self) -> Option<ClaimPeriod> {
-        let main = self.main?;
-        let lag = self.comparison_lag();
-        self.explicit_base_period()
-            .filter(|b| *b != main)
-            .or_else(|| main.shift(lag, self.data.cal))
+        self.base_period_for(self.main?, 0)
+    }
+
+    /// The base period of a comparison with `cur` at token `at`.
+    fn base_period_for(&self, cur: ClaimPeriod, at: usize) -> Option<ClaimPeriod> {
+        let lag = self.comparison_lag(Some(cur), at);
+        self.explicit_base_for(at)
+            .filter(|b| *b != cur)
+            .or_else(|| cur.shift(lag, self.data.cal))
     }
 
     fn evidence(&self, key: Option<&str>, p: Option<ClaimPeriod>) -> Evidence {
@@ -668,16 +727,19 @@ impl SentenceCheck<'_, '_> {
             return self.judge_forecast(a, written, key);
         }
         let period = match a.role {
-            Role::Diff => self.main,
+            Role::Diff => self.current_for(a.first_tok),
             _ => self.level_period(a),
         };
         let kind = match a.role {
-            Role::Diff => match self.comparison_lag() {
+            Role::Diff => match self.comparison_lag(period, a.first_tok) {
                 _ if self.has_text_pair() => ClaimKind::Change,
                 1 => ClaimKind::MomChange,
                 _ => ClaimKind::YoyChange,
             },
             _ if a.per_day => ClaimKind::PerDay,
+            _ if a.per_month && period.is_some_and(|p| p.month_count() > 1) => {
+                ClaimKind::MonthlyAverage
+            }
             _ => Self::kind_of(period),
         };
         let push = |s: &mut Self, verdict, explanation: String, evidence| {
@@ -715,6 +777,16 @@ impl SentenceCheck<'_, '_> {
             );
         }
         let Some(key) = key.clone() else { return };
+        if a.scale == Scale::Units && a.num.value < 100_000.0 {
+            let ev = self.evidence(Some(&key), period);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                "The amount has no scale (million, billion), so it is not a total of the series."
+                    .into(),
+                ev,
+            );
+        }
         if a.role == Role::Diff {
             let (v, e, ev) = self.judge_diff(a, &key);
             return push(self, v, e, ev);
@@ -729,7 +801,9 @@ impl SentenceCheck<'_, '_> {
             );
         };
         let (v, e, ev) = if a.per_day {
-            self.judge_per_day(a, &key, p)
+            self.judge_average(a, &key, p, true)
+        } else if a.per_month && p.month_count() > 1 {
+            self.judge_average(a, &key, p, false)
         } else {
             self.judge_level(a, &key, p)
         };
@@ -784,6 +858,37 @@ impl SentenceCheck<'_, '_> {
                 ),
                 ev,
             );
+        }
+        // "in 2024" is often written for the fiscal year ending in 2024.
+        let bare = self
+            .mentions
+            .iter()
+            .zip(&self.resolved)
+            .any(|(m, r)| matches!(m.spec, Spec::BareYear(_)) && *r == Some(p));
+        if bare {
+            let fy = self.data.cal.fiscal_year_of(p.first());
+            if let Some(pt) = ClaimPeriod::fiscal_year(fy).and_then(|q| {
+                self.data
+                    .points(key, q)
+                    .0
+                    .into_iter()
+                    .find(|pt| matches(pt, iv))
+            }) {
+                ev.value = Some(pt.value);
+                ev.period = Some(fy.to_string());
+                ev.source_url.clone_from(&pt.source_url);
+                ev.computation = pt.what.clone();
+                return (
+                    Verdict::Supported,
+                    format!(
+                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {} million, which the text's {} {} matches.",
+                        fmt_num(pt.value),
+                        fmt_num(a.num.value),
+                        a.scale.word()
+                    ),
+                    ev,
+                );
+            }
         }
         // Another scale, or a comma read as a decimal point.
         let mut alternatives: Vec<(f64, f64, String)> = Vec::new();
@@ -871,52 +976,65 @@ impl SentenceCheck<'_, '_> {
         )
     }
 
-    fn judge_per_day(&self, a: &Amount, key: &str, p: ClaimPeriod) -> (Verdict, String, Evidence) {
+    /// Average proceeds per day, or per month over a longer period.
+    fn judge_average(
+        &self,
+        a: &Amount,
+        key: &str,
+        p: ClaimPeriod,
+        per_day: bool,
+    ) -> (Verdict, String, Evidence) {
         let mut ev = self.evidence(Some(key), Some(p));
-        let days: u32 = p.months().iter().map(|m| days_in_month(*m)).sum();
-        let Some(pt) = self.data.best(key, p) else {
+        let (n, unit) = if per_day {
+            (
+                p.months().iter().map(|m| days_in_month(*m)).sum::<u32>(),
+                "day",
+            )
+        } else {
+            (p.month_count(), "month")
+        };
+        let (points, missing) = self.data.points(key, p);
+        let Some(first) = points.first() else {
             return (
                 Verdict::Unverifiable,
                 format!(
                     "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &[])
+                    self.data.missing_reason(key, p, &missing)
                 ),
                 ev,
             );
         };
-        let per_day = pt.value / f64::from(days);
         let stated = Stated::of(a);
-        ev.value = Some(per_day);
+        let n = f64::from(n.max(1));
+        let pt = points
+            .iter()
+            .find(|pt| {
+                let avg = pt.value / n;
+                overlaps(stated.interval(), (avg - pt.half / n, avg + pt.half / n))
+            })
+            .unwrap_or(first);
+        let avg = pt.value / n;
+        ev.value = Some(avg);
         ev.computation = format!(
-            "{} = {} million over {days} days",
+            "{} = {} million over {n} {unit}s",
             pt.what,
             fmt_num(pt.value)
         );
-        ev.source_url = pt.source_url.clone();
+        ev.source_url.clone_from(&pt.source_url);
         ev.tolerance = Some(stated.tolerance_note());
-        let half = pt.half / f64::from(days);
-        if overlaps(stated.interval(), (per_day - half, per_day + half)) {
-            (
-                Verdict::Supported,
-                format!(
-                    "{} million over the {days} days of {} is {} million a day, as the text says.",
-                    fmt_num(pt.value),
-                    p.label(),
-                    fmt_num(per_day)
-                ),
-                ev,
-            )
+        let what = format!(
+            "{} million over the {n} {unit}s of {} is {} million a {unit}",
+            fmt_num(pt.value),
+            p.label(),
+            fmt_num(avg)
+        );
+        if overlaps(stated.interval(), (avg - pt.half / n, avg + pt.half / n)) {
+            (Verdict::Supported, format!("{what}, as the text says."), ev)
         } else {
-            ev.expected = Some(per_day);
+            ev.expected = Some(avg);
             (
                 Verdict::Contradicted,
-                format!(
-                    "{} million over the {days} days of {} is {} million a day, not {}.",
-                    fmt_num(pt.value),
-                    p.label(),
-                    fmt_num(per_day),
-                    fmt_num(a.millions())
-                ),
+                format!("{what}, not {}.", fmt_num(a.millions())),
                 ev,
             )
         }
@@ -927,7 +1045,7 @@ impl SentenceCheck<'_, '_> {
     fn judge_diff(&self, a: &Amount, key: &str) -> (Verdict, String, Evidence) {
         let stated = Stated::of(a);
         let iv = stated.interval();
-        let main = self.main;
+        let main = self.current_for(a.first_tok);
         let mut ev = self.evidence(Some(key), main);
         ev.tolerance = Some(stated.tolerance_note());
         if let (Some(cur), Some(base)) = (
@@ -964,14 +1082,30 @@ impl SentenceCheck<'_, '_> {
                 ev,
             );
         };
-        let Some(base_p) = self.base_period() else {
+        let Some(base_p) = self.base_period_for(main, a.first_tok) else {
             return (
                 Verdict::Unverifiable,
                 "No base period to compare with.".into(),
                 ev,
             );
         };
-        let (cur, base) = (self.data.best(key, main), self.data.best(key, base_p));
+        // Any pairing of the monthly sums and the published totals may be
+        // what the text used: published totals differ by a few million
+        // after revisions.
+        let (cs, bs) = (
+            self.data.points(key, main).0,
+            self.data.points(key, base_p).0,
+        );
+        let pair = cs
+            .iter()
+            .flat_map(|c| bs.iter().map(move |b| (c, b)))
+            .find(|(c, b)| {
+                let d = c.value - b.value;
+                overlaps(iv, (d - c.half - b.half, d + c.half + b.half))
+            })
+            .or_else(|| cs.first().zip(bs.first()))
+            .map(|(c, b)| (c.clone(), b.clone()));
+        let (cur, base) = pair.unzip();
         let (Some(cur), Some(base)) = (cur, base) else {
             let p = if self.data.best(key, main).is_none() {
                 main
@@ -1040,7 +1174,23 @@ impl SentenceCheck<'_, '_> {
     fn judge_percent(&mut self, p: &Percent) {
         let sref = self.series_for(p.first_tok);
         let key = self.data.key(sref);
-        let period = self.main;
+        let period = self.current_for(p.first_tok);
+        if !p.share && !p.directed {
+            let ev = self.evidence(key.as_deref(), period);
+            let e = "Not recognised as a growth rate or a share (no change or comparison is named beside it).";
+            return self.push(
+                p.first_tok,
+                p.end_tok,
+                ClaimKind::Growth,
+                p.num.value,
+                "percent".into(),
+                period,
+                key,
+                Verdict::Unverifiable,
+                e.into(),
+                ev,
+            );
+        }
         let kind = if p.share {
             ClaimKind::Share
         } else if self.has_text_pair()
@@ -1048,7 +1198,7 @@ impl SentenceCheck<'_, '_> {
                 && self.explicit_base_period().is_none()
         {
             ClaimKind::Growth
-        } else if self.comparison_lag() == 1 {
+        } else if self.comparison_lag(period, p.first_tok) == 1 {
             ClaimKind::MomGrowth
         } else {
             ClaimKind::YoyGrowth
@@ -1079,7 +1229,7 @@ impl SentenceCheck<'_, '_> {
         key: Option<&str>,
     ) -> (Verdict, String, Evidence) {
         let stated = pct_interval(p);
-        let mut ev = self.evidence(key, self.main);
+        let mut ev = self.evidence(key, self.current_for(p.first_tok));
         ev.unit = Some("percent".into());
         ev.tolerance = Some(format!(
             "{} to {} (the text's {}% rounded either way or cut short, and the rounding of the figures compared)",
@@ -1153,7 +1303,10 @@ impl SentenceCheck<'_, '_> {
                 ev,
             );
         };
-        let Some(main) = self.main.or_else(|| self.main_from_base(key)) else {
+        let Some(main) = self
+            .current_for(p.first_tok)
+            .or_else(|| self.main_from_base(key))
+        else {
             return (
                 Verdict::Unverifiable,
                 "No period is named for this percentage in the sentence or the one before.".into(),
@@ -1161,7 +1314,9 @@ impl SentenceCheck<'_, '_> {
             );
         };
         ev.period = Some(main.to_string());
-        let base_p = self.base_period().or_else(|| main.shift(12, self.data.cal));
+        let base_p = self
+            .base_period_for(main, p.first_tok)
+            .or_else(|| main.shift(12, self.data.cal));
         let Some(base_p) = base_p else {
             return (
                 Verdict::Unverifiable,
@@ -1169,7 +1324,21 @@ impl SentenceCheck<'_, '_> {
                 ev,
             );
         };
-        let (Some(c), Some(b)) = (self.data.best(key, main), self.data.best(key, base_p)) else {
+        let (cs, bs) = (
+            self.data.points(key, main).0,
+            self.data.points(key, base_p).0,
+        );
+        let pair = cs
+            .iter()
+            .flat_map(|c| bs.iter().map(move |b| (c, b)))
+            .find(|(c, b)| {
+                pct_range(c.value, c.half, b.value, b.half)
+                    .is_some_and(|(_, lo, hi)| overlaps(stated, (lo, hi)))
+            })
+            .or_else(|| cs.first().zip(bs.first()))
+            .map(|(c, b)| (c.clone(), b.clone()));
+        let (c, b) = pair.unzip();
+        let (Some(c), Some(b)) = (c, b) else {
             let p = if self.data.best(key, main).is_none() {
                 main
             } else {
@@ -1267,7 +1436,8 @@ impl SentenceCheck<'_, '_> {
         sref: SeriesRef,
         key: Option<&str>,
     ) -> (Verdict, String, Evidence) {
-        let mut ev = self.evidence(key, self.main);
+        let current = self.current_for(p.first_tok);
+        let mut ev = self.evidence(key, current);
         ev.unit = Some("percent".into());
         let (Some(key), SeriesRef::Component(_, name)) = (key, sref) else {
             return (
@@ -1277,7 +1447,7 @@ impl SentenceCheck<'_, '_> {
             );
         };
         let total_key = self.data.ctx.total.meta.key.to_string();
-        let Some(main) = self.main else {
+        let Some(main) = current else {
             return (
                 Verdict::Unverifiable,
                 "No period is named for this share.".into(),

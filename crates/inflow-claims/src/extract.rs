@@ -63,6 +63,8 @@ pub(crate) struct Amount {
     pub sign: f64,
     pub forecast: bool,
     pub per_day: bool,
+    /// An average month: "averaged $318 million", "$318 million a month".
+    pub per_month: bool,
 }
 
 impl Amount {
@@ -87,6 +89,9 @@ pub(crate) struct Percent {
     pub value: f64,
     pub qual: Qual,
     pub share: bool,
+    /// A change word, a comparison or a year-on-year cue is near: the
+    /// percentage is a growth rate (not a tax rate or a market share).
+    pub directed: bool,
 }
 
 /// Which series a phrase names.
@@ -176,6 +181,27 @@ const DECREASE: &[&str] = &[
     "reduction",
     "slid",
     "slipped",
+];
+/// Verbs that take the change directly: "rose $119 million".
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "increased",
+    "grew",
+    "jumped",
+    "surged",
+    "climbed",
+    "gained",
+    "added",
+    "fell",
+    "declined",
+    "decreased",
+    "dropped",
+    "slipped",
+    "dipped",
+    "plunged",
+    "slumped",
+    "up",
+    "down",
 ];
 const FORECAST: &[&str] = &[
     "likely",
@@ -325,6 +351,13 @@ fn amount_at(t: &[Token<'_>], i: usize) -> Option<Amount> {
     }
     let mut end = i + 1;
     let mut scale = Scale::Units;
+    if t.get(end).is_some_and(|w| {
+        w.is_any(&[
+            "trillion", "tn", "crore", "crores", "lakh", "lakhs", "lac", "arab", "kharab",
+        ])
+    }) {
+        return None;
+    }
     if let Some(s) = t.get(end).and_then(scale_word) {
         scale = s;
         end += 1;
@@ -350,6 +383,7 @@ fn amount_at(t: &[Token<'_>], i: usize) -> Option<Amount> {
         sign: 1.0,
         forecast: false,
         per_day: false,
+        per_month: false,
     };
     classify(t, &mut a);
     Some(a)
@@ -460,6 +494,13 @@ fn classify(t: &[Token<'_>], a: &mut Amount) {
     if let Some(p) = word(prev) {
         let before = prev.and_then(|j| j.checked_sub(1)).map(|j| &t[j]);
         let change_before = |ws: &[&str]| before.is_some_and(|b| b.is_any(ws));
+        if p.is_any(CHANGE_VERBS) {
+            // "rose $119 million", "fell $6 million": the change itself.
+            a.role = Role::Diff;
+            if p.is_any(DECREASE) {
+                a.sign = -1.0;
+            }
+        }
         if p.is("by") || p.is("of") {
             if change_before(INCREASE) {
                 a.role = Role::Diff;
@@ -545,6 +586,16 @@ fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
     {
         a.per_day = true;
     }
+    let averaged = t[a.first_tok.saturating_sub(4)..a.first_tok]
+        .iter()
+        .any(|w| w.is_any(&["averaged", "average", "averaging", "avg"]));
+    if averaged
+        || n.is_some_and(|w| w.is("monthly") && n2.is_some_and(|w| w.is("average")))
+        || (n.is_some_and(|w| w.is_any(&["per", "a", "each", "every"]))
+            && n2.is_some_and(|w| w.is("month")))
+    {
+        a.per_month = !a.per_day;
+    }
     // Forward-looking: a cue within ten tokens before, in the sentence.
     let lo = a.first_tok.saturating_sub(10);
     let before = &t[lo..a.first_tok];
@@ -624,6 +675,25 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
     }) || t.get(end).is_some_and(|w| w.is("of"))
         && t.get(end + 1)
             .is_some_and(|w| w.is_any(&["total", "the", "overall", "all", "Pakistan"]));
+    let directed = best != usize::MAX
+        || negative_sign
+        || window.iter().any(|w| {
+            w.is_any(&[
+                "yoy",
+                "compared",
+                "comparison",
+                "against",
+                "from",
+                "over",
+                "than",
+                "year",
+                "month",
+                "annual",
+                "annually",
+                "higher",
+                "lower",
+            ])
+        });
     Some(Percent {
         first_tok: first,
         end_tok: end,
@@ -631,6 +701,7 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
         value: sign * num.value,
         qual,
         share,
+        directed,
     })
 }
 
@@ -697,6 +768,30 @@ fn series_at(t: &[Token<'_>], i: usize) -> Option<(SeriesRef, usize)> {
         ("salary", "salaries"),
         ("salaries", "salaries"),
         ("market", "a market size"),
+        ("overseas", "workers' remittances"),
+        ("diaspora", "workers' remittances"),
+        ("freelancers", "freelancers' earnings"),
+        ("freelancer", "freelancers' earnings"),
+        ("startups", "startup funding"),
+        ("raised", "funding"),
+        ("UAE", "exports to one country"),
+        ("Saudi", "exports to one country"),
+        ("China", "exports to one country"),
+        ("America", "exports to one country"),
+        ("USA", "exports to one country"),
+        ("UK", "exports to one country"),
+        ("Europe", "exports to one region"),
+        ("EU", "exports to one region"),
+        ("Gulf", "exports to one region"),
+        ("Ireland", "exports to one country"),
+        ("Singapore", "exports to one country"),
+        ("grant", "a grant"),
+        ("allocated", "an allocation"),
+        ("allocation", "an allocation"),
+        ("debt", "debt"),
+        ("bonds", "bonds"),
+        ("Eurobond", "bonds"),
+        ("IMF", "IMF lending"),
     ];
     OTHER
         .iter()

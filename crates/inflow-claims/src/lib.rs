@@ -259,6 +259,8 @@ pub enum ClaimKind {
     Share,
     /// Average proceeds per day.
     PerDay,
+    /// Average proceeds per month over a longer period.
+    MonthlyAverage,
     /// A forward-looking figure.
     Forecast,
     /// The length of a period as named (`first eight months`).
@@ -283,6 +285,7 @@ impl ClaimKind {
             ClaimKind::Record => "record",
             ClaimKind::Share => "share",
             ClaimKind::PerDay => "per_day",
+            ClaimKind::MonthlyAverage => "monthly_average",
             ClaimKind::Forecast => "forecast",
             ClaimKind::PeriodLength => "period_length",
         }

@@ -177,6 +177,9 @@ pub(crate) enum Spec {
     YearEarlier,
     /// The month before the context's (`the previous month`).
     MonthEarlier,
+    /// A bare year (`in 2023`): the calendar year, though the press also
+    /// writes it for the fiscal year ending then.
+    BareYear(i32),
     /// The same months of this fiscal year as the context (`the
     /// corresponding months of FY2022-23`): the months come from context or
     /// from the data.
@@ -368,6 +371,19 @@ pub(crate) fn period_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Optio
             Some((Spec::Exact(ClaimPeriod::fiscal_year(fy)?), end, None))
         })
         .or_else(|| calendar_year_at(t, i))
+        .or_else(|| {
+            // `in 2023`, `during 2024`: a year on its own.
+            let y = year_at(t, i)?;
+            let before = i.checked_sub(1).map(|j| &t[j])?;
+            let after_ok = t
+                .get(i + 1)
+                .is_none_or(|n| !n.is_dash() && n.kind != Tok::Number && !n.is_any(&["-", "/"]));
+            (before.is_any(&["in", "during", "for", "throughout"]) && after_ok).then_some((
+                Spec::BareYear(y),
+                i + 1,
+                None,
+            ))
+        })
         .map(|(spec, end_tok, stated_len)| Mention {
             spec,
             first_tok: i,
@@ -827,8 +843,10 @@ mod tests {
 
     #[test]
     fn not_periods() {
-        // "may" the verb, "march" the noun, a bare year, a number.
-        assert!(found("exports may rise as workers march on in 2024 with 310").is_empty());
+        // "may" the verb, "march" the noun, a number, a year that is not
+        // a period of its own.
+        assert!(found("exports may rise as workers march on with 310 since 2019").is_empty());
+        assert_eq!(found("exports rose in 2024"), vec!["BareYear(2024)"]);
         assert!(found("FY").is_empty());
         assert!(found("2023-25").is_empty());
     }
