@@ -200,7 +200,7 @@ impl Chart {
                 data.unit
             ),
             Chart::Cumulative => format!(
-                "Line chart of running fiscal-year totals, {} against the three years before, {}.",
+                "Line chart of running fiscal-year totals, {} against earlier years, {}.",
                 data.fiscal_year, data.unit
             ),
             Chart::Projection => format!(
@@ -348,18 +348,35 @@ fn monthly<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &ChartData) 
         &title_font(),
         (16, 12),
     )?;
-    head.draw_text(&data.title, &axis_font().color(&GREY), (16, 42))?;
+    let gaps: Vec<String> = bars
+        .iter()
+        .filter(|b| b.value.is_none())
+        .map(|b| month_label(b.month))
+        .collect();
+    let subtitle = if gaps.is_empty() {
+        data.title.clone()
+    } else {
+        format!(
+            "{}; no data for {}",
+            data.title,
+            crate::fmt::and_list(&gaps)
+        )
+    };
+    head.draw_text(&subtitle, &axis_font().color(&GREY), (16, 42))?;
     let mut chart = ChartBuilder::on(&plot)
         .margin(16)
         .x_label_area_size(40)
         .y_label_area_size(70)
-        .build_cartesian_2d(0..n, 0.0..nice_max(max))?;
+        .build_cartesian_2d((0..(n - 1).max(0)).into_segmented(), 0.0..nice_max(max))?;
     let months: Vec<YearMonth> = bars.iter().map(|b| b.month).collect();
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(bars.len() + 1)
-        .x_label_formatter(&|i| {
+        .x_label_formatter(&|seg| {
+            let SegmentValue::CenterOf(i) = seg else {
+                return String::new();
+            };
             months
                 .get(*i as usize)
                 .filter(|m| m.month() == 1 || m.month() == 7)
@@ -375,7 +392,10 @@ fn monthly<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &ChartData) 
         .draw()?;
     let bar = |i: usize, b: &MonthBar, color: RGBColor| {
         let mut r = Rectangle::new(
-            [(i as i32, 0.0), (i as i32 + 1, b.value.unwrap_or(0.0))],
+            [
+                (SegmentValue::Exact(i as i32), 0.0),
+                (SegmentValue::Exact(i as i32 + 1), b.value.unwrap_or(0.0)),
+            ],
             color.filled(),
         );
         r.set_margin(0, 0, 2, 2);
@@ -410,28 +430,23 @@ fn monthly<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &ChartData) 
     chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
         let v = b.value?;
         (b.record || b.month == data.month).then(|| {
-            EmptyElement::at((i as i32, v))
+            EmptyElement::at((SegmentValue::CenterOf(i as i32), v))
                 + Text::new(
                     crate::fmt::plain(v),
-                    (12, -3),
+                    (0, -3),
                     label_style
                         .clone()
                         .color(if b.record { &ORANGE } else { &BLUE }),
                 )
         })
     }))?;
-    let gaps: Vec<String> = bars
-        .iter()
-        .filter(|b| b.value.is_none())
-        .map(|b| month_label(b.month))
-        .collect();
-    if !gaps.is_empty() {
-        chart.draw_series(std::iter::once(Text::new(
-            format!("No data: {}", gaps.join(", ")),
-            (0, nice_max(max) * 0.97),
-            axis_font().color(&GREY),
-        )))?;
-    }
+    // Gaps are marked where they are, not left as silent holes.
+    chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
+        b.value.is_none().then(|| {
+            EmptyElement::at((SegmentValue::CenterOf(i as i32), 0.0))
+                + Text::new("n/a", (0, -4), label_style.clone().color(&GREY))
+        })
+    }))?;
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -459,14 +474,28 @@ fn cumulative<DB: DrawingBackend>(
         .fold(0.0, |a: f64, b| a.max(*b));
     let labels = fiscal_month_labels(data.fiscal_year);
     let (head, plot) = area.split_vertically(60);
-    head.draw_text(
-        &format!(
-            "Running total by fiscal year: {} against the three years before",
+    let earlier = data
+        .cumulative
+        .iter()
+        .skip(1)
+        .filter(|l| l.cumulative.iter().any(Option::is_some))
+        .count();
+    let title = match earlier {
+        0 => format!(
+            "Running total of {} (no earlier year complete in the data)",
             data.fiscal_year
         ),
-        &title_font(),
-        (16, 12),
-    )?;
+        1 => format!(
+            "Running total by fiscal year: {} against the year before",
+            data.fiscal_year
+        ),
+        n => format!(
+            "Running total by fiscal year: {} against the {} years before",
+            data.fiscal_year,
+            ["two", "three"][(n - 2).min(1)]
+        ),
+    };
+    head.draw_text(&title, &title_font(), (16, 12))?;
     head.draw_text(&data.title, &axis_font().color(&GREY), (16, 42))?;
     let mut chart = ChartBuilder::on(&plot)
         .margin(16)
@@ -553,13 +582,19 @@ fn projection<DB: DrawingBackend>(
         (Some(t), n) if n > 0 && t > p.actual_to_date => Some((t - p.actual_to_date) / n as f64),
         _ => None,
     };
-    let max = p
+    let data_max = p
         .months
         .iter()
         .flat_map(|m| [m.actual, m.hi_95, m.point])
         .flatten()
-        .chain(need)
         .fold(0.0, f64::max);
+    // A target far out of reach would squash the data into a flat line:
+    // say it in words instead of drawing it.
+    let (need, off_scale) = match need {
+        Some(v) if v > data_max * 1.6 => (None, Some(v)),
+        other => (other, None),
+    };
+    let max = data_max.max(need.unwrap_or(0.0));
     let iv = |level: &str| {
         p.intervals
             .get(level)
@@ -588,11 +623,15 @@ fn projection<DB: DrawingBackend>(
     let (head, plot) = area.split_vertically(60);
     head.draw_text(&caption, &title_font(), (16, 12))?;
     if !rest.is_empty() {
-        head.draw_text(
-            &format!("{}; {}", iv("80"), iv("95")),
-            &axis_font().color(&GREY),
-            (16, 42),
-        )?;
+        let mut line = format!("{}; {}", iv("80"), iv("95"));
+        if let (Some(v), Some(t)) = (off_scale, data.target) {
+            line.push_str(&format!(
+                ". The {} target needs {} a month (off this scale)",
+                money(t, data.unit),
+                money(v, data.unit)
+            ));
+        }
+        head.draw_text(&line, &axis_font().color(&GREY), (16, 42))?;
     }
     let mut chart = ChartBuilder::on(&plot)
         .margin(16)

@@ -989,7 +989,8 @@ fn chart_data(
     released: Date,
 ) -> Result<ChartData, Error> {
     let month = h.month;
-    let first = month.add_months(-35)?;
+    // The last 36 months, or fewer when the data begin later.
+    let first = month.add_months(-35)?.max(h.record.history_from);
     let mut best: Option<f64> = None;
     let mut bars = Vec::new();
     for o in series.iter().filter(|o| o.period <= month) {
