@@ -441,12 +441,15 @@ fn monthly<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, data: &ChartData) 
         })
     }))?;
     // Gaps are marked where they are, not left as silent holes.
-    chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
-        b.value.is_none().then(|| {
-            EmptyElement::at((SegmentValue::CenterOf(i as i32), 0.0))
-                + Text::new("n/a", (0, -4), label_style.clone().color(&GREY))
-        })
-    }))?;
+    chart.draw_series(
+        bars.iter()
+            .enumerate()
+            .filter(|(_, b)| b.value.is_none())
+            .map(|(i, _)| {
+                EmptyElement::at((SegmentValue::CenterOf(i as i32), 0.0))
+                    + Text::new("n/a", (0, -4), label_style.clone().color(&GREY))
+            }),
+    )?;
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
