@@ -1536,7 +1536,10 @@ impl SentenceCheck<'_, '_> {
                 Verdict::Unverifiable,
                 "No period is named for this record.".to_string(),
             ),
-            (Some(key), Some(p)) => self.record_verdict(key, p, &mut ev),
+            (Some(key), Some(p)) => match self.record_scope(s, e) {
+                RecordScope::AllTime => self.record_verdict(key, p, &mut ev),
+                scope => self.scoped_record(key, p, scope, &mut ev),
+            },
         };
         self.push(
             s,
@@ -1550,6 +1553,143 @@ impl SentenceCheck<'_, '_> {
             explanation,
             ev,
         );
+    }
+
+    /// What a record phrase compares with: "highest in five months",
+    /// "highest since March 2024", "highest this fiscal year", "second
+    /// highest", or all time.
+    fn record_scope(&self, s: usize, e: usize) -> RecordScope {
+        let t = self.t;
+        if s > 0 && t[s - 1].is_any(&["second", "third", "fourth", "near", "nearly", "almost"]) {
+            return RecordScope::Unchecked;
+        }
+        let ahead = &t[e..(e + 6).min(t.len())];
+        for (k, w) in ahead.iter().enumerate() {
+            if w.is("since") {
+                let at = e + k + 1;
+                let since = self
+                    .mentions
+                    .iter()
+                    .zip(&self.resolved)
+                    .find(|(m, _)| m.first_tok >= at && m.first_tok <= at + 2)
+                    .and_then(|(_, p)| *p);
+                return since.map_or(RecordScope::Unchecked, |p| RecordScope::Since(p.last()));
+            }
+            if w.is_any(&["months", "month", "years", "year"]) && k > 0 {
+                let n = crate::number::number_word(ahead[k - 1].text)
+                    .or_else(|| ahead[k - 1].text.parse().ok());
+                let per = if w.is_any(&["years", "year"]) { 12 } else { 1 };
+                if ahead[..k]
+                    .iter()
+                    .any(|x| x.is_any(&["fiscal", "financial", "this", "current"]))
+                {
+                    return RecordScope::FiscalYear;
+                }
+                return n.map_or(RecordScope::Unchecked, |n: u32| {
+                    RecordScope::Window((n as i32).saturating_mul(per).min(1200))
+                });
+            }
+            if w.is_any(&["fiscal", "financial"]) {
+                return RecordScope::FiscalYear;
+            }
+            if w.is_any(&[".", ",", ";"]) {
+                break;
+            }
+        }
+        RecordScope::AllTime
+    }
+
+    fn scoped_record(
+        &self,
+        key: &str,
+        p: ClaimPeriod,
+        scope: RecordScope,
+        ev: &mut Evidence,
+    ) -> (Verdict, String) {
+        let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series(key)) else {
+            return (
+                Verdict::Unverifiable,
+                "Only monthly records within a window are checked.".into(),
+            );
+        };
+        let Some(v) = series.value(m) else {
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &[])
+                ),
+            );
+        };
+        let (from, what) = match scope {
+            RecordScope::Window(n) if n > 1 => (
+                m.add_months(-(n - 1)).ok(),
+                format!("the previous {} months", n - 1),
+            ),
+            RecordScope::Since(since) => (
+                since.add_months(1).ok(),
+                format!("the months since {}", since.long_label()),
+            ),
+            RecordScope::FiscalYear => {
+                let fy = self.data.cal.fiscal_year_of(m);
+                (fy.first_month().ok(), format!("the earlier months of {fy}"))
+            }
+            _ => {
+                return (
+                    Verdict::Unverifiable,
+                    "A ranking other than the highest is not checked.".into(),
+                );
+            }
+        };
+        let Some(from) = from else {
+            return (Verdict::Unverifiable, "The window is out of range.".into());
+        };
+        let high = from
+            .through(m)
+            .filter(|x| *x < m)
+            .filter_map(|x| series.value(x).map(|v| (v, x)))
+            .fold(None, |best: Option<(f64, YearMonth)>, (v, x)| match best {
+                Some((bv, _)) if bv >= v => best,
+                _ => Some((v, x)),
+            });
+        ev.value = Some(v);
+        let Some((hv, hm)) = high else {
+            return (
+                Verdict::Unverifiable,
+                format!("No value in {what} to compare with."),
+            );
+        };
+        ev.computation = format!(
+            "{} million in {} against {what}; highest among them {} million in {}",
+            fmt_num(v),
+            m.long_label(),
+            fmt_num(hv),
+            hm.long_label()
+        );
+        if v > hv {
+            (
+                Verdict::Supported,
+                format!(
+                    "{} million in {} is above {what} (highest {} million in {}).",
+                    fmt_num(v),
+                    m.long_label(),
+                    fmt_num(hv),
+                    hm.long_label()
+                ),
+            )
+        } else {
+            ev.expected = Some(hv);
+            (
+                Verdict::Contradicted,
+                format!(
+                    "{} million in {} is not above {what}: {} had {} million.",
+                    fmt_num(v),
+                    m.long_label(),
+                    hm.long_label(),
+                    fmt_num(hv)
+                ),
+            )
+        }
     }
 
     fn record_verdict(&self, key: &str, p: ClaimPeriod, ev: &mut Evidence) -> (Verdict, String) {
@@ -1802,6 +1942,20 @@ impl SentenceCheck<'_, '_> {
             );
         }
     }
+}
+
+/// What a record is a record of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RecordScope {
+    AllTime,
+    /// The highest in this many months, the month itself included.
+    Window(i32),
+    /// The highest since this month.
+    Since(YearMonth),
+    /// The highest of its fiscal year so far.
+    FiscalYear,
+    /// Second highest, near-record: not checked.
+    Unchecked,
 }
 
 enum Pending {

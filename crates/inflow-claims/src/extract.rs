@@ -351,6 +351,13 @@ fn amount_at(t: &[Token<'_>], i: usize) -> Option<Amount> {
     }
     let mut end = i + 1;
     let mut scale = Scale::Units;
+    // "$3.2-billion".
+    if t.get(end).is_some_and(|d| d.is_dash() && !d.space_before)
+        && t.get(end + 1)
+            .is_some_and(|w| !w.space_before && scale_word(w).is_some())
+    {
+        end += 1;
+    }
     if t.get(end).is_some_and(|w| {
         w.is_any(&[
             "trillion", "tn", "crore", "crores", "lakh", "lakhs", "lac", "arab", "kharab",

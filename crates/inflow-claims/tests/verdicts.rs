@@ -410,3 +410,86 @@ fn json_shape() {
     assert_eq!(v["claims"][1]["kind"], "record");
     assert_eq!(v["claims"][1]["text"], "all-time high");
 }
+
+#[test]
+fn records_within_a_window() {
+    // October 2024 (330) is below May 2024 (332) but above June to September.
+    let cases = [
+        (
+            "Receipts reached $330 million in October 2024, the highest in five months.",
+            Supported,
+        ),
+        (
+            "Receipts reached $330 million in October 2024, the highest in twelve months.",
+            Contradicted,
+        ),
+        (
+            "Receipts reached $330 million in October 2024, the highest since May 2024.",
+            Supported,
+        ),
+        (
+            "Receipts reached $330 million in October 2024, the highest ever.",
+            Contradicted,
+        ),
+        (
+            "Receipts reached $348 million in December 2024, the highest of the current fiscal year.",
+            Supported,
+        ),
+        (
+            "Receipts reached $332 million in May 2024, the second highest ever.",
+            Unverifiable,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(verdict_of(text, "highest"), want, "{text}");
+    }
+}
+
+#[test]
+fn press_habits_that_are_not_errors() {
+    // "rose $89 million" is the change, not the level.
+    assert_eq!(
+        verdict_of(
+            "Receipts rose $89 million year-on-year to $437 million in December 2025.",
+            "$89 million"
+        ),
+        Supported
+    );
+    // Rates computed from published totals that revisions later moved:
+    // 2,236 / 1,864 - 1 = 20.0%, while the revised monthly values give 19.1%.
+    assert_eq!(
+        verdict_of(
+            "Receipts for July-December FY26 were $2.236 billion, up 20% from $1.864 billion a year earlier.",
+            "20%"
+        ),
+        Supported
+    );
+    // A year named by the calendar year the fiscal year ends in.
+    assert_eq!(
+        verdict_of("Receipts were $2.6 billion in 2023.", "$2.6 billion"),
+        Supported
+    );
+    // A monthly average over a fiscal year: 3,823 / 12.
+    assert_eq!(
+        verdict_of(
+            "Receipts averaged $318 million a month in FY25.",
+            "$318 million"
+        ),
+        Supported
+    );
+    // Percentages that are not growth rates are left alone.
+    assert_eq!(
+        verdict_of("A 5% tax applied to receipts in FY24.", "5%"),
+        Unverifiable
+    );
+    // A hyphenated scale.
+    assert_eq!(
+        verdict_of("Receipts were $3.2-billion in FY24.", "$3.2-billion"),
+        Supported
+    );
+    // Amounts without a scale are not totals.
+    assert_eq!(
+        verdict_of("Freelance fees averaged $25 per hour in FY24.", "$25"),
+        Unverifiable
+    );
+}
