@@ -17,32 +17,29 @@ use crate::{Brief, Error, Evidence, ObsRef, Options, Paragraph, Section, Span};
 /// documentation); `published` totals are not used in the text.
 ///
 /// # Errors
-/// [`Error::NoValue`] when the month (or, without a month, the series) has
-/// no published value; [`Error::Analytics`] or [`Error::Core`] for data out
-/// of range.
+/// [`Error::Analytics`] with [`inflow_analytics::Error::NoValue`] when the
+/// month has no published value (or `Empty` when the series has none);
+/// [`Error::Core`] for data out of range.
 pub fn build(meta: &SeriesMeta, history: &[Observation], opts: &Options) -> Result<Brief, Error> {
     let key = meta.key.to_string();
+    let latest = MonthlySeries::from_history(meta.clone(), Vintage::Latest, history.to_vec());
+    let no_value = |month: YearMonth| {
+        Error::Analytics(inflow_analytics::Error::NoValue {
+            series: key.clone(),
+            month,
+            latest: latest.last_month(),
+        })
+    };
     let month = match opts.month {
         Some(m) => m,
-        None => MonthlySeries::from_history(meta.clone(), Vintage::Latest, history.to_vec())
+        None => latest
             .last_month()
-            .ok_or_else(|| Error::NoValue {
-                series: key.clone(),
-                month: "latest".into(),
-            })?,
+            .ok_or_else(|| Error::Analytics(inflow_analytics::Error::Empty(key.clone())))?,
     };
-    let (series, _) =
-        inflow_project::data_as_of(meta, history, AsOf::Month(month)).map_err(|_| {
-            Error::NoValue {
-                series: key.clone(),
-                month: month.to_string(),
-            }
-        })?;
+    let (series, _) = inflow_project::data_as_of(meta, history, AsOf::Month(month))
+        .map_err(|_| no_value(month))?;
     let Vintage::AsOf(released) = series.vintage else {
-        return Err(Error::NoValue {
-            series: key,
-            month: month.to_string(),
-        });
+        return Err(no_value(month));
     };
     let h = headline(&series, month)?;
     let fy = h.fiscal_year;

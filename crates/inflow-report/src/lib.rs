@@ -31,15 +31,7 @@ pub use render::{ChartLinks, html, json, markdown};
 /// Errors from writing a brief.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The series has no value for the month asked for (or none at all).
-    #[error("{series} has no published value for {month}")]
-    NoValue {
-        /// Series key.
-        series: String,
-        /// The month asked for, or `latest` when the series is empty.
-        month: String,
-    },
-    /// Computing the headline figures failed.
+    /// No value for the month, or computing the headline figures failed.
     #[error(transparent)]
     Analytics(#[from] inflow_analytics::Error),
     /// A domain value was out of range.

@@ -173,14 +173,10 @@ fn html_paragraph(brief: &Brief, p: &Paragraph) -> String {
 /// Makes a plotters SVG scale to its container: a `viewBox` instead of a
 /// fixed size.
 fn responsive_svg(svg: &str) -> String {
+    // plotters writes `width` and `height` next to its own `viewBox`.
     let fixed = format!("width=\"{}\" height=\"{}\"", chart::WIDTH, chart::HEIGHT);
-    let fluid = format!(
-        "viewBox=\"0 0 {} {}\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\"",
-        chart::WIDTH,
-        chart::HEIGHT
-    );
-    let svg = svg.replacen(&fixed, &fluid, 1);
-    // Drop the XML declaration: the SVG is embedded in HTML.
+    let svg = svg.replacen(&fixed, "width=\"100%\"", 1);
+    // Drop any XML declaration: the SVG is embedded in HTML.
     match svg.find("<svg") {
         Some(i) => svg[i..].to_string(),
         None => svg,

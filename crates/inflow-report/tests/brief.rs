@@ -243,6 +243,8 @@ fn html_is_one_self_contained_file() {
     let html = inflow_report::html(&b).unwrap();
     assert!(html.contains("name=\"viewport\""));
     assert_eq!(html.matches("<svg").count(), 3);
+    assert_eq!(html.matches("viewBox=").count(), 3, "one viewBox per chart");
+    assert_eq!(html.matches("width=\"100%\"").count(), 3, "charts scale");
     for external in ["<script", "<link", "src=\"http", "url(http", "@import"] {
         assert!(!html.contains(external), "{external}");
     }

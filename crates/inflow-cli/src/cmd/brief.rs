@@ -73,7 +73,11 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         target: args.target,
         model: args.model,
     };
-    let brief = inflow_report::build(&meta, &history, &opts)?;
+    let brief = inflow_report::build(&meta, &history, &opts).map_err(|e| match e {
+        // Keep the analytics error itself in the chain: it sets the exit code.
+        inflow_report::Error::Analytics(a) => anyhow::Error::from(a),
+        other => anyhow::Error::from(other),
+    })?;
     let Some(dir) = &args.out else {
         let text = match args.format {
             Format::Md => inflow_report::markdown(&brief, ChartLinks::None),
