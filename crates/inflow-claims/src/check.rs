@@ -549,12 +549,63 @@ impl SentenceCheck<'_, '_> {
                 .iter()
                 .filter(|a| a.role == Role::Level && !a.forecast && a.cur == Cur::Usd)
         };
+        // Its own period: "grew 19% in July-December".
+        let own = self.mentions.iter().zip(&self.resolved).find(|(m, _)| {
+            !m.back
+                && m.first_tok > at
+                && m.first_tok - at <= 5
+                && !self.is_break(at, m.first_tok)
+                && !self.t[at..m.first_tok].iter().any(|w| {
+                    w.is_any(&["compared", "comparison", "against", "from", "than", "over"])
+                })
+        });
+        if let Some((_, Some(p))) = own {
+            return Some(*p);
+        }
         let before = levels().rfind(|a| a.first_tok < at);
         let after = levels().find(|a| a.first_tok > at);
         before
             .or(after)
             .and_then(|a| self.level_period(a))
             .or(self.main)
+    }
+
+    /// Whether amounts at `others` are part of the same comparison as the
+    /// claim at `at`: no "while" or ";" between, no other series named
+    /// between, and no period of its own that differs from theirs.
+    fn same_comparison(&self, at: usize, others: &[&Amount]) -> bool {
+        let lo = others
+            .iter()
+            .map(|a| a.first_tok)
+            .chain([at])
+            .min()
+            .unwrap_or(at);
+        let hi = others
+            .iter()
+            .map(|a| a.end_tok)
+            .chain([at + 1])
+            .max()
+            .unwrap_or(at);
+        let between = &self.t[lo..hi.min(self.t.len())];
+        if between
+            .iter()
+            .any(|w| w.is_any(&["while", "whereas", "meanwhile", ";", "whilst"]))
+        {
+            return false;
+        }
+        let series = self.series_for(at);
+        if others
+            .iter()
+            .any(|a| self.series_for(a.first_tok) != series)
+        {
+            return false;
+        }
+        let cur = self.current_for(at);
+        let level = others.iter().find(|a| a.role == Role::Level);
+        match (cur, level.and_then(|a| self.level_period(a))) {
+            (Some(c), Some(l)) => c == l,
+            _ => true,
+        }
     }
 
     /// Month-on-month or year-on-year, from the base's period or the cues.
@@ -611,7 +662,7 @@ impl SentenceCheck<'_, '_> {
     fn base_period_for(&self, cur: ClaimPeriod, at: usize) -> Option<ClaimPeriod> {
         let lag = self.comparison_lag(Some(cur), at);
         self.explicit_base_for(at)
-            .filter(|b| *b != cur)
+            .filter(|b| *b != cur && b.month_count() == cur.month_count() && b.last() < cur.last())
             .or_else(|| cur.shift(lag, self.data.cal))
     }
 
@@ -955,7 +1006,7 @@ impl SentenceCheck<'_, '_> {
                     ClaimPeriod::first_months(fy, m).and_then(|q| self.data.best(key, q))
                 {
                     if overlaps(iv, (other.value - other.half, other.value + other.half)) {
-                        hint = format!(" It matches the first {m} months instead.");
+                        hint = format!("; it matches the first {m} months instead");
                         break;
                     }
                 }
@@ -964,7 +1015,7 @@ impl SentenceCheck<'_, '_> {
         (
             Verdict::Contradicted,
             format!(
-                "The data give {} million for {}, not {}{} {} (tolerance {}).{hint}",
+                "The data give {} million for {}, not {}{} {} (tolerance {}){hint}.",
                 fmt_num(pt.value),
                 p.label(),
                 a.qual.word(),
@@ -1051,7 +1102,8 @@ impl SentenceCheck<'_, '_> {
         if let (Some(cur), Some(base)) = (
             self.nearest(a.first_tok, &[Role::Level], None),
             self.nearest(a.first_tok, &[Role::Base], None),
-        ) {
+        ) && self.same_comparison(a.first_tok, &[&cur, &base])
+        {
             let (c, b) = (cur.millions(), rescale(base.millions(), cur.millions()));
             let h = cur.half_millions() + base.half_millions();
             let d = c - b;
@@ -1151,7 +1203,7 @@ impl SentenceCheck<'_, '_> {
         ev.expected = Some(d);
         let level_hint = if overlaps(iv, (cur.value - cur.half, cur.value + cur.half)) {
             format!(
-                " {} million is the level of {}, not its change.",
+                "; {} million is the level of {}, not its change",
                 fmt_num(cur.value),
                 main.label()
             )
@@ -1161,7 +1213,7 @@ impl SentenceCheck<'_, '_> {
         (
             Verdict::Contradicted,
             format!(
-                "{} changed by {} million on {}, not {} million.{level_hint}",
+                "{} changed by {} million on {}, not {} million{level_hint}.",
                 main.label(),
                 fmt_num(d),
                 base_p.label(),
@@ -1241,7 +1293,12 @@ impl SentenceCheck<'_, '_> {
         let cur = self.nearest(p.first_tok, &[Role::Level], None);
         let base = self.nearest(p.first_tok, &[Role::Base], None);
         let diff = self.nearest(p.first_tok, &[Role::Diff], None);
+        let related: Vec<&Amount> = [cur.as_ref(), base.as_ref(), diff.as_ref()]
+            .into_iter()
+            .flatten()
+            .collect();
         let own = match (cur, base, diff) {
+            _ if !self.same_comparison(p.first_tok, &related) => None,
             (Some(c), Some(b), _) => {
                 let bv = rescale(b.millions(), c.millions());
                 pct_range(
@@ -1859,8 +1916,11 @@ impl SentenceCheck<'_, '_> {
         if let (Some(fy), Some(key)) = (fy, key.as_deref()) {
             if let Some(outcome) = ClaimPeriod::fiscal_year(fy).and_then(|p| self.data.best(key, p))
             {
+                if explanation.ends_with('.') {
+                    explanation.pop();
+                }
                 explanation.push_str(&format!(
-                    " The outcome is known in this vintage: {} million.",
+                    "; the outcome is known in this vintage: {} million.",
                     fmt_num(outcome.value)
                 ));
                 if ev.value.is_none() {
