@@ -9,7 +9,7 @@
 //! With `--jsonl`, each input line is an object with `text` and an optional
 //! `date` (used as the as-of date); each output line is the report in JSON.
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use inflow_claims::{Context, check};
 use inflow_core::{MonthlySeries, PublishedFigure, Vintage, parse_date};
@@ -70,10 +70,11 @@ fn main() -> Result<(), String> {
             let (series, published) = load(vintage)?;
             let ctx = Context::new(&series).with_published(&published);
             let report = check(v["text"].as_str().unwrap_or(""), &ctx);
-            println!(
-                "{}",
-                serde_json::to_string(&report).map_err(|e| e.to_string())?
-            );
+            let line = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+            // A closed pipe (`| head`) ends the output quietly.
+            if writeln!(std::io::stdout(), "{line}").is_err() {
+                return Ok(());
+            }
         }
         return Ok(());
     }
@@ -81,13 +82,12 @@ fn main() -> Result<(), String> {
     let (series, published) = load(vintage)?;
     let ctx = Context::new(&series).with_published(&published);
     let report = check(&text, &ctx);
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
-        );
+    let out = if json {
+        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
     } else {
-        print!("{}", report.render_text());
-    }
+        report.render_text()
+    };
+    // A closed pipe (`| head`) ends the output quietly.
+    let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(())
 }

@@ -1584,6 +1584,8 @@ impl SentenceCheck<'_, '_> {
         let key = self.data.key(sref);
         let period = self.level_period(&a);
         let mut ev = self.evidence(key.as_deref(), period);
+        ev.tolerance =
+            Some("strictly above every earlier value compared (a tie is not a record)".into());
         let (verdict, explanation) = match (key.as_deref(), period) {
             (None, _) => (
                 Verdict::Unverifiable,
