@@ -493,3 +493,46 @@ fn press_habits_that_are_not_errors() {
         Unverifiable
     );
 }
+
+#[test]
+fn component_series_when_supplied() {
+    let batches = inflow_import::bundled_batches().unwrap();
+    let meta = batches[0]
+        .series
+        .iter()
+        .map(|s| s.value.clone())
+        .find(|m| m.key.as_str() == "pk.ict.exports.computer")
+        .unwrap();
+    // A made-up monthly value, to exercise the component path.
+    let obs = inflow_core::Observation {
+        series: meta.key.clone(),
+        period: "2024-04".parse().unwrap(),
+        value: Some(inflow_core::Amount::try_new(250.0).unwrap()),
+        status: inflow_core::ObsStatus::Reported,
+        release_date: parse_date("2024-05-20").unwrap(),
+        source_url: String::new(),
+        note: String::new(),
+    };
+    let computer = [MonthlySeries::from_history(
+        meta,
+        Vintage::Latest,
+        vec![obs],
+    )];
+    let (series, published) = load(Vintage::Latest);
+    let ctx = Context::new(&series)
+        .with_published(&published)
+        .with_components(&computer)
+        .unwrap();
+    let r = check(
+        "Computer services brought in $250 million in April 2024.",
+        &ctx,
+    );
+    assert_eq!(r.claims[0].verdict, Supported);
+    assert_eq!(
+        r.claims[0].series.as_deref(),
+        Some("pk.ict.exports.computer")
+    );
+    // The total is not a component of itself.
+    let total = [series.clone()];
+    assert!(Context::new(&series).with_components(&total).is_err());
+}
