@@ -6,7 +6,7 @@
 //! with the ETS optimiser's tolerance and iteration cap as given.
 
 use inflow_forecast::panel::read_panel;
-use inflow_forecast::{AutoEts, Combination, Fit, FittedModel, Theta, ThetaVariant};
+use inflow_forecast::{AutoArima, AutoEts, Combination, Fit, FittedModel, Theta, ThetaVariant};
 use rayon::prelude::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -30,6 +30,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     Combination::empty()
                         .with_member("ets", ets.clone())
                         .with_member("dotm", Theta::new(12, ThetaVariant::DynamicOptimized))
+                        .fit(y)
+                        .expect("fit"),
+                ),
+                "arima" => Box::new(AutoArima::new(12).fit(y).expect("fit")),
+                "auto-arima" => Box::new(
+                    Combination::empty()
+                        .with_member("ets", ets.clone())
+                        .with_member("dotm", Theta::new(12, ThetaVariant::DynamicOptimized))
+                        .with_member("arima", AutoArima::new(12))
                         .fit(y)
                         .expect("fit"),
                 ),

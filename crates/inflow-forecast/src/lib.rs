@@ -41,6 +41,7 @@
 //! # Ok::<(), inflow_forecast::Error>(())
 //! ```
 
+mod arima;
 mod combo;
 mod decompose;
 pub mod ets;
@@ -54,6 +55,7 @@ mod theta;
 use std::fmt;
 use std::str::FromStr;
 
+pub use arima::{AutoArima, FittedArima};
 pub use combo::{Combination, FitBoxed, FittedCombination};
 pub use ets::{AutoEts, EtsSpec, FittedEts};
 pub use snaive::{FittedSeasonalNaive, SeasonalNaive};
@@ -130,8 +132,8 @@ pub enum ModelSpec {
     /// The dynamic optimised Theta model (statsforecast's
     /// `DynamicOptimizedTheta`).
     Dotm,
-    /// Seasonal ARIMA. Not implemented yet: [`fit`] falls back to ETS and
-    /// the model name says so.
+    /// Automatic seasonal ARIMA, simplified ([`AutoArima`]: CSS
+    /// estimation, stepwise order search).
     Arima,
     /// Seasonal naive: the value of the same month a year earlier.
     SNaive,
@@ -377,15 +379,9 @@ pub fn fit(
         ModelSpec::Dotm => Theta::new(m, ThetaVariant::DynamicOptimized)
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
-        ModelSpec::Arima => AutoEts::new(m)
-            .with_seasonal_states_fixed()
+        ModelSpec::Arima => AutoArima::new(m)
             .fit(y)
-            .map(|f| {
-                Box::new(Fallback {
-                    inner: Box::new(f),
-                    reason: "arima is not implemented".into(),
-                }) as Box<dyn FittedModel>
-            }),
+            .map(|f| Box::new(f) as Box<dyn FittedModel>),
         ModelSpec::SNaive => return fit_snaive(y, m),
     };
     match primary {

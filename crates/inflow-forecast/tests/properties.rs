@@ -100,10 +100,6 @@ fn degenerate_series_fall_back_and_say_so() {
     let m = fit(ModelSpec::Auto, &[3.0, 4.0], 12).unwrap();
     assert!(m.name().contains("fallback"), "{}", m.name());
     assert!(m.fallback().is_some());
-    let m = fit(ModelSpec::Arima, &[1.0; 40], 12).unwrap();
-    assert!(
-        m.name().contains("arima is not implemented"),
-        "{}",
-        m.name()
-    );
+    let m = fit(ModelSpec::Arima, &[1.0, 2.0, 3.0], 12).unwrap();
+    assert!(m.name().contains("fallback"), "{}", m.name());
 }
