@@ -113,7 +113,8 @@ fn kpss(x: &[f64]) -> f64 {
         s * s
     });
     let eta = eta.sum::<f64>() / (n * n) as f64;
-    let lags = (3.0 * (n as f64).sqrt() / 13.0) as usize;
+    // urca's "short" lag, as R's and statsforecast's `ndiffs`.
+    let lags = (4.0 * (n as f64 / 100.0).powf(0.25)) as usize;
     let mut lrv = e.iter().map(|v| v * v).sum::<f64>() / n as f64;
     for k in 1..=lags.min(n - 1) {
         let g = (k..n).map(|t| e[t] * e[t - k]).sum::<f64>() / n as f64;
@@ -518,10 +519,10 @@ mod tests {
 
     #[test]
     fn forecasts_an_ar1_towards_its_mean() {
-        let mut y = vec![0.0; 200];
+        let mut y = vec![0.0; 300];
         let mut r = rng::Rng::new(1);
-        for t in 1..200 {
-            y[t] = 0.7 * y[t - 1] + r.normal();
+        for t in 1..300 {
+            y[t] = 0.4 * y[t - 1] + r.normal();
         }
         let y: Vec<f64> = y.iter().map(|v| v + 50.0).collect();
         let f = AutoArima::new(1).fit(&y).unwrap();
