@@ -354,6 +354,16 @@ impl SentenceCheck<'_, '_> {
                     "than",
                     "last",
                 ])
+            }) || (lo..m.first_tok).any(|k| {
+                // "an increase of $22 million over April", "up 7% over
+                // March", but not "Over July-April, ...".
+                self.t[k].is("over")
+                    && k > 0
+                    && (self.t[k - 1].is_any(extract::INCREASE)
+                        || self.t[k - 1].is_any(extract::DECREASE)
+                        || self.t[k - 1].is_any(&[
+                            "%", "percent", "pc", "million", "billion", "mn", "bn", "m", "b",
+                        ]))
             });
             let after_base = self.found.amounts.iter().any(|a| {
                 a.role == Role::Base
@@ -385,6 +395,14 @@ impl SentenceCheck<'_, '_> {
             })
             .or(prev_main);
         let fy_of = |p: ClaimPeriod| cal.fiscal_year_of(p.last());
+        // In an as-of vintage, a run of months without a year ("July-May",
+        // "the first two months of the current fiscal year") is the fiscal
+        // year of the latest month known then.
+        let now = match self.data.vintage {
+            Vintage::AsOf(_) => self.data.ctx.total.last_month().map(ClaimPeriod::Month),
+            Vintage::Latest => None,
+        };
+        let fy_reference = reference.or(now);
         let mut resolved: Vec<Option<ClaimPeriod>> = self
             .mentions
             .iter()
@@ -398,7 +416,7 @@ impl SentenceCheck<'_, '_> {
                         .map(ClaimPeriod::Month)
                 }
                 Spec::RangeNoYear(a, b) => {
-                    let fy = fy_of(reference?);
+                    let fy = fy_of(fy_reference?);
                     let first = fy.first_month().ok()?;
                     let from = first
                         .add_months(((a + 12 - first.month()) % 12) as i32)
@@ -409,7 +427,7 @@ impl SentenceCheck<'_, '_> {
                     ClaimPeriod::range(from, to, cal)
                 }
                 Spec::FirstMonths(n, fy) => {
-                    ClaimPeriod::first_months(fy.or_else(|| reference.map(fy_of))?, n)
+                    ClaimPeriod::first_months(fy.or_else(|| fy_reference.map(fy_of))?, n)
                 }
                 Spec::FiscalRelative(k) => {
                     // "Now" is the sentence's period, or in an as-of
@@ -488,7 +506,24 @@ impl SentenceCheck<'_, '_> {
     fn series_for(&self, at: usize) -> SeriesRef {
         let before = self.found.series.iter().rev().find(|(p, _)| *p <= at);
         let after = self.found.series.iter().find(|(p, _)| *p > at);
-        before.or(after).map_or(SeriesRef::Total, |(_, s)| *s)
+        if let Some((_, s)) = before.or(after) {
+            return *s;
+        }
+        // "Remittances" alone are workers' remittances; ICT receipts are
+        // "export remittances".
+        let remittances = self
+            .t
+            .iter()
+            .any(|w| w.is_any(&["remittances", "remittance"]));
+        let export = self
+            .t
+            .iter()
+            .any(|w| w.is_any(&["export", "exports", "exporters"]));
+        if remittances && !export {
+            SeriesRef::Other("workers' remittances")
+        } else {
+            SeriesRef::Total
+        }
     }
 
     /// The period of a level amount: a mention right after it, else the
@@ -1863,8 +1898,13 @@ impl SentenceCheck<'_, '_> {
 
     fn judge_forecast(&mut self, a: &Amount, written: String, key: Option<String>) {
         let cal = self.data.cal;
+        // A target is a level of its own year, whatever cue precedes it.
+        let as_level = Amount {
+            role: Role::Level,
+            ..*a
+        };
         let period = self
-            .level_period(a)
+            .level_period(&as_level)
             .or_else(|| self.data.ctx.total.last_month().map(ClaimPeriod::Month));
         let fy = period.map(|p| cal.fiscal_year_of(p.last()));
         let mut ev = self.evidence(key.as_deref(), fy.and_then(ClaimPeriod::fiscal_year));

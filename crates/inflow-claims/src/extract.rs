@@ -118,7 +118,7 @@ pub(crate) struct Found {
     pub yoy_cue: bool,
 }
 
-const INCREASE: &[&str] = &[
+pub(crate) const INCREASE: &[&str] = &[
     "increase",
     "increased",
     "increases",
@@ -153,7 +153,7 @@ const INCREASE: &[&str] = &[
     "spike",
     "soared",
 ];
-const DECREASE: &[&str] = &[
+pub(crate) const DECREASE: &[&str] = &[
     "decline",
     "declined",
     "declining",
@@ -373,6 +373,12 @@ fn amount_at(t: &[Token<'_>], i: usize) -> Option<Amount> {
         if n.is_any(&["dollars", "dollar", "USD"]) {
             cur = cur.or(Some(Cur::Usd));
             end += 1;
+        } else if n.text == "US"
+            && t.get(end + 1)
+                .is_some_and(|w| w.is_any(&["dollars", "dollar"]))
+        {
+            cur = cur.or(Some(Cur::Usd));
+            end += 2;
         } else if n.is_any(&["rupees", "rupee", "PKR"]) {
             cur = cur.or(Some(Cur::Pkr));
             end += 1;
@@ -493,6 +499,16 @@ fn is_clause_break(t: &Token<'_>) -> bool {
     )
 }
 
+/// Whether the number at `k` is a figure (an amount or a percentage)
+/// rather than part of a period such as `FY23`.
+fn is_figure(t: &[Token<'_>], k: usize) -> bool {
+    t[k].kind == Tok::Number
+        && (k > 0 && t[k - 1].text == "$"
+            || t.get(k + 1).is_some_and(|n| {
+                n.text == "%" || n.is_any(&["percent", "pc", "per"]) || scale_word(n).is_some()
+            }))
+}
+
 fn classify(t: &[Token<'_>], a: &mut Amount) {
     let (prev, qual) = look_back(t, a.first_tok);
     a.qual = qual;
@@ -559,7 +575,7 @@ fn classify(t: &[Token<'_>], a: &mut Amount) {
             j -= 1;
             steps += 1;
             let w = &t[j];
-            if is_clause_break(w) || w.kind == Tok::Number {
+            if is_clause_break(w) || is_figure(t, j) {
                 break;
             }
             let over_base = w.is("over")
@@ -604,7 +620,12 @@ fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
         a.per_month = !a.per_day;
     }
     // Forward-looking: a cue within ten tokens before, in the sentence.
-    let lo = a.first_tok.saturating_sub(10);
+    // Not past another figure: "against a target of $3.5 billion, exports
+    // reached $3.2 billion" forecasts only the first.
+    let mut lo = a.first_tok.saturating_sub(10);
+    if let Some(k) = (lo..a.first_tok).rev().find(|&k| t[k].kind == Tok::Number) {
+        lo = k + 1;
+    }
     let before = &t[lo..a.first_tok];
     a.forecast = before
         .iter()
@@ -741,6 +762,9 @@ fn series_at(t: &[Token<'_>], i: usize) -> Option<(SeriesRef, usize)> {
                 i + k + 1,
             ));
         }
+    }
+    if w.is_any(&["total", "overall"]) && next(1, &["services"]) {
+        return Some((SeriesRef::Other("all services trade"), i + 2));
     }
     if w.is("information") && next(1, &["services", "service"]) {
         return Some((

@@ -536,3 +536,37 @@ fn component_series_when_supplied() {
     let total = [series.clone()];
     assert!(Context::new(&series).with_components(&total).is_err());
 }
+
+#[test]
+fn comparison_words_place_the_base() {
+    // "over April" is the base month of a month-on-month change.
+    let text = "Receipts were $332 million in May 2024, an increase of $22 million over April.";
+    let r = run(text, None);
+    assert_eq!(
+        (r.claims[1].kind, r.claims[1].verdict),
+        (ClaimKind::MomChange, Supported)
+    );
+    // "over FY23's $2.6 billion" is a base with its own year.
+    let text = "Receipts reached $3.2 billion in FY24, a 24 percent rise over FY23's $2.6 billion.";
+    assert!(
+        run(text, None)
+            .claims
+            .iter()
+            .all(|c| c.verdict == Supported)
+    );
+    // A target is forward-looking; the figure after it is not.
+    let text = "Against the target of $3.5 billion, receipts reached $3.223 billion in FY24.";
+    assert_eq!(
+        verdicts(text),
+        vec![
+            ("$3.5 billion".into(), Forecast),
+            ("$3.223 billion".into(), Supported),
+        ]
+    );
+    // Sentence-opening "Over" names the period, not a base.
+    let text = "Over July-April 2023-24 the sector brought in US$ 2.593 billion.";
+    assert_eq!(
+        verdicts(text),
+        vec![("US$ 2.593 billion".into(), Supported)]
+    );
+}
