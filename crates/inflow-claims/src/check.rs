@@ -408,11 +408,17 @@ impl SentenceCheck<'_, '_> {
             .iter()
             .map(|m| match m.spec {
                 Spec::Exact(p) => Some(p),
-                Spec::MonthNoYear(month) => {
+                Spec::MonthNoYear(month) | Spec::MonthYearEarlier(month) => {
                     let r = reference?.last();
+                    let back = if matches!(m.spec, Spec::MonthYearEarlier(_)) {
+                        12
+                    } else {
+                        0
+                    };
                     (-1..=1)
                         .filter_map(|dy| YearMonth::new(r.year() + dy, month).ok())
                         .min_by_key(|c| r.months_until(*c).abs())
+                        .and_then(|c| c.add_months(-back).ok())
                         .map(ClaimPeriod::Month)
                 }
                 Spec::RangeNoYear(a, b) => {

@@ -600,6 +600,13 @@ fn classify(t: &[Token<'_>], a: &mut Amount) {
 }
 
 fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
+    // Cues are looked for up to ten tokens back, but not past another
+    // figure: "against a target of $3.5 billion, exports reached $3.2
+    // billion" forecasts only the first.
+    let mut lo = a.first_tok.saturating_sub(10);
+    if let Some(k) = (lo..a.first_tok).rev().find(|&k| is_figure(t, k)) {
+        lo = k + 1;
+    }
     // Per day: "$10 million per day", "a day", "daily".
     let n = t.get(a.end_tok);
     let n2 = t.get(a.end_tok + 1);
@@ -609,7 +616,7 @@ fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
     {
         a.per_day = true;
     }
-    let averaged = t[a.first_tok.saturating_sub(4)..a.first_tok]
+    let averaged = t[lo..a.first_tok]
         .iter()
         .any(|w| w.is_any(&["averaged", "average", "averaging", "avg"]));
     if averaged
@@ -620,12 +627,6 @@ fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
         a.per_month = !a.per_day;
     }
     // Forward-looking: a cue within ten tokens before, in the sentence.
-    // Not past another figure: "against a target of $3.5 billion, exports
-    // reached $3.2 billion" forecasts only the first.
-    let mut lo = a.first_tok.saturating_sub(10);
-    if let Some(k) = (lo..a.first_tok).rev().find(|&k| t[k].kind == Tok::Number) {
-        lo = k + 1;
-    }
     let before = &t[lo..a.first_tok];
     a.forecast = before
         .iter()

@@ -177,6 +177,8 @@ pub(crate) enum Spec {
     YearEarlier,
     /// The month before the context's (`the previous month`).
     MonthEarlier,
+    /// A month without a year said to be a year back (`May last year`).
+    MonthYearEarlier(u32),
     /// A bare year (`in 2023`): the calendar year, though the press also
     /// writes it for the fiscal year ending then.
     BareYear(i32),
@@ -193,6 +195,7 @@ impl Spec {
             self,
             Spec::YearEarlier
                 | Spec::MonthEarlier
+                | Spec::MonthYearEarlier(_)
                 | Spec::CorrespondingOf(_)
                 | Spec::FiscalRelative(-1)
         )
@@ -737,6 +740,23 @@ pub(crate) fn mentions(t: &[Token<'_>], cal: FiscalCalendar) -> Vec<Mention> {
             out[k - 1].spec = spec;
             out[k - 1].end_tok = b.end_tok;
             out.remove(k);
+        }
+    }
+    // `May last year`, `May of the previous year`.
+    let mut k = out.len();
+    while k > 1 {
+        k -= 1;
+        let (a, b) = (out[k - 1], out[k]);
+        if let (Spec::MonthNoYear(m), Spec::YearEarlier) = (a.spec, b.spec) {
+            if b.first_tok >= a.end_tok
+                && b.first_tok - a.end_tok <= 1
+                && t[a.end_tok..b.first_tok].iter().all(|w| w.is("of"))
+            {
+                out[k - 1].spec = Spec::MonthYearEarlier(m);
+                out[k - 1].end_tok = b.end_tok;
+                out[k - 1].back = true;
+                out.remove(k);
+            }
         }
     }
     // `first eight months (July to March 2024)`: the count takes the

@@ -570,3 +570,20 @@ fn comparison_words_place_the_base() {
         vec![("US$ 2.593 billion".into(), Supported)]
     );
 }
+
+#[test]
+fn month_named_a_year_back() {
+    // "May last year" is May 2023 beside May 2024: 332 / 236 - 1 = 40.7%.
+    let text = "Receipts in May 2024 rose 40.7pc to $332mn compared to $236mn in May last year.";
+    assert!(
+        run(text, None)
+            .claims
+            .iter()
+            .all(|c| c.verdict == Supported),
+        "{:#?}",
+        run(text, None).claims
+    );
+    // A monthly average named well before the figure: 3,823 / 12.
+    let text = "The monthly average of receipts in FY25 was $318 million.";
+    assert_eq!(verdicts(text), vec![("$318 million".into(), Supported)]);
+}
