@@ -649,6 +649,19 @@ impl SentenceCheck<'_, '_> {
         }
     }
 
+    /// Months between the base the text names and `cur`, when the text
+    /// names one (Some(0) when a base figure is given without a period).
+    fn lag_named(&self, cur: Option<ClaimPeriod>, at: usize) -> Option<i32> {
+        let has_base_figure = self.nearest(at, &[Role::Base], None).is_some();
+        match (cur, self.explicit_base_for(at)) {
+            (Some(c), Some(b)) if b.month_count() == c.month_count() => {
+                Some(b.last().months_until(c.last()))
+            }
+            (_, None) if has_base_figure => Some(0),
+            _ => None,
+        }
+    }
+
     /// Month-on-month or year-on-year, from the base's period or the cues.
     fn comparison_lag(&self, cur: Option<ClaimPeriod>, at: usize) -> i32 {
         if let (Some(cur), Some(base)) = (cur, self.explicit_base_for(at)) {
@@ -689,10 +702,6 @@ impl SentenceCheck<'_, '_> {
                 .zip(&self.resolved)
                 .find_map(|(m, p)| if m.back { *p } else { None })
         })
-    }
-
-    fn explicit_base_period(&self) -> Option<ClaimPeriod> {
-        self.explicit_base_for(0)
     }
 
     fn base_period(&self) -> Option<ClaimPeriod> {
@@ -823,10 +832,12 @@ impl SentenceCheck<'_, '_> {
             _ => self.level_period(a),
         };
         let kind = match a.role {
-            Role::Diff => match self.comparison_lag(period, a.first_tok) {
-                _ if self.has_text_pair() => ClaimKind::Change,
-                1 => ClaimKind::MomChange,
-                _ => ClaimKind::YoyChange,
+            Role::Diff => match self.lag_named(period, a.first_tok) {
+                Some(1) => ClaimKind::MomChange,
+                Some(12) => ClaimKind::YoyChange,
+                Some(_) => ClaimKind::Change,
+                None if self.comparison_lag(period, a.first_tok) == 1 => ClaimKind::MomChange,
+                None => ClaimKind::YoyChange,
             },
             _ if a.per_day => ClaimKind::PerDay,
             _ if a.per_month && period.is_some_and(|p| p.month_count() > 1) => {
@@ -900,16 +911,6 @@ impl SentenceCheck<'_, '_> {
             self.judge_level(a, &key, p)
         };
         push(self, v, e, ev);
-    }
-
-    fn has_text_pair(&self) -> bool {
-        let levels = self
-            .found
-            .amounts
-            .iter()
-            .any(|a| a.role == Role::Level && !a.forecast);
-        let bases = self.found.amounts.iter().any(|a| a.role == Role::Base);
-        levels && bases
     }
 
     fn judge_level(&self, a: &Amount, key: &str, p: ClaimPeriod) -> (Verdict, String, Evidence) {
@@ -1286,15 +1287,14 @@ impl SentenceCheck<'_, '_> {
         }
         let kind = if p.share {
             ClaimKind::Share
-        } else if self.has_text_pair()
-            || self.nearest(p.first_tok, &[Role::Base], None).is_some()
-                && self.explicit_base_period().is_none()
-        {
-            ClaimKind::Growth
-        } else if self.comparison_lag(period, p.first_tok) == 1 {
-            ClaimKind::MomGrowth
         } else {
-            ClaimKind::YoyGrowth
+            match self.lag_named(period, p.first_tok) {
+                Some(1) => ClaimKind::MomGrowth,
+                Some(12) => ClaimKind::YoyGrowth,
+                Some(_) => ClaimKind::Growth,
+                None if self.comparison_lag(period, p.first_tok) == 1 => ClaimKind::MomGrowth,
+                None => ClaimKind::YoyGrowth,
+            }
         };
         let (verdict, explanation, evidence) = if p.share {
             self.judge_share(p, sref, key.as_deref())
