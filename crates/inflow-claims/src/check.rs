@@ -467,6 +467,24 @@ impl SentenceCheck<'_, '_> {
                 Spec::YearEarlier | Spec::MonthEarlier | Spec::CorrespondingOf(_) => None,
             })
             .collect();
+        // A count of months beside the months themselves ("eight months
+        // (July-March)"): the months named decide what is judged; the count
+        // is checked on its own (`judge_period_lengths`).
+        for i in 0..self.mentions.len() {
+            if self.mentions[i].stated_len.is_none() {
+                continue;
+            }
+            let (a, b) = (self.mentions[i].first_tok, self.mentions[i].end_tok);
+            let explicit = self.mentions.iter().enumerate().find(|(j, o)| {
+                *j != i
+                    && o.stated_len.is_none()
+                    && (o.first_tok.abs_diff(b) <= 6 || a.abs_diff(o.end_tok) <= 6)
+                    && resolved[*j].is_some_and(|p| p.month_count() > 1 && !p.is_full_year())
+            });
+            if let Some((j, _)) = explicit {
+                resolved[i] = resolved[j];
+            }
+        }
         self.main = self
             .mentions
             .iter()

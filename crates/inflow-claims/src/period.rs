@@ -549,7 +549,13 @@ fn count_months_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Fou
         return None;
     }
     let (fy, end) = fiscal_context_at(t, i + 2, cal);
-    (end > i + 2).then_some((Spec::FirstMonths(n, fy), end, Some(n)))
+    if end > i + 2 {
+        return Some((Spec::FirstMonths(n, fy), end, Some(n)));
+    }
+    // `eight months (July-March)`: named beside the months themselves.
+    let beside =
+        t.get(i + 2).is_some_and(|w| w.text == "(" || w.is_dash()) && month_at(t, i + 3).is_some();
+    beside.then_some((Spec::FirstMonths(n, None), i + 2, Some(n)))
 }
 
 /// `calendar year 2023`, `CY2023`, `CY23`.
@@ -825,6 +831,7 @@ mod tests {
             ("first quarter of FY25", "FY2024-25:Jul-Sep"),
             ("second half of FY2023-24", "2024-01..2024-06"),
             ("seven months of FY2023-24", "FY2023-24:Jul-Jan"),
+            ("7MFY24", "FY2023-24:Jul-Jan"),
             ("calendar year 2023", "2023-01..2023-12"),
             ("CY23", "2023-01..2023-12"),
             ("April FY24", "2024-04"),
