@@ -50,7 +50,8 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
         // Context reaches one sentence ahead, no further.
         prev_main = s.own_main;
         if !s.claims.is_empty() {
-            let claims = std::mem::take(&mut s.claims);
+            let mut claims = std::mem::take(&mut s.claims);
+            claims.sort_by_key(|c| c.span[0]);
             report.claims.extend(claims);
             report.sentences.push(sentence);
         }
