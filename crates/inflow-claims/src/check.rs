@@ -735,6 +735,12 @@ impl SentenceCheck<'_, '_> {
             .or_else(|| cur.shift(lag, self.data.cal))
     }
 
+    /// The amount's words as written.
+    fn text_of(&self, a: &Amount) -> &str {
+        let end = a.end_tok.max(a.first_tok + 1) - 1;
+        &self.text[self.t[a.first_tok].start..self.t[end].end]
+    }
+
     fn evidence(&self, key: Option<&str>, p: Option<ClaimPeriod>) -> Evidence {
         Evidence {
             series: key.map(str::to_string),
@@ -956,6 +962,20 @@ impl SentenceCheck<'_, '_> {
             ev.value = Some(pt.value);
             ev.source_url.clone_from(&pt.source_url);
             ev.computation = pt.what.clone();
+            if a.num.comma_decimal {
+                // "$2,59 billion": right only if the comma is read as a point.
+                ev.expected = Some(pt.value);
+                return (
+                    Verdict::UnitError,
+                    format!(
+                        "The data give {} million for {}, which the text's {} matches only with its comma read as a decimal point.",
+                        fmt_num(pt.value),
+                        p.label(),
+                        self.text_of(a)
+                    ),
+                    ev,
+                );
+            }
             let note = format!("{}, data ±{}", stated.tolerance_note(), fmt_num(pt.half));
             ev.tolerance = Some(note.clone());
             return (

@@ -214,6 +214,11 @@ fn unit_errors() {
         ),
         ("April 2024 receipts were $0.31 million.", "$0.31 million"),
         ("FY2023-24 receipts were $3,223 billion.", "$3,223 billion"),
+        (
+            "July-April FY24 receipts were $2,593 billion.",
+            "$2,593 billion",
+        ),
+        ("FY2023-24 receipts were $3,22 billion.", "$3,22 billion"),
     ] {
         let r = run(text, None);
         let c = r.claims.iter().find(|c| c.text == claim).unwrap();
