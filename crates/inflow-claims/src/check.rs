@@ -1305,7 +1305,19 @@ impl SentenceCheck<'_, '_> {
     }
 
     fn judge_percent(&mut self, p: &Percent) {
-        let sref = self.series_for(p.first_tok);
+        let mut sref = self.series_for(p.first_tok);
+        if p.share && sref == SeriesRef::Total {
+            // "..., with 81% coming from computer services": the share is
+            // the component's, named after it.
+            if let Some((_, c)) = self
+                .found
+                .series
+                .iter()
+                .find(|(pos, s)| *pos > p.first_tok && matches!(s, SeriesRef::Component(..)))
+            {
+                sref = *c;
+            }
+        }
         let key = self.data.key(sref);
         let period = self.current_for(p.first_tok);
         if !p.share && !p.directed {

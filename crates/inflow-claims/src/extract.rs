@@ -698,6 +698,11 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
             "proportion",
             "made",
             "makes",
+            "coming",
+            "came",
+            "comes",
+            "contributing",
+            "constituting",
             "comprise",
             "comprises",
         ])

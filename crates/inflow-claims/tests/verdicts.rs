@@ -592,3 +592,20 @@ fn month_named_a_year_back() {
     let text = "The monthly average of receipts in FY25 was $318 million.";
     assert_eq!(verdicts(text), vec![("$318 million".into(), Supported)]);
 }
+
+#[test]
+fn shares_name_their_component_before_or_after() {
+    // PBS computer services 2,110.99 of 2,607 (monthly sum) in FY2022-23.
+    let text = "Receipts grew in FY23, with 81% coming from computer services.";
+    let r = run(text, None);
+    assert_eq!(
+        (r.claims[0].kind, r.claims[0].verdict),
+        (ClaimKind::Share, Supported)
+    );
+    assert_eq!(
+        r.claims[0].series.as_deref(),
+        Some("pk.ict.exports.computer")
+    );
+    let text = "Receipts grew in FY23, with 60% coming from computer services.";
+    assert_eq!(run(text, None).claims[0].verdict, Contradicted);
+}
