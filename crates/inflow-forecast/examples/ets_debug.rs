@@ -50,6 +50,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .fit(y)
                         .expect("fit"),
                 ),
+                "fitonly" => {
+                    let f = ets.fit(y).expect("fit");
+                    return format!("{}\n", f.aicc());
+                }
                 _ => {
                     let f = ets.fit(y).expect("fit");
                     if mode == "forms" {
@@ -77,7 +81,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     eprintln!("{:.2} s", t0.elapsed().as_secs_f64());
-    if mode != "forms" {
+    if mode != "forms" && mode != "fitonly" {
         println!("series_id,h,point,lo_80,hi_80");
     }
     print!("{}", rows.concat());

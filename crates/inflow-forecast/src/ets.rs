@@ -99,6 +99,7 @@ pub struct AutoEts {
     spec: Option<EtsSpec>,
     optimizer: NelderMead,
     optimize_seasons: bool,
+    widen: bool,
 }
 
 impl AutoEts {
@@ -109,6 +110,7 @@ impl AutoEts {
             spec: None,
             optimizer: NelderMead::default(),
             optimize_seasons: true,
+            widen: true,
         }
     }
 
@@ -124,6 +126,14 @@ impl AutoEts {
     pub fn with_optimizer(mut self, tolerance: f64, max_iter: usize) -> Self {
         self.optimizer.tol_std = tolerance;
         self.optimizer.max_iter = max_iter;
+        self
+    }
+
+    /// Uses the model's own forecast distribution as is, without widening
+    /// it to the in-sample multi-step errors (default: widened; see the
+    /// crate documentation). Intervals then match statsforecast's.
+    pub fn without_widening(mut self) -> Self {
+        self.widen = false;
         self
     }
 
@@ -187,6 +197,11 @@ pub struct FittedEts {
     sigma2: f64,
     aicc: f64,
     scale: f64,
+    /// Initial level, slope and ring, and the scaled series, to replay the
+    /// fit for in-sample multi-step errors.
+    initial: (f64, f64, Vec<f64>),
+    y: Vec<f64>,
+    widen: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -398,6 +413,17 @@ fn initial_states(y: &[f64], m: usize, spec: EtsSpec) -> Option<(f64, f64, Vec<f
     ok.then_some((l0, b0, ring))
 }
 
+/// Standard deviation of simulated paths at each step.
+fn paths_sd(paths: &[Vec<f64>], h: usize) -> Vec<f64> {
+    let k = paths.len().max(1) as f64;
+    (0..h)
+        .map(|j| {
+            let mean = paths.iter().map(|p| p[j]).sum::<f64>() / k;
+            (paths.iter().map(|p| (p[j] - mean).powi(2)).sum::<f64>() / k).sqrt()
+        })
+        .collect()
+}
+
 /// Layout of the optimised vector: smoothing parameters, then initial states.
 struct Layout {
     spec: EtsSpec,
@@ -583,6 +609,7 @@ fn fit_spec(
     let best = nm.minimize(objective, &x0, &lower, &upper);
     let mut ring = vec![0.0; if spec.has_season() { period } else { 0 }];
     let (params, mut level, mut slope) = layout.unpack(&best.x, &mut ring)?;
+    let initial = (level, slope, ring.clone());
     let (lik, sse) = run_dyn(spec, y, params, &mut level, &mut slope, &mut ring);
     if !lik.is_finite() || !level.is_finite() || !slope.is_finite() {
         return None;
@@ -603,6 +630,9 @@ fn fit_spec(
         sigma2,
         aicc,
         scale: 1.0,
+        initial,
+        y: y.to_vec(),
+        widen: true,
     })
 }
 
@@ -659,6 +689,9 @@ impl Fit for AutoEts {
                     sigma2: 0.0,
                     aicc: f64::NEG_INFINITY,
                     scale: 1.0,
+                    initial: (ys[0], 0.0, Vec::new()),
+                    y: ys.clone(),
+                    widen: true,
                 })
             }
         } else {
@@ -681,6 +714,7 @@ impl Fit for AutoEts {
         match best {
             Some(mut f) => {
                 f.scale = scale;
+                f.widen = self.widen;
                 Ok(f)
             }
             None if ys.len() <= 6 => Err(Error::TooShort {
@@ -768,64 +802,170 @@ impl FittedEts {
             .collect()
     }
 
-    /// Simulated paths in scaled units.
+    /// The forecast for time `t + j` from the state before time `t`.
+    fn forecast_from(&self, l: f64, b: f64, ring: &[f64], t: usize, j: usize) -> f64 {
+        let p = self.params;
+        let damp_sum: f64 = if !self.spec.has_trend() {
+            0.0
+        } else if p.phi == 1.0 {
+            (j + 1) as f64
+        } else {
+            // phi + phi^2 + ... + phi^(j+1)
+            p.phi * (1.0 - p.phi.powi(j as i32 + 1)) / (1.0 - p.phi)
+        };
+        let base = l + damp_sum * b;
+        let sv = if self.spec.has_season() {
+            ring[(t + j) % self.m]
+        } else {
+            0.0
+        };
+        match self.spec.season {
+            Component::None => base,
+            Component::Additive => base + sv,
+            Component::Multiplicative => base * sv,
+        }
+    }
+
+    /// One step of the recursion at time `t` with value `yv`.
+    fn advance(&self, l: &mut f64, b: &mut f64, ring: &mut [f64], t: usize, yv: f64) {
+        let p = self.params;
+        let k = t % self.m.max(1);
+        let phib = if self.spec.has_trend() {
+            p.phi * *b
+        } else {
+            0.0
+        };
+        let q = *l + phib;
+        let sv = if self.spec.has_season() { ring[k] } else { 0.0 };
+        let pval = match self.spec.season {
+            Component::None => yv,
+            Component::Additive => yv - sv,
+            Component::Multiplicative if sv.abs() < TOL => HUGE,
+            Component::Multiplicative => yv / sv,
+        };
+        let lnew = q + p.alpha * (pval - q);
+        if self.spec.has_trend() {
+            *b = phib + p.beta / p.alpha * (lnew - *l - phib);
+        }
+        if self.spec.has_season() {
+            let t = match self.spec.season {
+                Component::Additive => yv - q,
+                _ if q.abs() < TOL => HUGE,
+                _ => yv / q,
+            };
+            ring[k] = sv + p.gamma * (t - sv);
+        }
+        *l = lnew;
+    }
+
+    /// Simulated paths in scaled units, before any widening.
     fn paths_scaled(&self, h: usize, z: &[Vec<f64>]) -> Vec<Vec<f64>> {
         let sigma = self.sigma2.max(0.0).sqrt();
         let mult_err = self.spec.error == Component::Multiplicative;
         z.iter()
             .map(|zs| {
-                let mut l = self.level;
-                let mut b = self.slope;
-                let mut ring = self.ring.clone();
-                let p = self.params;
-                let mut path = Vec::with_capacity(h);
-                for (j, zj) in zs.iter().enumerate() {
-                    let k = (self.n + j) % self.m.max(1);
-                    let phib = if self.spec.has_trend() {
-                        p.phi * b
-                    } else {
-                        0.0
-                    };
-                    let q = l + phib;
-                    let sv = if self.spec.has_season() { ring[k] } else { 0.0 };
-                    let f = match self.spec.season {
-                        Component::None => q,
-                        Component::Additive => q + sv,
-                        Component::Multiplicative => q * sv,
-                    };
-                    let yv = if mult_err {
-                        f * (1.0 + sigma * zj)
-                    } else {
-                        f + sigma * zj
-                    };
-                    path.push(yv);
-                    // One step of the recursion with the simulated value.
-                    let pval = match self.spec.season {
-                        Component::None => yv,
-                        Component::Additive => yv - sv,
-                        Component::Multiplicative => {
-                            if sv.abs() < TOL {
-                                HUGE
-                            } else {
-                                yv / sv
-                            }
-                        }
-                    };
-                    let lnew = q + p.alpha * (pval - q);
-                    if self.spec.has_trend() {
-                        b = phib + p.beta / p.alpha * (lnew - l - phib);
-                    }
-                    if self.spec.has_season() {
-                        let t = match self.spec.season {
-                            Component::Additive => yv - q,
-                            _ if q.abs() < TOL => HUGE,
-                            _ => yv / q,
+                let (mut l, mut b, mut ring) = (self.level, self.slope, self.ring.clone());
+                zs.iter()
+                    .take(h)
+                    .enumerate()
+                    .map(|(j, zj)| {
+                        let t = self.n + j;
+                        let f = self.forecast_from(l, b, &ring, t, 0);
+                        let yv = if mult_err {
+                            f * (1.0 + sigma * zj)
+                        } else {
+                            f + sigma * zj
                         };
-                        ring[k] = sv + p.gamma * (t - sv);
-                    }
-                    l = lnew;
+                        self.advance(&mut l, &mut b, &mut ring, t, yv);
+                        yv
+                    })
+                    .collect::<Vec<f64>>()
+            })
+            .collect()
+    }
+
+    /// Mean squared in-sample errors of forecasts 1 to `h` steps ahead, with
+    /// their counts, from every origin after the first season.
+    fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
+        let (mut l, mut b, mut ring) = self.initial.clone();
+        let n = self.y.len();
+        let burn = self.m.max(3).min(n / 4);
+        let mut acc = vec![(0.0, 0usize); h];
+        for t in 0..n {
+            if t >= burn {
+                for (j, a) in acc.iter_mut().enumerate().take(n - t) {
+                    let e = self.y[t + j] - self.forecast_from(l, b, &ring, t, j);
+                    a.0 += e * e;
+                    a.1 += 1;
                 }
-                path
+            }
+            self.advance(&mut l, &mut b, &mut ring, t, self.y[t]);
+        }
+        acc.into_iter()
+            .map(|(s, c)| (if c > 0 { s / c as f64 } else { 0.0 }, c))
+            .collect()
+    }
+
+    /// Standard deviations of the model's forecast distribution (scaled
+    /// units): closed form for classes 1 and 2, else from simulated paths.
+    fn model_sd(&self, h: usize, point_s: &[f64]) -> Vec<f64> {
+        let sigma2 = self.sigma2.max(0.0);
+        let c = self.psi(h);
+        match (self.spec.error, self.spec.season) {
+            (Component::Additive, _) => {
+                let mut acc = 0.0;
+                (0..h)
+                    .map(|j| {
+                        if j > 0 {
+                            acc += c[j - 1] * c[j - 1];
+                        }
+                        (sigma2 * (1.0 + acc)).sqrt()
+                    })
+                    .collect()
+            }
+            (Component::Multiplicative, Component::None | Component::Additive) => {
+                let mut theta: Vec<f64> = Vec::with_capacity(h);
+                for k in 0..h {
+                    let s: f64 = (0..k).map(|j| c[j] * c[j] * theta[k - 1 - j]).sum();
+                    theta.push(point_s[k] * point_s[k] + sigma2 * s);
+                }
+                theta
+                    .iter()
+                    .zip(point_s)
+                    .map(|(t, p)| ((1.0 + sigma2) * t - p * p).max(0.0).sqrt())
+                    .collect()
+            }
+            _ => {
+                let z = rng::innovations(h, INTERVAL_PATHS, 0x5EED_0E75);
+                paths_sd(&self.paths_scaled(h, &z), h)
+            }
+        }
+    }
+
+    fn ratio(&self, sd: &[f64], mse: &[(f64, usize)]) -> Vec<f64> {
+        if self.widen {
+            crate::widening(sd, mse)
+        } else {
+            vec![1.0; sd.len()]
+        }
+    }
+
+    /// Paths in data units, widened (see [`crate::widening`]).
+    fn widened_paths(
+        &self,
+        h: usize,
+        z: &[Vec<f64>],
+        point_s: &[f64],
+        ratio: &[f64],
+    ) -> Vec<Vec<f64>> {
+        self.paths_scaled(h, z)
+            .into_iter()
+            .map(|p| {
+                p.iter()
+                    .zip(point_s)
+                    .zip(ratio)
+                    .map(|((v, pt), r)| (pt + r * (v - pt)) * self.scale)
+                    .collect()
             })
             .collect()
     }
@@ -838,48 +978,41 @@ impl FittedModel for FittedEts {
 
     /// Intervals in closed form for additive-error models and for
     /// multiplicative error without multiplicative seasonality (Hyndman et
-    /// al. 2008, classes 1 and 2); from simulated paths otherwise.
+    /// al. 2008, classes 1 and 2), from simulated paths otherwise; widened
+    /// where the model's own in-sample errors at that horizon were larger
+    /// (see the crate documentation).
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
         check_levels(levels)?;
         let point_s = self.point_scaled(h);
         let point: Vec<f64> = point_s.iter().map(|v| v * self.scale).collect();
-        let sigma2 = self.sigma2.max(0.0);
+        let mse = self.in_sample_mse(h);
         let intervals = match (self.spec.error, self.spec.season) {
-            (Component::Additive, _) => {
-                let c = self.psi(h);
-                let mut acc = 0.0;
-                let sd: Vec<f64> = (0..h)
-                    .map(|j| {
-                        if j > 0 {
-                            acc += c[j - 1] * c[j - 1];
-                        }
-                        (sigma2 * (1.0 + acc)).sqrt() * self.scale
+            (Component::Multiplicative, Component::Multiplicative) => {
+                // One set of paths gives both the spread and the intervals.
+                let z = rng::innovations(h, INTERVAL_PATHS, 0x5EED_0E75);
+                let raw = self.paths_scaled(h, &z);
+                let ratio = self.ratio(&paths_sd(&raw, h), &mse);
+                let paths: Vec<Vec<f64>> = raw
+                    .iter()
+                    .map(|p| {
+                        p.iter()
+                            .zip(&point_s)
+                            .zip(&ratio)
+                            .map(|((v, pt), r)| (pt + r * (v - pt)) * self.scale)
+                            .collect()
                     })
                     .collect();
-                normal_intervals(&point, &sd, levels)
-            }
-            (Component::Multiplicative, Component::None | Component::Additive) => {
-                let c = self.psi(h);
-                let mut theta: Vec<f64> = Vec::with_capacity(h);
-                for k in 0..h {
-                    let s: f64 = (0..k).map(|j| c[j] * c[j] * theta[k - 1 - j]).sum();
-                    theta.push(point_s[k] * point_s[k] + sigma2 * s);
-                }
-                let sd: Vec<f64> = theta
-                    .iter()
-                    .zip(&point_s)
-                    .map(|(t, p)| ((1.0 + sigma2) * t - p * p).max(0.0).sqrt() * self.scale)
-                    .collect();
-                normal_intervals(&point, &sd, levels)
+                path_intervals(&paths, h, levels)
             }
             _ => {
-                let z = rng::innovations(h, INTERVAL_PATHS, 0x5EED_0E75);
-                let paths: Vec<Vec<f64>> = self
-                    .paths_scaled(h, &z)
-                    .into_iter()
-                    .map(|p| p.into_iter().map(|v| v * self.scale).collect())
+                let sd = self.model_sd(h, &point_s);
+                let ratio = self.ratio(&sd, &mse);
+                let sd: Vec<f64> = sd
+                    .iter()
+                    .zip(&ratio)
+                    .map(|(s, r)| s * r * self.scale)
                     .collect();
-                path_intervals(&paths, h, levels)
+                normal_intervals(&point, &sd, levels)
             }
         };
         Ok(Forecast { point, intervals })
@@ -889,12 +1022,10 @@ impl FittedModel for FittedEts {
         if n == 0 {
             return Err(Error::InvalidArgument("need at least one path".into()));
         }
+        let point_s = self.point_scaled(h);
+        let ratio = self.ratio(&self.model_sd(h, &point_s), &self.in_sample_mse(h));
         let z = rng::innovations(h, n, seed);
-        Ok(self
-            .paths_scaled(h, &z)
-            .into_iter()
-            .map(|p| p.into_iter().map(|v| v * self.scale).collect())
-            .collect())
+        Ok(self.widened_paths(h, &z, &point_s, &ratio))
     }
 }
 

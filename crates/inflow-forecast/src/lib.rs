@@ -315,6 +315,33 @@ pub(crate) fn path_intervals(paths: &[Vec<f64>], h: usize, levels: &[f64]) -> Ve
         .collect()
 }
 
+/// Factors by which to widen a model's forecast spread at each horizon:
+/// the ratio of the root mean squared in-sample error at that horizon
+/// (`mse[j]`: mean and count) to the model's own standard deviation, never
+/// below 1, carried forward (and never decreasing) where fewer than
+/// [`MIN_ORIGINS`] origins are available.
+///
+/// State space models take their spread from one-step errors and assume the
+/// model is right; errors further ahead are usually larger than that
+/// (drifting trends, changing seasonality), which shows as intervals that
+/// cover less and less at longer horizons.
+pub(crate) fn widening(model_sd: &[f64], mse: &[(f64, usize)]) -> Vec<f64> {
+    let mut last = 1.0f64;
+    model_sd
+        .iter()
+        .zip(mse)
+        .map(|(sd, (ms, count))| {
+            if *count >= MIN_ORIGINS && *sd > 0.0 && ms.is_finite() {
+                last = last.max(ms.sqrt() / sd);
+            }
+            last
+        })
+        .collect()
+}
+
+/// Fewest in-sample forecast origins from which a horizon's error is used.
+const MIN_ORIGINS: usize = 12;
+
 /// A fitted model with the reason it replaced the requested one.
 struct Fallback {
     inner: Box<dyn FittedModel>,

@@ -57,6 +57,7 @@ impl ThetaVariant {
 pub struct Theta {
     season_length: usize,
     variant: ThetaVariant,
+    widen: bool,
 }
 
 impl Theta {
@@ -65,7 +66,16 @@ impl Theta {
         Theta {
             season_length: season_length.max(1),
             variant,
+            widen: true,
         }
+    }
+
+    /// Uses the model's own forecast distribution as is, without widening
+    /// it to the in-sample multi-step errors (default: widened; see the
+    /// crate documentation).
+    pub fn without_widening(mut self) -> Self {
+        self.widen = false;
+        self
     }
 }
 
@@ -191,6 +201,9 @@ pub struct FittedTheta {
     sigma: f64,
     /// Seasonal indices by cycle position and whether they multiply.
     season: Option<(Vec<f64>, bool)>,
+    /// The seasonally adjusted series, to replay the fit.
+    adj: Vec<f64>,
+    widen: bool,
 }
 
 impl Fit for Theta {
@@ -302,6 +315,8 @@ impl Fit for Theta {
             n,
             sigma,
             season,
+            adj,
+            widen: self.widen,
         })
     }
 }
@@ -329,18 +344,64 @@ impl FittedTheta {
     /// none) to the one-step forecasts, returning the seasonally adjusted
     /// values.
     fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64> {
+        self.run_from(self.state, self.n, h, shocks)
+    }
+
+    /// As [`Self::run_forward`] from the state after `t0` observations.
+    fn run_from(&self, state: State, t0: usize, h: usize, shocks: &[f64]) -> Vec<f64> {
         let p = &self.params;
-        let mut s = self.state;
-        let mut pw = (1.0 - p.alpha).powi(i32::try_from(self.n).unwrap_or(i32::MAX));
+        let mut s = state;
+        let mut pw = (1.0 - p.alpha).powi(i32::try_from(t0).unwrap_or(i32::MAX));
         (0..h)
             .map(|j| {
                 if j > 0 {
                     pw *= 1.0 - p.alpha;
                 }
                 let y = p.mu(&s, pw) + shocks.get(j).copied().unwrap_or(0.0);
-                s = p.update(&s, self.n + j, y);
+                s = p.update(&s, t0 + j, y);
                 y
             })
+            .collect()
+    }
+
+    fn ratio(&self, sd: &[f64], h: usize) -> Vec<f64> {
+        if self.widen {
+            crate::widening(sd, &self.in_sample_mse(h))
+        } else {
+            vec![1.0; h]
+        }
+    }
+
+    /// Mean squared in-sample errors 1 to `h` steps ahead (on the scale of
+    /// `sigma`) with their counts, from every origin after the first season.
+    fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
+        let n = self.adj.len();
+        let (mut s, _) = initial_state(&self.adj, &self.params, self.initial_level);
+        let burn = self
+            .season
+            .as_ref()
+            .map_or(3, |(f, _)| f.len())
+            .max(3)
+            .min(n / 4)
+            .max(1);
+        let mut acc = vec![(0.0, 0usize); h];
+        for i in 1..n {
+            if i >= burn {
+                let k = h.min(n - i);
+                let f = self.run_from(s, i, k, &[]);
+                for (j, fj) in f.iter().enumerate() {
+                    let mut e = self.adj[i + j] - fj;
+                    if let Some((fig, true)) = &self.season {
+                        e *= fig[(i + j) % fig.len()];
+                    }
+                    acc[j].0 += e * e;
+                    acc[j].1 += 1;
+                }
+            }
+            s = self.params.update(&s, i, self.adj[i]);
+        }
+        acc.into_iter()
+            .map(|(v, c)| (if c > 0 { v / c as f64 } else { 0.0 }, c))
             .collect()
     }
 
@@ -362,7 +423,7 @@ impl FittedTheta {
                 var[j] += c * c;
             }
         }
-        let sd = var.iter().map(|v| self.sigma * v.sqrt()).collect();
+        let sd: Vec<f64> = var.iter().map(|v| self.sigma * v.sqrt()).collect();
         (point, sd)
     }
 }
@@ -372,11 +433,14 @@ impl FittedModel for FittedTheta {
         self.variant.label().to_string()
     }
 
-    /// Intervals in closed form under normal errors (see the crate docs),
-    /// then seasonally readjusted.
+    /// Intervals in closed form under normal errors, widened where the
+    /// in-sample errors at that horizon were larger (see the crate
+    /// documentation), then seasonally readjusted.
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
         check_levels(levels)?;
         let (point_sa, sd) = self.point_and_sd(h);
+        let ratio = self.ratio(&sd, h);
+        let sd: Vec<f64> = sd.iter().zip(&ratio).map(|(s, r)| s * r).collect();
         let intervals = normal_intervals(&point_sa, &sd, levels)
             .into_iter()
             .map(|iv| Interval {
@@ -407,6 +471,8 @@ impl FittedModel for FittedTheta {
         if n == 0 {
             return Err(Error::InvalidArgument("need at least one path".into()));
         }
+        let (point_sa, sd) = self.point_and_sd(h);
+        let ratio = self.ratio(&sd, h);
         Ok(rng::innovations(h, n, seed)
             .iter()
             .map(|z| {
@@ -414,7 +480,7 @@ impl FittedModel for FittedTheta {
                 self.run_forward(h, &shocks)
                     .into_iter()
                     .enumerate()
-                    .map(|(j, v)| self.reseason(j, v))
+                    .map(|(j, v)| self.reseason(j, point_sa[j] + ratio[j] * (v - point_sa[j])))
                     .collect()
             })
             .collect())

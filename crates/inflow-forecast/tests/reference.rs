@@ -34,7 +34,10 @@ fn assert_close(ours: &[f64], reference: &[f64], rel: f64, what: &str) {
 /// 1458.10.
 #[test]
 fn auto_ets_matches_statsforecast() {
-    let fit = AutoEts::new(12).fit(&AIR_PASSENGERS).unwrap();
+    let fit = AutoEts::new(12)
+        .without_widening()
+        .fit(&AIR_PASSENGERS)
+        .unwrap();
     assert_eq!(fit.spec().to_string(), "MNM");
     let mean = [
         442.357, 428.267, 492.975, 477.37, 477.603, 535.858, 600.832, 594.768, 513.703, 448.223,
@@ -120,4 +123,24 @@ fn seasonal_naive_repeats_the_last_year() {
         .forecast(12, &[])
         .unwrap();
     assert_eq!(fc.point, AIR_PASSENGERS[132..].to_vec());
+}
+
+/// Widening to the in-sample multi-step errors never narrows an interval
+/// and leaves point forecasts alone.
+#[test]
+fn widening_only_widens() {
+    let plain = AutoEts::new(12)
+        .without_widening()
+        .fit(&AIR_PASSENGERS)
+        .unwrap();
+    let wide = AutoEts::new(12).fit(&AIR_PASSENGERS).unwrap();
+    let (p, w) = (
+        plain.forecast(18, &[80.0]).unwrap(),
+        wide.forecast(18, &[80.0]).unwrap(),
+    );
+    assert_eq!(p.point, w.point);
+    for j in 0..18 {
+        assert!(w.intervals[0].lo[j] <= p.intervals[0].lo[j] + 1e-9);
+        assert!(w.intervals[0].hi[j] >= p.intervals[0].hi[j] - 1e-9);
+    }
 }
