@@ -296,12 +296,11 @@ impl Fit for AutoArima {
                 got: y.len(),
             });
         }
-        let has_mean = d + seasonal_d <= 1;
-        let mean = if has_mean {
-            w.iter().sum::<f64>() / w.len() as f64
-        } else {
-            0.0
-        };
+        // A constant (mean, or drift after one difference) is allowed with
+        // at most one difference and, as in auto.arima, kept only if it
+        // lowers the AICc.
+        let allow_mean = d + seasonal_d <= 1;
+        let w_mean = w.iter().sum::<f64>() / w.len() as f64;
         let sm = if seasonal_d == 1 {
             self.season_length
         } else {
@@ -311,16 +310,25 @@ impl Fit for AutoArima {
         let (max_p, max_q, max_sp, max_sq) = (3, 3, usize::from(seasonal), usize::from(seasonal));
 
         // Stepwise search (Hyndman and Khandakar, 2008).
-        let mut tried: Vec<Orders> = Vec::new();
-        let mut best: Option<(Orders, Candidate)> = None;
-        let mut consider = |o: Orders, best: &mut Option<(Orders, Candidate)>| -> bool {
-            if tried.contains(&o) || o.0 > max_p || o.1 > max_q || o.2 > max_sp || o.3 > max_sq {
+        type Key = (Orders, bool);
+        let mut tried: Vec<Key> = Vec::new();
+        let mut best: Option<(Key, Candidate)> = None;
+        let mut consider = |key: Key, best: &mut Option<(Key, Candidate)>| -> bool {
+            let (o, c) = key;
+            if tried.contains(&key)
+                || o.0 > max_p
+                || o.1 > max_q
+                || o.2 > max_sp
+                || o.3 > max_sq
+                || (c && !allow_mean)
+            {
                 return false;
             }
-            tried.push(o);
-            match fit_orders(&w, mean, has_mean, o, sm.max(1)) {
-                Some(c) if best.as_ref().is_none_or(|(_, b)| c.aicc < b.aicc) => {
-                    *best = Some((o, c));
+            tried.push(key);
+            let mean = if c { w_mean } else { 0.0 };
+            match fit_orders(&w, mean, c, o, sm.max(1)) {
+                Some(cand) if best.as_ref().is_none_or(|(_, b)| cand.aicc < b.aicc) => {
+                    *best = Some((key, cand));
                     true
                 }
                 _ => false,
@@ -328,18 +336,19 @@ impl Fit for AutoArima {
         };
         let s = usize::from(seasonal);
         for o in [(2, 2, s, s), (0, 0, 0, 0), (1, 0, s, 0), (0, 1, 0, s)] {
-            consider(o, &mut best);
+            consider((o, allow_mean), &mut best);
         }
         let mut improved = true;
         let mut rounds = 0;
         while improved && rounds < 20 {
             improved = false;
             rounds += 1;
-            let Some(((p, q, sp, sq), _)) = best.as_ref().map(|(o, c)| (*o, c.aicc)) else {
+            let Some((((p, q, sp, sq), c), _)) = best.as_ref().map(|(k, cand)| (*k, cand.aicc))
+            else {
                 break;
             };
             let dec = |v: usize| v.checked_sub(1);
-            let mut neighbours: Vec<Orders> = Vec::new();
+            let mut neighbours: Vec<Key> = Vec::new();
             for (dp, dq) in [(-1i32, 0i32), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1)] {
                 let np = if dp < 0 {
                     dec(p)
@@ -352,24 +361,26 @@ impl Fit for AutoArima {
                     Some(q + dq as usize)
                 };
                 if let (Some(np), Some(nq)) = (np, nq) {
-                    neighbours.push((np, nq, sp, sq));
+                    neighbours.push(((np, nq, sp, sq), c));
                 }
             }
             if seasonal {
                 for (a, b) in [(sp ^ 1, sq), (sp, sq ^ 1)] {
-                    neighbours.push((p, q, a, b));
+                    neighbours.push(((p, q, a, b), c));
                 }
             }
-            for o in neighbours {
-                if consider(o, &mut best) {
+            neighbours.push(((p, q, sp, sq), !c));
+            for key in neighbours {
+                if consider(key, &mut best) {
                     improved = true;
                     break;
                 }
             }
         }
-        let Some((orders, c)) = best else {
+        let Some(((orders, has_mean), c)) = best else {
             return Err(Error::NoModel("ARIMA"));
         };
+        let mean = if has_mean { w_mean } else { 0.0 };
         // Differencing operator (1 - B)^d (1 - B^m)^D as recursion weights.
         let mut diff_poly = vec![1.0];
         for _ in 0..d {
