@@ -108,3 +108,55 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(input: PathBuf, output: PathBuf) -> Args {
+        Args {
+            input,
+            horizon: 3,
+            season_length: 12,
+            levels: vec![80.0, 95.0],
+            model: ModelSpec::Auto,
+            output: Some(output),
+        }
+    }
+
+    #[test]
+    fn writes_one_row_per_series_and_step_with_a_pair_per_level() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("panel.csv");
+        let mut csv = String::from("series_id,month,value\n");
+        for i in 0..36 {
+            let month = format!("{}-{:02}", 2021 + i / 12, i % 12 + 1);
+            csv.push_str(&format!("a,{month},{}\n", 100 + i + 10 * (i % 12)));
+        }
+        csv.push_str("b,2023-01,5\nb,2023-02,6\n");
+        std::fs::write(&input, csv).unwrap();
+        let output = dir.path().join("out.csv");
+        run(&args(input, output.clone())).unwrap();
+        let text = std::fs::read_to_string(output).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next(),
+            Some("series_id,h,point,lo_80,hi_80,lo_95,hi_95")
+        );
+        assert_eq!(lines.count(), 6);
+    }
+
+    #[test]
+    fn bad_input_names_file_line_and_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("bad.csv");
+        std::fs::write(&input, "series_id,t,value\na,1,2\na,2,two\n").unwrap();
+        let err = run(&args(input, dir.path().join("o.csv")))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.ends_with("bad.csv:3: field value: \"two\" is not a number"),
+            "{err}"
+        );
+    }
+}
