@@ -2,11 +2,18 @@
 //!
 //! Models: seasonal naive ([`SeasonalNaive`]), exponential smoothing with
 //! automatic model selection ([`AutoEts`]), the Theta family ([`Theta`]:
-//! standard, optimised, dynamic optimised) and their combination
-//! ([`Combination`], the default). Every model yields point forecasts,
+//! standard, optimised, dynamic optimised), a simplified automatic seasonal
+//! ARIMA ([`AutoArima`]) and the combination of ETS and dynamic optimised
+//! Theta ([`Combination`], the default). Every model yields point forecasts,
 //! prediction intervals at any level and simulated sample paths, from which
 //! [`sum_distribution`] gives honest intervals for totals such as a fiscal
 //! year.
+//!
+//! ETS and Theta widen their forecast spread where their own in-sample
+//! errors 1 to h steps ahead were larger than the model implies (never
+//! narrowing it): model-based intervals assume the model is right and
+//! under-cover at longer horizons otherwise. `without_widening()` turns this
+//! off.
 //!
 //! Unfitted models implement [`Fit`], which returns a fitted type that
 //! implements [`FittedModel`]; there is no half-fitted state. The entry point
@@ -409,28 +416,34 @@ pub fn fit(
         ModelSpec::Arima => AutoArima::new(m)
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
-        ModelSpec::SNaive => return fit_snaive(y, m),
+        ModelSpec::SNaive => {
+            return match fit_snaive(y, m)? {
+                (inner, Some(reason)) => Ok(Box::new(Fallback { inner, reason })),
+                (inner, None) => Ok(inner),
+            };
+        }
     };
     match primary {
         Ok(model) => Ok(model),
         Err(e) => {
-            let reason = short_reason(&e);
-            let inner = fit_snaive(y, m)?;
+            let (inner, also) = fit_snaive(y, m)?;
+            let reason = match also {
+                Some(r) => format!("{}; {r}", short_reason(&e)),
+                None => short_reason(&e),
+            };
             Ok(Box::new(Fallback { inner, reason }))
         }
     }
 }
 
-/// Seasonal naive, or naive when there is less than one full season.
-fn fit_snaive(y: &[f64], m: usize) -> Result<Box<dyn FittedModel>, Error> {
+/// Seasonal naive, or naive (with the reason) when there is less than one
+/// full season.
+fn fit_snaive(y: &[f64], m: usize) -> Result<(Box<dyn FittedModel>, Option<String>), Error> {
     if y.len() < m {
         let inner = SeasonalNaive::new(1).fit(y)?;
-        return Ok(Box::new(Fallback {
-            inner: Box::new(inner),
-            reason: "shorter than one season".into(),
-        }));
+        return Ok((Box::new(inner), Some("shorter than one season".into())));
     }
-    Ok(Box::new(SeasonalNaive::new(m).fit(y)?))
+    Ok((Box::new(SeasonalNaive::new(m).fit(y)?), None))
 }
 
 #[cfg(test)]
@@ -454,6 +467,20 @@ mod tests {
             Err(Error::InvalidLevel(_))
         ));
         assert!(matches!(m.forecast(3, &[0.0]), Err(Error::InvalidLevel(_))));
+    }
+
+    #[test]
+    fn fallback_names_say_what_was_used_and_why() {
+        let m = fit(ModelSpec::Ets, &[5.0, 6.0, 7.0], 12).unwrap();
+        assert_eq!(
+            m.name(),
+            "naive (fallback: too short; shorter than one season)"
+        );
+        let y: Vec<f64> = (0..14).map(f64::from).collect();
+        let m = fit(ModelSpec::Ets, &y, 12).unwrap();
+        assert!(m.name().starts_with("ets("), "{}", m.name());
+        let m = fit(ModelSpec::Dotm, &[1.0, 2.0], 1).unwrap();
+        assert_eq!(m.name(), "naive (fallback: too short)");
     }
 
     #[test]
