@@ -259,6 +259,17 @@ fn forecast_one(s: &PanelSeries, opts: &PanelOptions) -> Result<SeriesForecast, 
     })
 }
 
+/// A value as CSV text: shortest round-trip decimal, in exponent form when
+/// very large or very small (so 1e300 is not written out in 301 digits).
+fn number(v: f64) -> String {
+    let a = v.abs();
+    if a != 0.0 && a.is_finite() && !(1e-6..1e16).contains(&a) {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}
+
 /// The column label of a level: `80` for 80, `99.5` for 99.5.
 pub fn level_label(level: f64) -> String {
     format!("{level}")
@@ -287,10 +298,10 @@ pub fn write_forecasts<W: Write>(
     w.write_record(&header).map_err(io)?;
     for r in results.iter().flatten() {
         for (j, p) in r.forecast.point.iter().enumerate() {
-            let mut row = vec![r.id.clone(), (j + 1).to_string(), p.to_string()];
+            let mut row = vec![r.id.clone(), (j + 1).to_string(), number(*p)];
             for iv in &r.forecast.intervals {
-                row.push(iv.lo[j].to_string());
-                row.push(iv.hi[j].to_string());
+                row.push(number(iv.lo[j]));
+                row.push(number(iv.hi[j]));
             }
             w.write_record(&row).map_err(io)?;
         }
@@ -322,6 +333,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("in.csv:2: field month:"), "{e}");
+    }
+
+    #[test]
+    fn numbers_round_trip_and_stay_short() {
+        for v in [0.0, 1.5, -2.25, 123456.789, 1e300, -3.5e-12] {
+            assert_eq!(number(v).parse::<f64>().unwrap(), v);
+            assert!(number(v).len() < 25);
+        }
+        assert_eq!(number(100.0), "100");
     }
 
     #[test]

@@ -204,6 +204,8 @@ pub struct FittedTheta {
     /// The seasonally adjusted series, to replay the fit.
     adj: Vec<f64>,
     widen: bool,
+    /// Data units per fitted unit (1 unless the data had to be rescaled).
+    scale: f64,
 }
 
 impl Fit for Theta {
@@ -214,6 +216,22 @@ impl Fit for Theta {
     /// [`Error::NoModel`] if the optimiser diverged.
     fn fit(&self, y: &[f64]) -> Result<FittedTheta, Error> {
         check_series(y)?;
+        // The objective and its tolerance are in data units (as in
+        // statsforecast), so data are rescaled only when their squares would
+        // overflow or underflow.
+        let mean_abs = y.iter().map(|v| v.abs()).sum::<f64>() / y.len() as f64;
+        if mean_abs > 0.0 && !(1e-100..=1e100).contains(&mean_abs) {
+            let ys: Vec<f64> = y.iter().map(|v| v / mean_abs).collect();
+            let mut f = self.fit_in_units(&ys)?;
+            f.scale = mean_abs;
+            return Ok(f);
+        }
+        self.fit_in_units(y)
+    }
+}
+
+impl Theta {
+    fn fit_in_units(&self, y: &[f64]) -> Result<FittedTheta, Error> {
         let n = y.len();
         if n < 4 {
             return Err(Error::TooShort {
@@ -317,6 +335,7 @@ impl Fit for Theta {
             season,
             adj,
             widen: self.widen,
+            scale: 1.0,
         })
     }
 }
@@ -324,7 +343,11 @@ impl Fit for Theta {
 impl FittedTheta {
     /// Fitted alpha, theta and initial level.
     pub fn parameters(&self) -> (f64, f64, f64) {
-        (self.params.alpha, self.params.theta, self.initial_level)
+        (
+            self.params.alpha,
+            self.params.theta,
+            self.initial_level * self.scale,
+        )
     }
 
     /// Whether the series was seasonally adjusted before fitting.
@@ -332,12 +355,14 @@ impl FittedTheta {
         self.season.is_some()
     }
 
+    /// Back to data: seasonal readjustment and scale.
     fn reseason(&self, j: usize, v: f64) -> f64 {
-        match &self.season {
+        let v = match &self.season {
             Some((f, true)) => v * f[(self.n + j) % f.len()],
             Some((f, false)) => v + f[(self.n + j) % f.len()],
             None => v,
-        }
+        };
+        v * self.scale
     }
 
     /// Runs the model forward adding `shocks` (in data units; empty for
