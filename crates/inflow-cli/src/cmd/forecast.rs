@@ -24,7 +24,8 @@ pub struct Args {
     #[arg(long = "level", default_values_t = [80.0])]
     pub levels: Vec<f64>,
     /// Model: auto (ETS and dynamic optimised Theta combined), ets, theta,
-    /// dotm, arima (not implemented: falls back to ets) or snaive.
+    /// dotm (dynamic optimised Theta), arima (simplified automatic ARIMA) or
+    /// snaive (seasonal naive).
     #[arg(long, default_value_t = ModelSpec::Auto)]
     pub model: ModelSpec,
     /// Output CSV (standard output if absent).
