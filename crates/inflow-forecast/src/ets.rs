@@ -114,6 +114,19 @@ impl AutoEts {
         }
     }
 
+    /// The configuration `inflow` uses by default (`ModelSpec::Ets` and the
+    /// default combination): initial seasonal states kept at their
+    /// decomposition values ([`Self::with_seasonal_states_fixed`]) and the
+    /// optimiser stopped once the simplex's -2 log-likelihood values agree
+    /// within 0.01, far below any difference that matters for selection by
+    /// AICc. On M3 monthly as accurate as [`Self::new`] (sMAPE 14.09 against
+    /// 14.16) and several times faster.
+    pub fn fast(season_length: usize) -> Self {
+        AutoEts::new(season_length)
+            .with_seasonal_states_fixed()
+            .with_optimizer(1e-2, 1_000)
+    }
+
     /// Fits only this form instead of selecting one.
     pub fn with_spec(mut self, spec: EtsSpec) -> Self {
         self.spec = Some(spec);

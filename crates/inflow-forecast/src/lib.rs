@@ -131,8 +131,8 @@ pub enum ModelSpec {
     #[default]
     Auto,
     /// Exponential smoothing with automatic model selection by AICc
-    /// ([`AutoEts`], with the initial seasonal states kept at their
-    /// decomposition values: see [`AutoEts::with_seasonal_states_fixed`]).
+    /// ([`AutoEts::fast`]: initial seasonal states kept at their
+    /// decomposition values, optimiser tolerance 0.01).
     Ets,
     /// The standard Theta method (statsforecast's `Theta`).
     Theta,
@@ -403,8 +403,7 @@ pub fn fit(
         ModelSpec::Auto => Combination::new(m)
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
-        ModelSpec::Ets => AutoEts::new(m)
-            .with_seasonal_states_fixed()
+        ModelSpec::Ets => AutoEts::fast(m)
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
         ModelSpec::Theta => Theta::new(m, ThetaVariant::Standard)
