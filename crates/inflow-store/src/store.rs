@@ -227,40 +227,7 @@ impl Store {
     /// # Errors
     /// [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn history(&self, key: &SeriesKey) -> Result<Vec<Observation>, Error> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT period, release_date, value, status, source_url, note
-                 FROM observations WHERE series = ?1 ORDER BY period, release_date",
-            )
-            .map_err(self.err())?;
-        let rows = stmt
-            .query_map([key.as_str()], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<f64>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                ))
-            })
-            .map_err(self.err())?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (period, release, value, status, source_url, note) = row.map_err(self.err())?;
-            let bad = |e: inflow_core::Error| self.corrupt(format!("{key} {period}: {e}"));
-            out.push(Observation {
-                series: key.clone(),
-                period: period.parse().map_err(bad)?,
-                value: value.map(Amount::try_new).transpose().map_err(bad)?,
-                status: status.parse().map_err(bad)?,
-                release_date: parse_date(&release).map_err(bad)?,
-                source_url,
-                note,
-            });
-        }
-        Ok(out)
+        read_history(&self.conn, &self.path, key)
     }
 
     /// The series' monthly values in one vintage.
@@ -652,13 +619,13 @@ fn show(v: Option<Amount>) -> String {
     v.map_or_else(|| "missing".to_string(), |a| a.get().to_string())
 }
 
-fn read_history(
-    tx: &Transaction<'_>,
-    path: &str,
-    key: &SeriesKey,
-) -> Result<Vec<Observation>, Error> {
-    let mut stmt = tx
-        .prepare_cached("SELECT period, release_date, value FROM observations WHERE series = ?1")
+/// Every stored observation of a series, ordered by month then release date.
+fn read_history(conn: &Connection, path: &str, key: &SeriesKey) -> Result<Vec<Observation>, Error> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT period, release_date, value, status, source_url, note
+             FROM observations WHERE series = ?1 ORDER BY period, release_date",
+        )
         .map_err(sql_str(path))?;
     let rows = stmt
         .query_map([key.as_str()], |r| {
@@ -666,12 +633,15 @@ fn read_history(
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, Option<f64>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
             ))
         })
         .map_err(sql_str(path))?;
     let mut out = Vec::new();
     for row in rows {
-        let (period, release, value) = row.map_err(sql_str(path))?;
+        let (period, release, value, status, source_url, note) = row.map_err(sql_str(path))?;
         let bad = |e: inflow_core::Error| Error::Corrupt {
             path: path.to_string(),
             reason: format!("{key} {period}: {e}"),
@@ -680,10 +650,10 @@ fn read_history(
             series: key.clone(),
             period: period.parse().map_err(bad)?,
             value: value.map(Amount::try_new).transpose().map_err(bad)?,
-            status: inflow_core::ObsStatus::Reported,
+            status: status.parse().map_err(bad)?,
             release_date: parse_date(&release).map_err(bad)?,
-            source_url: String::new(),
-            note: String::new(),
+            source_url,
+            note,
         });
     }
     Ok(out)
