@@ -63,7 +63,10 @@ pub fn revisions(history: &[Observation]) -> Vec<Revision> {
                 source_url: o.source_url.clone(),
             })
             .collect();
-        let change = match (vintages.first().and_then(|v| v.value), vintages.last().and_then(|v| v.value)) {
+        let change = match (
+            vintages.first().and_then(|v| v.value),
+            vintages.last().and_then(|v| v.value),
+        ) {
             (Some(a), Some(b)) => Some(crate::round::clean(b - a)),
             _ => None,
         };

@@ -386,16 +386,33 @@ fn check_judges_a_text_from_stdin() {
         .stdout
         .clone();
     let v: Value = serde_json::from_slice(&out).unwrap();
-    let verdicts: Vec<&str> = v["claims"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    let verdicts: Vec<&str> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
     assert!(verdicts.contains(&"unit_error"), "{verdicts:?}");
     assert!(verdicts.contains(&"forecast"), "{verdicts:?}");
-    assert!(verdicts.iter().filter(|v| **v == "supported").count() >= 2, "{verdicts:?}");
+    assert!(
+        verdicts.iter().filter(|v| **v == "supported").count() >= 2,
+        "{verdicts:?}"
+    );
     for c in v["claims"].as_array().unwrap() {
-        let [a, b] = [c["span"][0].as_u64().unwrap() as usize, c["span"][1].as_u64().unwrap() as usize];
+        let [a, b] = [
+            c["span"][0].as_u64().unwrap() as usize,
+            c["span"][1].as_u64().unwrap() as usize,
+        ];
         assert!(a < b && b <= text.len());
     }
-    env.cmd(&["check", "/nonexistent/file.txt"]).assert().code(1).stderr(predicate::str::contains("cannot read"));
+    env.cmd(&["check", "/nonexistent/file.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read"));
     let bin = env.dir.path().join("bin.txt");
     std::fs::write(&bin, [0xff, 0xfe, 0x00]).unwrap();
-    env.cmd(&["check", bin.to_str().unwrap()]).assert().code(1).stderr(predicate::str::contains("not UTF-8"));
+    env.cmd(&["check", bin.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not UTF-8"));
 }
