@@ -89,6 +89,9 @@
     opts.width = chartWidth(box);
     opts.height = chartHeight(box);
     opts.hooks = { draw: [() => { box.dataset.points = String(n); }] };
+    for (let i = charts.length - 1; i >= 0; i--) {
+      if (charts[i].box === box) { if (charts[i].u.destroy) charts[i].u.destroy(); charts.splice(i, 1); }
+    }
     const u = new uPlot(opts, data, box);
     charts.push({ box, u });
     return u;
@@ -213,6 +216,7 @@
         band("80% low", COLORS.band80), band("80% high", COLORS.band80),
       ],
       bands: [{ series: [4, 3], fill: COLORS.band95 }, { series: [6, 5], fill: COLORS.band80 }],
+      legend: { show: false },
       axes: [axis({}), axis({ size: 50, values: (u, vs) => vs.map((v) => fmt(v, 0)) })],
     }, [xs, actual, point, lo95, hi95, lo80, hi80], label);
     attachTable(box, dataTable(p.fiscal_year + " by month, " + p.unit, ["Month", "Actual", "Forecast", "80% interval", "95% interval"],
@@ -222,7 +226,7 @@
   }
 
   // The projected total as an interval strip, drawn as SVG.
-  function totalChart(box, p) {
+  function drawTotal(box, p) {
     const NS = "http://www.w3.org/2000/svg";
     const s = (tag, attrs, text) => {
       const e = document.createElementNS(NS, tag);
@@ -254,7 +258,12 @@
     }
     box.replaceChildren(svg);
     box.dataset.points = "1";
-    charts.push({ box, u: { setSize: () => totalChart(box, p) } });
+  }
+  function totalChart(box, p) {
+    drawTotal(box, p);
+    // Redrawn on resize; registered once per drawing of the overview.
+    for (let i = charts.length - 1; i >= 0; i--) if (charts[i].box === box) charts.splice(i, 1);
+    charts.push({ box, u: { setSize: () => drawTotal(box, p) } });
   }
 
   // --- overview -------------------------------------------------------------
@@ -322,7 +331,9 @@
         }
       }
       try {
-        const p = await api("/api/projection" + query({ series: key, target: targetIn.value }));
+        // With a month chosen, project its fiscal year from the data as first
+        // published through that month: what could be said on its release.
+        const p = await api("/api/projection" + query({ series: key, target: targetIn.value, as_of: h.month === obs.observations[obs.observations.length - 1].month ? "" : h.month }));
         const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 0) + ": " + fmt(p.p_exceed * 100, 1) + "%.";
         $("#proj-summary").textContent = p.fiscal_year + ": " + fmt(p.actual_to_date, 0) + " in the " + p.months_known +
           " months known; projected total " + fmt(p.point, 0) + " " + p.unit + " (80% interval " +
@@ -449,8 +460,43 @@
     });
   }
 
+  // --- brief ----------------------------------------------------------------
+  async function brief() {
+    const params = new URLSearchParams(location.search);
+    const monthIn = $("#brief-month"), targetIn = $("#brief-target"), frame = $("#brief-frame");
+    monthIn.value = params.get("month") || "";
+    targetIn.value = params.get("target") || "";
+    // The brief is a page of its own; grow the frame to its height.
+    frame.addEventListener("load", () => {
+      const doc = frame.contentDocument;
+      if (doc && doc.documentElement) frame.style.height = (doc.documentElement.scrollHeight + 24) + "px";
+      frame.dataset.loaded = monthIn.value || "latest";
+      status("");
+    });
+    function show() {
+      showError("");
+      const q = { month: monthIn.value, target: targetIn.value };
+      $("#brief-md").href = "/api/brief" + query(Object.assign({ format: "md" }, q));
+      $("#brief-html").href = "/api/brief" + query(Object.assign({ format: "html" }, q));
+      $("#brief-json").href = "/api/brief" + query(q);
+      const src = "/api/brief" + query(Object.assign({ format: "html" }, q));
+      // Check first, so an error shows here rather than as JSON in the frame.
+      return api("/api/brief" + query(q)).then(() => {
+        status("Loading…");
+        delete frame.dataset.loaded;
+        frame.src = src;
+      });
+    }
+    $("#brief-form").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      history.replaceState(null, "", location.pathname + query({ month: monthIn.value, target: targetIn.value }));
+      show().catch((e) => { status(""); showError(e.message); });
+    });
+    if (monthIn.value || targetIn.value) await show();
+  }
+
   // --- start ----------------------------------------------------------------
-  const pages = { overview, explorer, check: checker };
+  const pages = { overview, explorer, check: checker, brief };
   function start() {
     const page = pages[document.body.dataset.page];
     if (!page) return;

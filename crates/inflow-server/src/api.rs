@@ -632,3 +632,48 @@ pub async fn check(
         .await?;
     Ok(Json(report))
 }
+
+/// `GET /api/brief`: the release brief of a month, as `inflow brief`
+/// writes it: JSON (default), Markdown or a self-contained HTML page with
+/// its charts inline.
+pub async fn brief(State(state): State<AppState>, params: Params) -> Result<Response, AppError> {
+    params.allow(&["month", "series", "target", "format"])?;
+    let month = params.month("month")?;
+    let key = params.series();
+    let target = params
+        .get("target")
+        .map(|t| match t.parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+            _ => Err(AppError::bad_param(
+                "target",
+                "expected a non-negative number",
+            )),
+        })
+        .transpose()?;
+    let format = params.get("format").unwrap_or("json").to_string();
+    let mime = match format.as_str() {
+        "json" => "application/json",
+        "md" => "text/markdown; charset=utf-8",
+        "html" => "text/html; charset=utf-8",
+        _ => return Err(AppError::bad_param("format", "expected json, md or html")),
+    };
+    let text = state
+        .with_store_heavy(move |store| {
+            let meta = store.series(&key)?;
+            let history = store.history(&meta.key)?;
+            let opts = inflow_report::Options {
+                month,
+                target,
+                ..inflow_report::Options::default()
+            };
+            let brief = inflow_report::build(&meta, &history, &opts)?;
+            let links = inflow_report::ChartLinks::None;
+            Ok(match format.as_str() {
+                "md" => inflow_report::markdown(&brief, links),
+                "html" => inflow_report::html(&brief)?,
+                _ => inflow_report::json(&brief, links)?,
+            })
+        })
+        .await?;
+    Ok(([(header::CONTENT_TYPE, mime)], text).into_response())
+}

@@ -119,3 +119,15 @@ impl From<tokio::task::JoinError> for AppError {
         AppError::internal(e)
     }
 }
+
+impl From<inflow_report::Error> for AppError {
+    fn from(e: inflow_report::Error) -> Self {
+        use inflow_report::Error as E;
+        match e {
+            E::Analytics(a) => a.into(),
+            E::Core(c) => AppError::new(StatusCode::BAD_REQUEST, c.to_string()),
+            // Fonts, files and serialization are the server's business.
+            other => AppError::internal(other),
+        }
+    }
+}

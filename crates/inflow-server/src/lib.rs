@@ -96,6 +96,7 @@ fn table(admin: bool) -> Table {
         .add(Method::GET, "/", get(pages::overview))
         .add(Method::GET, "/explorer", get(pages::explorer))
         .add(Method::GET, "/check", get(pages::checker))
+        .add(Method::GET, "/brief", get(pages::brief))
         .add(Method::GET, "/assets/{file}", get(pages::asset))
         .add(Method::GET, "/api/openapi.json", get(api::openapi))
         .add(Method::GET, "/api/health", get(api::health))
@@ -118,7 +119,8 @@ fn table(admin: bool) -> Table {
         .add(Method::GET, "/api/headline", get(api::headline))
         .add(Method::GET, "/api/fiscal-years", get(api::fiscal_years))
         .add(Method::GET, "/api/projection", get(api::projection))
-        .add(Method::POST, "/api/check", post(api::check));
+        .add(Method::POST, "/api/check", post(api::check))
+        .add(Method::GET, "/api/brief", get(api::brief));
     if admin {
         t = t.add(Method::POST, "/api/import", post(api::import));
     }
@@ -147,7 +149,7 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(
                 "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
-                 frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+                 frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
             ),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -41,6 +41,7 @@ const NAV: &[(&str, &str, &str)] = &[
     ("/", "Overview", "overview"),
     ("/explorer", "Series explorer", "explorer"),
     ("/check", "Claim checker", "check"),
+    ("/brief", "Release brief", "brief"),
 ];
 
 fn layout(title: &str, page: &str, main: &str) -> Html<String> {
@@ -124,7 +125,7 @@ const OVERVIEW: &str = r##"
   <p id="proj-summary"></p>
   <figure>
     <div class="chart" id="chart-fan" data-chart="fan"></div>
-    <figcaption>Months known, and the forecast of the months left with 80% and 95% intervals.</figcaption>
+    <figcaption>Solid line: months known. Dashed line: the forecast of the months left, in a dark band (80% interval) and a light band (95% interval).</figcaption>
   </figure>
   <figure>
     <div class="chart total" id="chart-total" data-chart="total"></div>
@@ -142,6 +143,7 @@ const EXPLORER: &str = r##"
   <label>To <input id="to" name="to" type="month" placeholder="YYYY-MM"></label>
   <button type="submit">Show</button>
 </form>
+<p class="help">Rows on a yellow ground are revised values; ★ marks an all-time high (higher than every earlier month).</p>
 <p class="downloads">Download these values: <a id="dl-csv" href="#" download>CSV</a> · <a id="dl-json" href="#">JSON</a></p>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="obs-caption">
 <table id="obs">
@@ -180,6 +182,22 @@ const CHECKER: &str = r##"
   </ul>
 </section>
 "##;
+
+const BRIEF: &str = r##"
+<form id="brief-form" class="controls" aria-label="Which brief">
+  <label>Month <input id="brief-month" name="month" type="month" placeholder="YYYY-MM" aria-describedby="brief-help"></label>
+  <label>Target for the fiscal year <input id="brief-target" name="target" type="number" min="0" step="any" inputmode="decimal"></label>
+  <button type="submit">Write the brief</button>
+  <span id="brief-help" class="help">Empty month: the latest. The brief reads the data as released with that month.</span>
+</form>
+<p class="downloads">Download this brief: <a id="brief-md" href="/api/brief?format=md">Markdown</a> · <a id="brief-html" href="/api/brief?format=html">HTML</a> · <a id="brief-json" href="/api/brief">JSON</a></p>
+<iframe id="brief-frame" class="brief" title="Release brief" src="/api/brief?format=html"></iframe>
+"##;
+
+/// `GET /brief`.
+pub async fn brief() -> Html<String> {
+    layout("Release brief", "brief", BRIEF)
+}
 
 /// `GET /check`.
 pub async fn checker() -> Html<String> {

@@ -454,6 +454,7 @@ async fn pages_and_assets() {
         ("/", "id=\"chart-monthly\""),
         ("/explorer", "id=\"obs\""),
         ("/check", "id=\"check-text\""),
+        ("/brief", "id=\"brief-frame\""),
     ] {
         let r = app.get(path).await;
         assert_eq!(r.status, 200);
@@ -493,4 +494,28 @@ async fn pages_and_assets() {
     assert!(page.content_type().starts_with("text/html"));
     let csp = app.get("/").await.headers["content-security-policy"].clone();
     assert!(csp.to_str().unwrap().contains("default-src 'self'"));
+}
+
+#[tokio::test]
+async fn brief_in_three_formats() {
+    let app = App::new(false);
+    let r = app.get("/api/brief?month=2024-04").await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["month"], "2024-04");
+    assert_eq!(v["vintage"], "2024-05-20");
+    let md = app.get("/api/brief?month=2024-04&format=md").await;
+    assert!(md.content_type().starts_with("text/markdown"));
+    assert!(md.text().contains("$310 million"), "{}", md.text());
+    let html = app
+        .get("/api/brief?month=2024-04&format=html&target=3000")
+        .await;
+    assert!(html.content_type().starts_with("text/html"));
+    assert!(html.text().contains("<svg"), "charts inline");
+    let m = app.get("/api/brief?format=pdf").await.error(400);
+    assert!(m.contains("`format`"), "{m}");
+    let m = app.get("/api/brief?month=2024-4").await.error(400);
+    assert!(m.contains("`month`"), "{m}");
+    app.get("/api/brief?month=2020-02").await.error(404);
+    app.get("/api/brief?series=nope").await.error(404);
 }
