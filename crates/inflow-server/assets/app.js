@@ -149,9 +149,12 @@
   }
 
   // Cumulative totals by position in the fiscal year; a gap ends the line.
-  function fiscalChart(box, obs, startMonth) {
+  // `through`: the month shown in the headline; its fiscal year is the
+  // current one, compared with the three before it.
+  function fiscalChart(box, obs, startMonth, through) {
     const byFy = new Map();
     for (const r of obs.observations) {
+      if (through && r.month > through) continue;
       const { m } = ym(r.month);
       const pos = ((m - startMonth + 12) % 12);
       if (!byFy.has(r.fiscal_year)) byFy.set(r.fiscal_year, new Array(12).fill(undefined));
@@ -322,7 +325,7 @@
       ]);
       renderHeadline(h);
       monthlyChart($("#chart-monthly"), obs);
-      const fy = fiscalChart($("#chart-fy"), obs, meta.fiscal_start_month);
+      const fy = fiscalChart($("#chart-fy"), obs, meta.fiscal_start_month, h.month);
       // Default target: the last complete fiscal year's total ("will it beat last year?").
       if (targetIn.value === "") {
         for (let i = fy.cum.length - 1; i >= 0; i--) {
