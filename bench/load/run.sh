@@ -8,8 +8,8 @@
 # Two runs:
 #   1. throughput: as fast as wrk can go with few connections (closed loop);
 #   2. paced: 12 connections (6 per wrk thread) that each wait 10 ms after
-#      every response, about 1,100 requests/s offered;
-#      a little over 1,000 requests/s offered; p50/p99 latency at that rate.
+#      every response: about 1,100 requests/s offered; p50/p99 latency at
+#      that rate.
 # Needs wrk (Debian package `wrk`). Prints the results as Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
