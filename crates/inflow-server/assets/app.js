@@ -122,8 +122,24 @@
     fig.append(table);
   }
 
+  // Every month from the first to the last, so a month without a value is
+  // a break in the line rather than a straight line across it.
+  function allMonths(rows) {
+    const byMonth = new Map(rows.map((r) => [r.month, r]));
+    const out = [];
+    let { y, m } = ym(rows[0].month);
+    const last = rows[rows.length - 1].month;
+    for (;;) {
+      const key = y + "-" + String(m).padStart(2, "0");
+      out.push(byMonth.get(key) || { month: key, value: null, all_time_high: false });
+      if (key >= last) break;
+      m += 1; if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
+  }
+
   function monthlyChart(box, obs) {
-    const rows = obs.observations;
+    const rows = allMonths(obs.observations);
     const xs = rows.map((r) => monthTs(r.month));
     const vals = rows.map((r) => r.value);
     const recs = rows.map((r) => (r.all_time_high ? r.value : null));
