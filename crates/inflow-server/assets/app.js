@@ -511,7 +511,7 @@
       history.replaceState(null, "", location.pathname + query({ month: monthIn.value, target: targetIn.value }));
       show().catch((e) => { status(""); showError(e.message); });
     });
-    if (monthIn.value || targetIn.value) await show();
+    await show();
   }
 
   // --- start ----------------------------------------------------------------

@@ -191,7 +191,8 @@ const BRIEF: &str = r##"
   <span id="brief-help" class="help">Empty month: the latest. The brief reads the data as released with that month.</span>
 </form>
 <p class="downloads">Download this brief: <a id="brief-md" href="/api/brief?format=md">Markdown</a> · <a id="brief-html" href="/api/brief?format=html">HTML</a> · <a id="brief-json" href="/api/brief">JSON</a></p>
-<iframe id="brief-frame" class="brief" title="Release brief" src="/api/brief?format=html"></iframe>
+<iframe id="brief-frame" class="brief" title="Release brief"></iframe>
+<noscript><p>Without JavaScript, open the <a href="/api/brief?format=html">latest brief</a> directly.</p></noscript>
 "##;
 
 /// `GET /brief`.
