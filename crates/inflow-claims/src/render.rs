@@ -11,12 +11,15 @@ impl Report {
     pub fn render_text(&self) -> String {
         let mut out = String::new();
         let mut n = 0;
-        for (si, s) in self.sentences.iter().enumerate() {
-            let claims: Vec<_> = self
-                .claims
-                .iter()
-                .filter(|c| c.sentence_index == si)
-                .collect();
+        // Group claims by sentence in one pass: filtering all claims for
+        // each sentence is quadratic, which a 1 MB text makes visible.
+        let mut by_sentence: Vec<Vec<&crate::Claim>> = vec![Vec::new(); self.sentences.len()];
+        for c in &self.claims {
+            if let Some(v) = by_sentence.get_mut(c.sentence_index) {
+                v.push(c);
+            }
+        }
+        for (s, claims) in self.sentences.iter().zip(by_sentence) {
             let first = n + 1;
             // Mark claims in the sentence, skipping any that overlap one
             // already marked.

@@ -1,17 +1,28 @@
 //! Plugs projections into the claim checker, which judges forward-looking
 //! claims ("likely to exceed $3 billion") against the current projection.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use inflow_claims::{ProjectionSummary, Projector};
 use inflow_core::{FiscalYear, Observation, SeriesMeta};
 
 use crate::{AsOf, Request, project};
 
+/// Projections already made, by fiscal year and target (as bits, so that
+/// the key is hashable).
+type Cache = HashMap<(FiscalYear, Option<u64>), Option<ProjectionSummary>>;
+
 /// A [`Projector`] over a series' stored history, projecting from the data
 /// known at `as_of` (the same point the claims are judged at).
+///
+/// Projections are remembered: a long text repeats the same forecast claim
+/// many times, and each projection fits models and simulates paths.
 pub struct ClaimsProjector<'a> {
     meta: &'a SeriesMeta,
     history: &'a [Observation],
     as_of: AsOf,
+    cache: Mutex<Cache>,
 }
 
 impl<'a> ClaimsProjector<'a> {
@@ -21,18 +32,17 @@ impl<'a> ClaimsProjector<'a> {
             meta,
             history,
             as_of,
+            cache: Mutex::new(HashMap::new()),
         }
     }
-}
 
-impl Projector for ClaimsProjector<'_> {
-    fn project(&self, fy: FiscalYear, target: Option<f64>) -> Option<ProjectionSummary> {
+    fn compute(&self, fy: FiscalYear, target: Option<f64>) -> Option<ProjectionSummary> {
         let req = Request {
             fy: Some(fy),
             as_of: self.as_of,
             target,
-            // Fewer paths than the CLI default: a text may hold several
-            // forecasts, and two decimals of probability are plenty here.
+            // Fewer paths than the CLI default: two decimals of probability
+            // are plenty for judging a sentence.
             paths: 2000,
             ..Request::default()
         };
@@ -49,5 +59,19 @@ impl Projector for ClaimsProjector<'_> {
             model: p.model,
             as_of: p.as_of,
         })
+    }
+}
+
+impl Projector for ClaimsProjector<'_> {
+    fn project(&self, fy: FiscalYear, target: Option<f64>) -> Option<ProjectionSummary> {
+        let key = (fy, target.map(f64::to_bits));
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return hit;
+        }
+        let p = self.compute(fy, target);
+        if let Ok(mut c) = self.cache.lock() {
+            c.insert(key, p.clone());
+        }
+        p
     }
 }
