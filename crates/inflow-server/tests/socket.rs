@@ -74,6 +74,32 @@ async fn serves_on_a_loopback_socket() {
     assert_eq!(results[17].0, 200);
     assert!(results[17].1.contains("<!doctype html>"));
 
+    // A body announced over the limit is refused before it is read, with
+    // the same JSON error shape as every other error.
+    let refused = tokio::task::spawn_blocking(move || {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(
+            s,
+            "POST /api/check HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\n\
+             Content-Length: 3000000\r\nConnection: close\r\n\r\nabc"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        let _ = s.read_to_end(&mut raw);
+        String::from_utf8_lossy(&raw).into_owned()
+    })
+    .await
+    .unwrap();
+    assert!(refused.starts_with("HTTP/1.1 413"), "{refused}");
+    assert!(refused.contains("\"status\":413"), "{refused}");
+    assert!(
+        refused
+            .to_ascii_lowercase()
+            .contains("x-content-type-options: nosniff"),
+        "{refused}"
+    );
+
     stop.send(()).unwrap();
     tokio::time::timeout(Duration::from_secs(10), server)
         .await
