@@ -522,42 +522,6 @@ struct CheckBody {
     series: Option<String>,
 }
 
-/// Fiscal-year projections for forward-looking claims, from the same
-/// engine as `/api/projection`.
-struct Projector {
-    meta: inflow_core::SeriesMeta,
-    history: Vec<inflow_core::Observation>,
-    as_of: AsOf,
-}
-
-impl inflow_claims::Projector for Projector {
-    fn project(
-        &self,
-        fy: inflow_core::FiscalYear,
-        target: Option<f64>,
-    ) -> Option<inflow_claims::ProjectionSummary> {
-        let req = inflow_project::Request {
-            fy: Some(fy),
-            as_of: self.as_of,
-            target,
-            ..inflow_project::Request::default()
-        };
-        let p = inflow_project::project(&self.meta, &self.history, &req).ok()?;
-        let [lo_80, hi_80] = *p.intervals.get("80")?;
-        let [lo_95, hi_95] = *p.intervals.get("95")?;
-        Some(inflow_claims::ProjectionSummary {
-            point: p.point,
-            lo_80,
-            hi_80,
-            lo_95,
-            hi_95,
-            p_exceed: p.p_exceed,
-            model: p.model,
-            as_of: p.as_of,
-        })
-    }
-}
-
 /// `POST /api/check`: the claim checker's report on a text, judged against
 /// the data as known on `as_of` (default: the latest values). The body is
 /// JSON `{"text": ..., "as_of": "YYYY-MM-DD"}` or the text itself as
@@ -614,14 +578,14 @@ pub async fn check(
                     published.extend(store.published(meta.key.as_str(), vintage)?);
                 }
             }
-            let projector = Projector {
-                meta: total.meta.clone(),
-                history: store.history(&total.meta.key)?,
-                as_of: match vintage {
-                    Vintage::Latest => AsOf::Latest,
-                    Vintage::AsOf(d) => AsOf::Date(d),
-                },
+            // The same context as `inflow check` builds, so both give the
+            // same verdicts.
+            let history = store.history(&total.meta.key)?;
+            let as_of = match vintage {
+                Vintage::Latest => AsOf::Latest,
+                Vintage::AsOf(d) => AsOf::Date(d),
             };
+            let projector = inflow_project::ClaimsProjector::new(&total.meta, &history, as_of);
             let ctx = inflow_claims::Context::new(&total)
                 .with_components(&components)
                 .map_err(AppError::internal)?

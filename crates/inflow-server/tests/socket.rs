@@ -33,6 +33,26 @@ fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
     (status, body.to_string())
 }
 
+/// A minimal HTTP/1.1 POST of a text/plain body: status and body.
+fn http_post(addr: SocketAddr, path: &str, body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    (
+        head.split(' ').nth(1).unwrap().parse().unwrap(),
+        body.to_string(),
+    )
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serves_on_a_loopback_socket() {
     let app = common::App::new(false);
@@ -180,6 +200,32 @@ fn binary_serves_what_the_cli_prints() {
     assert_eq!(status, 200, "{body}");
     let served: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(served, expected);
+    // The claim checker: the API's report is `inflow check --format json`'s.
+    let text = "IT exports rose to $310 million in April 2024, up 62% year on year, \
+                and are expected to cross $3.5 billion in FY24.";
+    let mut check = Command::new(&bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["check", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    check
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = check.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let expected: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (status, body) = http_post(addr, "/api/check", text);
+    assert_eq!(status, 200, "{body}");
+    let served: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(served, expected);
+    assert!(served["claims"].as_array().unwrap().len() >= 3, "{served}");
+
     let (status, page) = http_get(addr, "/");
     assert_eq!(status, 200);
     assert!(page.contains("chart-monthly"));
