@@ -77,6 +77,12 @@ impl Store {
             conn,
             path: path.display().to_string(),
         };
+        // A reader that meets an import's write lock waits for it rather
+        // than failing: the server reads while an admin imports.
+        store
+            .conn
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(store.err())?;
         store.check_schema()?;
         store.refresh_bundled()?;
         Ok(store)
