@@ -96,28 +96,6 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<serde_json::Va
     Ok(Json(json!({ "status": "ok", "series": n })))
 }
 
-/// One series, as `inflow series --format json` lists it, plus the month
-/// number its fiscal year starts in.
-#[derive(Serialize)]
-struct SeriesRow {
-    key: String,
-    title: String,
-    economy: String,
-    flow: String,
-    ebops: String,
-    ebops_name: String,
-    partner: String,
-    unit: String,
-    frequency: String,
-    source: String,
-    fiscal_year_starts: String,
-    fiscal_start_month: u32,
-    first_month: Option<String>,
-    last_month: Option<String>,
-    observations: usize,
-    published_totals: usize,
-}
-
 /// `GET /api/series`.
 pub async fn series_list(
     State(state): State<AppState>,
@@ -126,37 +104,11 @@ pub async fn series_list(
     params.allow(&[])?;
     let rows = state
         .with_store(|store| {
-            let mut rows = Vec::new();
-            for meta in store.series_list()? {
-                let history = store.history(&meta.key)?;
-                let observations = history.len();
-                let span =
-                    MonthlySeries::from_history(meta.clone(), Vintage::Latest, history).span();
-                let published_totals = store.published(meta.key.as_str(), Vintage::Latest)?.len();
-                let start = meta.fiscal.start_month();
-                let row = SeriesRow {
-                    key: meta.key.to_string(),
-                    title: meta.title.clone(),
-                    economy: meta.economy.to_string(),
-                    flow: meta.flow.to_string(),
-                    ebops: meta.ebops.to_string(),
-                    ebops_name: meta.ebops.category().name.to_string(),
-                    partner: meta.partner.to_string(),
-                    unit: meta.unit.to_string(),
-                    frequency: meta.frequency.to_string(),
-                    source: meta.source.clone(),
-                    fiscal_year_starts: inflow_core::month::MONTH_NAMES
-                        [(start as usize).saturating_sub(1) % 12]
-                        .to_string(),
-                    fiscal_start_month: start,
-                    first_month: span.map(|s| s.0.to_string()),
-                    last_month: span.map(|s| s.1.to_string()),
-                    observations,
-                    published_totals,
-                };
-                rows.push(serde_json::to_value(row).map_err(AppError::internal)?);
-            }
-            Ok(rows)
+            store
+                .summaries()?
+                .into_iter()
+                .map(|row| serde_json::to_value(row).map_err(AppError::internal))
+                .collect::<Result<Vec<_>, _>>()
         })
         .await?;
     Ok(Json(rows))

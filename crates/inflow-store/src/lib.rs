@@ -13,8 +13,10 @@
 
 mod schema;
 mod store;
+mod summary;
 
 pub use store::{ApplySummary, ImportRecord, Store};
+pub use summary::SeriesSummary;
 
 /// Errors from the store.
 #[derive(Debug, thiserror::Error)]

@@ -1,7 +1,5 @@
 //! `inflow series`: the series in the database.
 
-use serde::Serialize;
-
 use crate::context::Global;
 use crate::output::{self, Format};
 
@@ -13,60 +11,10 @@ pub struct Args {
     pub format: Format,
 }
 
-#[derive(Serialize)]
-struct Row {
-    key: String,
-    title: String,
-    economy: String,
-    flow: String,
-    ebops: String,
-    ebops_name: String,
-    partner: String,
-    unit: String,
-    frequency: String,
-    source: String,
-    fiscal_year_starts: String,
-    first_month: Option<String>,
-    last_month: Option<String>,
-    observations: usize,
-    published_totals: usize,
-}
-
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let store = global.open()?;
-    let mut rows = Vec::new();
-    for meta in store.series_list()? {
-        let history = store.history(&meta.key)?;
-        let span = inflow_core::MonthlySeries::from_history(
-            meta.clone(),
-            Default::default(),
-            history.clone(),
-        )
-        .span();
-        let published = store
-            .published(meta.key.as_str(), Default::default())?
-            .len();
-        rows.push(Row {
-            key: meta.key.to_string(),
-            title: meta.title.clone(),
-            economy: meta.economy.to_string(),
-            flow: meta.flow.to_string(),
-            ebops: meta.ebops.to_string(),
-            ebops_name: meta.ebops.category().name.to_string(),
-            partner: meta.partner.to_string(),
-            unit: meta.unit.to_string(),
-            frequency: meta.frequency.to_string(),
-            source: meta.source.clone(),
-            fiscal_year_starts: inflow_core::month::MONTH_NAMES
-                [meta.fiscal.start_month() as usize - 1]
-                .to_string(),
-            first_month: span.map(|s| s.0.to_string()),
-            last_month: span.map(|s| s.1.to_string()),
-            observations: history.len(),
-            published_totals: published,
-        });
-    }
+    let rows = global.open()?.summaries()?;
+    let month = |m: Option<inflow_core::YearMonth>| m.map(|m| m.to_string()).unwrap_or_default();
     match args.format {
         Format::Json => output::print_json(&rows),
         Format::Csv => output::print_csv(
@@ -98,8 +46,8 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.frequency.clone(),
                     r.source.clone(),
                     r.fiscal_year_starts.clone(),
-                    r.first_month.clone().unwrap_or_default(),
-                    r.last_month.clone().unwrap_or_default(),
+                    month(r.first_month),
+                    month(r.last_month),
                     r.observations.to_string(),
                     r.published_totals.to_string(),
                 ]
@@ -119,7 +67,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                 &[5, 6],
             );
             for r in &rows {
-                let months = match (&r.first_month, &r.last_month) {
+                let months = match (r.first_month, r.last_month) {
                     (Some(a), Some(b)) => format!("{a} to {b}"),
                     _ => "-".to_string(),
                 };
@@ -133,8 +81,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.published_totals.to_string(),
                 ]);
             }
-            output::print_table(&t)?;
-            Ok(())
+            output::print_table(&t)
         }
     }
 }
