@@ -416,3 +416,43 @@ fn check_judges_a_text_from_stdin() {
         .code(1)
         .stderr(predicate::str::contains("not UTF-8"));
 }
+
+#[test]
+fn brief_writes_text_and_charts() {
+    let env = Env::new();
+    let out = env.dir.path().join("brief");
+    env.cmd(&[
+        "brief",
+        "--month",
+        "2024-04",
+        "--format",
+        "md",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .assert()
+    .success();
+    let md = std::fs::read_to_string(out.join("brief.md")).unwrap();
+    for needle in [
+        "$310 million",
+        "$306 million",
+        "March 2024",
+        "$2.593 billion",
+        "$2.135 billion",
+        "$458 million",
+        "21.5%",
+        "FY2023-24",
+    ] {
+        assert!(md.contains(needle), "brief lacks {needle}");
+    }
+    for chart in ["monthly", "cumulative", "projection"] {
+        let png = std::fs::read(out.join(format!("{chart}.png"))).unwrap();
+        assert!(
+            png.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{chart}.png is not a PNG"
+        );
+        let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();
+        assert!(svg.contains("<svg"), "{chart}.svg is not SVG");
+    }
+    env.cmd(&["brief", "--month", "2020-03"]).assert().code(3);
+}
