@@ -3,8 +3,9 @@
 //! Models: seasonal naive ([`SeasonalNaive`]), exponential smoothing with
 //! automatic model selection ([`AutoEts`]), the Theta family ([`Theta`]:
 //! standard, optimised, dynamic optimised), a simplified automatic seasonal
-//! ARIMA ([`AutoArima`]) and the combination of ETS and dynamic optimised
-//! Theta ([`Combination`], the default). Every model yields point forecasts,
+//! ARIMA ([`AutoArima`]), complex exponential smoothing ([`Ces`]) and the
+//! equal-weight combination of ETS, dynamic optimised Theta, ARIMA and CES
+//! ([`Combination`], the default). Every model yields point forecasts,
 //! prediction intervals at any level and simulated sample paths, from which
 //! [`sum_distribution`] gives honest intervals for totals such as a fiscal
 //! year.
@@ -49,6 +50,7 @@
 //! ```
 
 mod arima;
+mod ces;
 mod combo;
 mod decompose;
 pub mod ets;
@@ -63,6 +65,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use arima::{AutoArima, FittedArima};
+pub use ces::{Ces, FittedCes};
 pub use combo::{Combination, FitBoxed, FittedCombination};
 pub use ets::{AutoEts, EtsSpec, FittedEts};
 pub use snaive::{FittedSeasonalNaive, SeasonalNaive};
@@ -98,7 +101,7 @@ pub enum Error {
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
     /// Not one of the model names.
-    #[error("unknown model {0:?}: expected auto, ets, theta, dotm, arima or snaive")]
+    #[error("unknown model {0:?}: expected auto, ets, theta, dotm, arima, ces or snaive")]
     UnknownModel(String),
     /// A file could not be read or written.
     #[error("{path}: {source}")]
@@ -126,8 +129,8 @@ pub enum Error {
 /// Which model [`fit`] should use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ModelSpec {
-    /// The default: the mean of automatic ETS and the dynamic optimised Theta
-    /// model ([`Combination`]).
+    /// The default: the mean of automatic ETS, the dynamic optimised Theta
+    /// model, automatic ARIMA and CES ([`Combination`]).
     #[default]
     Auto,
     /// Exponential smoothing with automatic model selection by AICc
@@ -142,18 +145,22 @@ pub enum ModelSpec {
     /// Automatic seasonal ARIMA, simplified ([`AutoArima`]: CSS
     /// estimation, stepwise order search).
     Arima,
+    /// Complex exponential smoothing of the seasonally adjusted series
+    /// ([`Ces`]).
+    Ces,
     /// Seasonal naive: the value of the same month a year earlier.
     SNaive,
 }
 
 impl ModelSpec {
     /// All specifications, in their documented order.
-    pub const ALL: [ModelSpec; 6] = [
+    pub const ALL: [ModelSpec; 7] = [
         ModelSpec::Auto,
         ModelSpec::Ets,
         ModelSpec::Theta,
         ModelSpec::Dotm,
         ModelSpec::Arima,
+        ModelSpec::Ces,
         ModelSpec::SNaive,
     ];
 
@@ -165,6 +172,7 @@ impl ModelSpec {
             ModelSpec::Theta => "theta",
             ModelSpec::Dotm => "dotm",
             ModelSpec::Arima => "arima",
+            ModelSpec::Ces => "ces",
             ModelSpec::SNaive => "snaive",
         }
     }
@@ -172,7 +180,7 @@ impl ModelSpec {
 
 impl FromStr for ModelSpec {
     type Err = Error;
-    /// Parses `auto`, `ets`, `theta`, `dotm`, `arima` or `snaive`
+    /// Parses `auto`, `ets`, `theta`, `dotm`, `arima`, `ces` or `snaive`
     /// (case-insensitive).
     fn from_str(s: &str) -> Result<Self, Error> {
         ModelSpec::ALL
@@ -413,6 +421,9 @@ pub fn fit(
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
         ModelSpec::Arima => AutoArima::new(m)
+            .fit(y)
+            .map(|f| Box::new(f) as Box<dyn FittedModel>),
+        ModelSpec::Ces => Ces::new(m)
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
         ModelSpec::SNaive => {

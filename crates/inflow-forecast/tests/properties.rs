@@ -36,7 +36,7 @@ fn any_finite_series() -> impl Strategy<Value = Vec<f64>> {
     ]
 }
 
-const SPECS: [ModelSpec; 6] = ModelSpec::ALL;
+const SPECS: [ModelSpec; 7] = ModelSpec::ALL;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
