@@ -21,7 +21,7 @@
 //! its parameter, which makes it a useful, different member of a
 //! combination (the "SCUM" combination of Petropoulos and Svetunkov, 2020).
 
-use crate::decompose::{SeasonKind, is_seasonal, seasonal_figure};
+use crate::decompose::seasonal_adjust;
 use crate::optim::NelderMead;
 use crate::{
     Error, Fit, FittedModel, Forecast, Interval, check_levels, check_series, normal_intervals, rng,
@@ -132,24 +132,7 @@ impl Fit for Ces {
             });
         }
         let m = self.season_length;
-        let season = if is_seasonal(y, m) {
-            let positive = y.iter().all(|v| *v > 0.0);
-            let mult = positive
-                .then(|| seasonal_figure(y, m, SeasonKind::Multiplicative))
-                .flatten()
-                .filter(|f| f.iter().all(|v| *v >= 0.01));
-            match mult {
-                Some(f) => Some((f, true)),
-                None => seasonal_figure(y, m, SeasonKind::Additive).map(|f| (f, false)),
-            }
-        } else {
-            None
-        };
-        let adj: Vec<f64> = match &season {
-            Some((f, true)) => y.iter().enumerate().map(|(t, v)| v / f[t % m]).collect(),
-            Some((f, false)) => y.iter().enumerate().map(|(t, v)| v - f[t % m]).collect(),
-            None => y.to_vec(),
-        };
+        let (season, adj) = seasonal_adjust(y, m);
         let k = n.min(10);
         let l0 = adj[..k].iter().sum::<f64>() / k as f64;
         let s0 = State {

@@ -153,3 +153,33 @@ mod tests {
         assert!((b[0] - 2.0).abs() < 1e-9 && (b[1] - 3.0).abs() < 1e-9);
     }
 }
+
+/// A seasonal figure (one factor per season) and whether it divides the
+/// series (multiplicative) rather than being subtracted from it.
+pub(crate) type Season = Option<(Vec<f64>, bool)>;
+
+/// Seasonal adjustment as the Theta models do it (and CES after them):
+/// when the series tests seasonal, a classical decomposition figure,
+/// multiplicative if the series is positive and every factor usable,
+/// otherwise additive; returns the figure and the adjusted series.
+pub(crate) fn seasonal_adjust(y: &[f64], m: usize) -> (Season, Vec<f64>) {
+    let season = if is_seasonal(y, m) {
+        let positive = y.iter().all(|v| *v > 0.0);
+        let mult = positive
+            .then(|| seasonal_figure(y, m, SeasonKind::Multiplicative))
+            .flatten()
+            .filter(|f| f.iter().all(|v| *v >= 0.01));
+        match mult {
+            Some(f) => Some((f, true)),
+            None => seasonal_figure(y, m, SeasonKind::Additive).map(|f| (f, false)),
+        }
+    } else {
+        None
+    };
+    let adj: Vec<f64> = match &season {
+        Some((f, true)) => y.iter().enumerate().map(|(t, v)| v / f[t % m]).collect(),
+        Some((f, false)) => y.iter().enumerate().map(|(t, v)| v - f[t % m]).collect(),
+        None => y.to_vec(),
+    };
+    (season, adj)
+}

@@ -9,7 +9,7 @@
 //! alpha and (for the optimised variants) theta are found by Nelder-Mead on
 //! the in-sample one-step squared errors.
 
-use crate::decompose::{SeasonKind, is_seasonal, seasonal_figure};
+use crate::decompose::seasonal_adjust;
 use crate::optim::NelderMead;
 use crate::{
     Error, Fit, FittedModel, Forecast, Interval, check_levels, check_series, normal_intervals, rng,
@@ -241,24 +241,7 @@ impl Theta {
             });
         }
         let m = self.season_length;
-        let season = if is_seasonal(y, m) {
-            let positive = y.iter().all(|v| *v > 0.0);
-            let mult = positive
-                .then(|| seasonal_figure(y, m, SeasonKind::Multiplicative))
-                .flatten()
-                .filter(|f| f.iter().all(|v| *v >= 0.01));
-            match mult {
-                Some(f) => Some((f, true)),
-                None => seasonal_figure(y, m, SeasonKind::Additive).map(|f| (f, false)),
-            }
-        } else {
-            None
-        };
-        let adj: Vec<f64> = match &season {
-            Some((f, true)) => y.iter().enumerate().map(|(t, v)| v / f[t % m]).collect(),
-            Some((f, false)) => y.iter().enumerate().map(|(t, v)| v - f[t % m]).collect(),
-            None => y.to_vec(),
-        };
+        let (season, adj) = seasonal_adjust(y, m);
         let mean_abs = {
             let v = adj.iter().map(|v| v.abs()).sum::<f64>() / n as f64;
             if v < 1e-10 { 1e-10 } else { v }
