@@ -125,35 +125,6 @@ pub(crate) fn lstsq(x: &[f64], p: usize, y: &[f64]) -> Option<Vec<f64>> {
     beta.iter().all(|b| b.is_finite()).then_some(beta)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recovers_a_pure_seasonal_pattern() {
-        let pattern = [1.0, -2.0, 0.5, 0.5];
-        let y: Vec<f64> = (0..24)
-            .map(|t| 10.0 + 0.1 * t as f64 + pattern[t % 4])
-            .collect();
-        let fig = seasonal_figure(&y, 4, SeasonKind::Additive).unwrap();
-        for (f, p) in fig.iter().zip(pattern) {
-            assert!((f - p).abs() < 1e-9, "{fig:?}");
-        }
-        assert!(is_seasonal(
-            &y.iter().map(|v| v - 0.1 * 0.0).collect::<Vec<_>>(),
-            4
-        ));
-    }
-
-    #[test]
-    fn lstsq_fits_a_line() {
-        let x: Vec<f64> = (0..5).flat_map(|t| [1.0, t as f64]).collect();
-        let y: Vec<f64> = (0..5).map(|t| 2.0 + 3.0 * t as f64).collect();
-        let b = lstsq(&x, 2, &y).unwrap();
-        assert!((b[0] - 2.0).abs() < 1e-9 && (b[1] - 3.0).abs() < 1e-9);
-    }
-}
-
 /// A seasonal figure (one factor per season) and whether it divides the
 /// series (multiplicative) rather than being subtracted from it.
 pub(crate) type Season = Option<(Vec<f64>, bool)>;
@@ -182,4 +153,33 @@ pub(crate) fn seasonal_adjust(y: &[f64], m: usize) -> (Season, Vec<f64>) {
         None => y.to_vec(),
     };
     (season, adj)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovers_a_pure_seasonal_pattern() {
+        let pattern = [1.0, -2.0, 0.5, 0.5];
+        let y: Vec<f64> = (0..24)
+            .map(|t| 10.0 + 0.1 * t as f64 + pattern[t % 4])
+            .collect();
+        let fig = seasonal_figure(&y, 4, SeasonKind::Additive).unwrap();
+        for (f, p) in fig.iter().zip(pattern) {
+            assert!((f - p).abs() < 1e-9, "{fig:?}");
+        }
+        assert!(is_seasonal(
+            &y.iter().map(|v| v - 0.1 * 0.0).collect::<Vec<_>>(),
+            4
+        ));
+    }
+
+    #[test]
+    fn lstsq_fits_a_line() {
+        let x: Vec<f64> = (0..5).flat_map(|t| [1.0, t as f64]).collect();
+        let y: Vec<f64> = (0..5).map(|t| 2.0 + 3.0 * t as f64).collect();
+        let b = lstsq(&x, 2, &y).unwrap();
+        assert!((b[0] - 2.0).abs() < 1e-9 && (b[1] - 3.0).abs() < 1e-9);
+    }
 }
