@@ -21,7 +21,7 @@
 //! its parameter, which makes it a useful, different member of a
 //! combination (the "SCUM" combination of Petropoulos and Svetunkov, 2020).
 
-use crate::decompose::seasonal_adjust;
+use crate::decompose::{residual_sigma, seasonal_adjust};
 use crate::optim::NelderMead;
 use crate::{
     Error, Fit, FittedModel, Forecast, Interval, check_levels, check_series, normal_intervals, rng,
@@ -166,23 +166,7 @@ impl Fit for Ces {
         if !(state.l.is_finite() && state.c.is_finite()) {
             return Err(Error::NoModel("CES"));
         }
-        let scaled: Vec<f64> = resid
-            .iter()
-            .enumerate()
-            .map(|(t, e)| match &season {
-                Some((f, true)) => e * f[t % m],
-                _ => *e,
-            })
-            .collect();
-        let tail = if scaled.len() >= 5 {
-            &scaled[3..]
-        } else {
-            &scaled[..]
-        };
-        let mean = tail.iter().sum::<f64>() / tail.len() as f64;
-        let var = tail.iter().map(|e| (e - mean).powi(2)).sum::<f64>()
-            / (tail.len() as f64 - 1.0).max(1.0);
-        let sigma = if var.is_finite() { var.sqrt() } else { 0.0 };
+        let sigma = residual_sigma(&resid, &season, m);
         Ok(FittedCes {
             params,
             s0,

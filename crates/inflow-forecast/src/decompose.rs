@@ -155,6 +155,29 @@ pub(crate) fn seasonal_adjust(y: &[f64], m: usize) -> (Season, Vec<f64>) {
     (season, adj)
 }
 
+/// statsforecast's sigma for Theta (and CES after it): the standard
+/// deviation of the one-step residuals after the first three, put back on
+/// the seasonal scale of a multiplicative figure.
+pub(crate) fn residual_sigma(resid: &[f64], season: &Season, m: usize) -> f64 {
+    let scaled: Vec<f64> = resid
+        .iter()
+        .enumerate()
+        .map(|(t, e)| match season {
+            Some((f, true)) => e * f[t % m],
+            _ => *e,
+        })
+        .collect();
+    let tail = if scaled.len() >= 5 {
+        &scaled[3..]
+    } else {
+        &scaled[..]
+    };
+    let mean = tail.iter().sum::<f64>() / tail.len() as f64;
+    let var =
+        tail.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / (tail.len() as f64 - 1.0).max(1.0);
+    if var.is_finite() { var.sqrt() } else { 0.0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@
 //! alpha and (for the optimised variants) theta are found by Nelder-Mead on
 //! the in-sample one-step squared errors.
 
-use crate::decompose::seasonal_adjust;
+use crate::decompose::{residual_sigma, seasonal_adjust};
 use crate::optim::NelderMead;
 use crate::{
     Error, Fit, FittedModel, Forecast, Interval, check_levels, check_series, normal_intervals, rng,
@@ -285,23 +285,7 @@ impl Theta {
         let (_, state) = run(&adj, &params, initial_level, Some(&mut resid));
         // statsforecast's sigma: standard deviation of the residuals after
         // the first three, put back on the seasonal scale.
-        let scaled: Vec<f64> = resid
-            .iter()
-            .enumerate()
-            .map(|(t, e)| match &season {
-                Some((f, true)) => e * f[t % m],
-                _ => *e,
-            })
-            .collect();
-        let tail = if scaled.len() >= 5 {
-            &scaled[3..]
-        } else {
-            &scaled[..]
-        };
-        let mean = tail.iter().sum::<f64>() / tail.len() as f64;
-        let var = tail.iter().map(|e| (e - mean).powi(2)).sum::<f64>()
-            / (tail.len() as f64 - 1.0).max(1.0);
-        let sigma = if var.is_finite() { var.sqrt() } else { 0.0 };
+        let sigma = residual_sigma(&resid, &season, m);
         let ok = [state.level, state.mean, state.a, state.b]
             .iter()
             .all(|v| v.is_finite());
