@@ -1,8 +1,8 @@
 """Forecast a long competition CSV with statsforecast models, for comparison.
 
 usage: python3 peer_statsforecast.py DATA.csv OUTDIR MODEL[,MODEL...]
-MODEL is dotm (DynamicOptimizedTheta), ets (AutoETS), theta (AutoTheta) or
-snaive. For each model writes OUTDIR/statsforecast_MODEL.csv in the layout of
+MODEL is dotm (DynamicOptimizedTheta), ets (AutoETS), theta (AutoTheta),
+arima (AutoARIMA), ces (AutoCES) or snaive. For each model writes OUTDIR/statsforecast_MODEL.csv in the layout of
 `inflow forecast` output (series_id, h, point, lo_80, hi_80) and prints
 `MODEL SECONDS`, the wall time of fit and forecast on one core (n_jobs=1,
 after a warm-up on a few series so that numba compilation is not counted).
@@ -13,12 +13,21 @@ import time
 
 import pandas as pd
 from statsforecast import StatsForecast
-from statsforecast.models import AutoETS, AutoTheta, DynamicOptimizedTheta, SeasonalNaive
+from statsforecast.models import (
+    AutoARIMA,
+    AutoCES,
+    AutoETS,
+    AutoTheta,
+    DynamicOptimizedTheta,
+    SeasonalNaive,
+)
 
 MODELS = {
     "dotm": lambda: DynamicOptimizedTheta(season_length=12),
     "ets": lambda: AutoETS(season_length=12),
     "theta": lambda: AutoTheta(season_length=12),
+    "arima": lambda: AutoARIMA(season_length=12),
+    "ces": lambda: AutoCES(season_length=12),
     "snaive": lambda: SeasonalNaive(season_length=12),
 }
 
