@@ -471,6 +471,12 @@ impl FittedArima {
 }
 
 impl FittedModel for FittedArima {
+    /// Those of the differenced series after the AR start-up (which are
+    /// zero by construction).
+    fn residuals(&self) -> Option<Vec<f64>> {
+        Some(self.resid.iter().skip(self.ar.len()).copied().collect())
+    }
+
     fn name(&self) -> String {
         let (p, q, sp, sq) = self.orders;
         if sp + sq + self.seasonal_d > 0 {

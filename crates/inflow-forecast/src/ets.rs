@@ -985,6 +985,18 @@ impl FittedEts {
 }
 
 impl FittedModel for FittedEts {
+    /// Replayed from the fitted initial states (additive one-step errors
+    /// whatever the error form, so that models can be compared).
+    fn residuals(&self) -> Option<Vec<f64>> {
+        let (mut l, mut b, mut ring) = self.initial.clone();
+        let mut out = Vec::with_capacity(self.y.len());
+        for (t, &yv) in self.y.iter().enumerate() {
+            out.push((yv - self.forecast_from(l, b, &ring, t, 0)) * self.scale);
+            self.advance(&mut l, &mut b, &mut ring, t, yv);
+        }
+        Some(out)
+    }
+
     fn name(&self) -> String {
         format!("ets({})", self.spec)
     }

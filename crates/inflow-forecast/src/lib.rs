@@ -4,8 +4,9 @@
 //! automatic model selection ([`AutoEts`]), the Theta family ([`Theta`]:
 //! standard, optimised, dynamic optimised), a simplified automatic seasonal
 //! ARIMA ([`AutoArima`]), complex exponential smoothing ([`Ces`]) and the
-//! equal-weight combination of ETS, dynamic optimised Theta, ARIMA and CES
-//! ([`Combination`], the default). Every model yields point forecasts,
+//! equal-weight combination of ETS, dynamic optimised Theta, ARIMA and
+//! standard Theta, each fitted on the log scale of a positive series
+//! ([`Combination`] of [`OnLogScale`] models, the default). Every model yields point forecasts,
 //! prediction intervals at any level and simulated sample paths, from which
 //! [`sum_distribution`] gives honest intervals for totals such as a fiscal
 //! year.
@@ -60,6 +61,7 @@ mod rng;
 mod snaive;
 mod sum;
 mod theta;
+mod transform;
 
 use std::fmt;
 use std::str::FromStr;
@@ -71,6 +73,7 @@ pub use ets::{AutoEts, EtsSpec, FittedEts};
 pub use snaive::{FittedSeasonalNaive, SeasonalNaive};
 pub use sum::{SumDistribution, sum_distribution};
 pub use theta::{FittedTheta, Theta, ThetaVariant};
+pub use transform::{FittedOnLogScale, OnLogScale};
 
 /// Errors from fitting, forecasting and reading panels.
 #[derive(Debug, thiserror::Error)]
@@ -130,7 +133,8 @@ pub enum Error {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ModelSpec {
     /// The default: the mean of automatic ETS, the dynamic optimised Theta
-    /// model, automatic ARIMA and CES ([`Combination`]).
+    /// model, automatic ARIMA and the standard Theta method, each fitted on
+    /// the log scale of a positive series ([`Combination`]).
     #[default]
     Auto,
     /// Exponential smoothing with automatic model selection by AICc
@@ -241,6 +245,14 @@ pub trait FittedModel: Send + Sync {
     fn fallback(&self) -> Option<String> {
         None
     }
+
+    /// One-step in-sample errors in data units, oldest first, for models
+    /// that keep them ([`Combination`] uses them to judge how much its
+    /// members' errors cancel). The first few may be missing, so callers
+    /// should align residuals of different models at the end.
+    fn residuals(&self) -> Option<Vec<f64>> {
+        None
+    }
 }
 
 impl FittedModel for Box<dyn FittedModel> {
@@ -255,6 +267,9 @@ impl FittedModel for Box<dyn FittedModel> {
     }
     fn fallback(&self) -> Option<String> {
         self.as_ref().fallback()
+    }
+    fn residuals(&self) -> Option<Vec<f64>> {
+        self.as_ref().residuals()
     }
 }
 
@@ -376,6 +391,9 @@ impl FittedModel for Fallback {
     fn fallback(&self) -> Option<String> {
         Some(self.reason.clone())
     }
+    fn residuals(&self) -> Option<Vec<f64>> {
+        self.inner.residuals()
+    }
 }
 
 fn short_reason(e: &Error) -> String {
@@ -408,7 +426,7 @@ pub fn fit(
     }
     let m = season_length;
     let primary: Result<Box<dyn FittedModel>, Error> = match spec {
-        ModelSpec::Auto => Combination::new(m)
+        ModelSpec::Auto => OnLogScale::new(Combination::new(m))
             .fit(y)
             .map(|f| Box::new(f) as Box<dyn FittedModel>),
         ModelSpec::Ets => AutoEts::fast(m)

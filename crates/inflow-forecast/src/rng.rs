@@ -136,6 +136,16 @@ pub(crate) fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
+/// `n` rows of `h` standard normal innovations, row by row. Every model draws
+/// its paths' innovations through this function, so paths with the same seed
+/// share innovations across models.
+pub(crate) fn innovations(h: usize, n: usize, seed: u64) -> Vec<Vec<f64>> {
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|_| (0..h).map(|_| rng.normal()).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,48 +181,5 @@ mod tests {
         assert_eq!(quantile_sorted(&v, 0.5), 2.5);
         assert_eq!(quantile_sorted(&v, 0.0), 1.0);
         assert_eq!(quantile_sorted(&v, 1.0), 4.0);
-    }
-}
-
-/// `n` rows of `h` standard normal innovations, row by row. Every model draws
-/// its paths' innovations through this function, so paths with the same seed
-/// share innovations across models.
-pub(crate) fn innovations(h: usize, n: usize, seed: u64) -> Vec<Vec<f64>> {
-    let mut rng = Rng::new(seed);
-    (0..n)
-        .map(|_| (0..h).map(|_| rng.normal()).collect())
-        .collect()
-}
-
-/// The standard normal distribution function, from the complementary error
-/// function of Numerical Recipes (`erfcc`, fractional error below 1.2e-7).
-pub(crate) fn pnorm(x: f64) -> f64 {
-    let z = x.abs() / std::f64::consts::SQRT_2;
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let poly = -z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
-    let erfc = t * poly.exp();
-    if x >= 0.0 {
-        1.0 - 0.5 * erfc
-    } else {
-        0.5 * erfc
-    }
-}
-
-#[cfg(test)]
-mod pnorm_tests {
-    use super::*;
-
-    #[test]
-    fn pnorm_inverts_qnorm() {
-        for p in [0.001, 0.05, 0.1, 0.5, 0.8, 0.975] {
-            assert!((pnorm(qnorm(p)) - p).abs() < 1e-6, "{p}");
-        }
     }
 }

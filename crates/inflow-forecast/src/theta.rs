@@ -206,6 +206,8 @@ pub struct FittedTheta {
     widen: bool,
     /// Data units per fitted unit (1 unless the data had to be rescaled).
     scale: f64,
+    /// One-step errors put back on the seasonal scale, in fitted units.
+    resid: Vec<f64>,
 }
 
 impl Fit for Theta {
@@ -286,6 +288,14 @@ impl Theta {
         // statsforecast's sigma: standard deviation of the residuals after
         // the first three, put back on the seasonal scale.
         let sigma = residual_sigma(&resid, &season, m);
+        let resid = resid
+            .iter()
+            .enumerate()
+            .map(|(t, e)| match &season {
+                Some((f, true)) => e * f[t % m],
+                _ => *e,
+            })
+            .collect();
         let ok = [state.level, state.mean, state.a, state.b]
             .iter()
             .all(|v| v.is_finite());
@@ -303,6 +313,7 @@ impl Theta {
             adj,
             widen: self.widen,
             scale: 1.0,
+            resid,
         })
     }
 }
@@ -421,6 +432,11 @@ impl FittedTheta {
 }
 
 impl FittedModel for FittedTheta {
+    /// From the fourth observation on (the first ones only set the state).
+    fn residuals(&self) -> Option<Vec<f64>> {
+        Some(self.resid.iter().skip(3).map(|e| e * self.scale).collect())
+    }
+
     fn name(&self) -> String {
         self.variant.label().to_string()
     }
