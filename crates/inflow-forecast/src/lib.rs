@@ -464,6 +464,50 @@ pub fn fit(
     }
 }
 
+/// Fits the model named by `spec` (as [`fit`]) and forecasts `h` steps.
+///
+/// When that forecast is not finite everywhere (a trend extrapolated on
+/// the log scale can run past the range of `f64` on data near it), the
+/// series is fitted with seasonal naive instead, and the returned model's
+/// [`FittedModel::fallback`] says why. Callers that use the model further
+/// (sample paths) should use the one returned.
+///
+/// ```
+/// use inflow_forecast::{fit_forecast, FittedModel, ModelSpec};
+/// // A factor of a million a month, ending near 1e288.
+/// let y: Vec<f64> = (1..=48).map(|t| 10f64.powi(6 * t)).collect();
+/// let (model, fc) = fit_forecast(ModelSpec::Auto, &y, 12, 24, &[80.0])?;
+/// assert!(fc.point.iter().all(|v| v.is_finite()));
+/// assert!(model.fallback().unwrap().contains("not finite"));
+/// # Ok::<(), inflow_forecast::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`fit`], and [`Error::InvalidLevel`] for a level outside (0, 100).
+pub fn fit_forecast(
+    spec: ModelSpec,
+    y: &[f64],
+    season_length: usize,
+    h: usize,
+    levels: &[f64],
+) -> Result<(Box<dyn FittedModel>, Forecast), Error> {
+    let model = fit(spec, y, season_length)?;
+    let fc = model.forecast(h, levels)?;
+    let finite = fc
+        .point
+        .iter()
+        .chain(fc.intervals.iter().flat_map(|i| i.lo.iter().chain(&i.hi)))
+        .all(|v| v.is_finite());
+    if finite {
+        return Ok((model, fc));
+    }
+    let reason = format!("the {} forecast was not finite", model.name());
+    let (inner, _) = fit_snaive(y, season_length)?;
+    let fallback: Box<dyn FittedModel> = Box::new(Fallback { inner, reason });
+    let fc = fallback.forecast(h, levels)?;
+    Ok((fallback, fc))
+}
+
 /// Seasonal naive, or naive (with the reason) when there is less than one
 /// full season.
 fn fit_snaive(y: &[f64], m: usize) -> Result<(Box<dyn FittedModel>, Option<String>), Error> {

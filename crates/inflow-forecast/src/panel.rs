@@ -31,7 +31,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::{Error, Forecast, ModelSpec, SeasonalNaive, check_levels, fit};
+use crate::{Error, Forecast, ModelSpec, SeasonalNaive, check_levels, fit_forecast};
 use crate::{Fit, FittedModel};
 use inflow_core::YearMonth;
 
@@ -242,15 +242,21 @@ pub fn forecast_panel(
 
 fn forecast_one(s: &PanelSeries, opts: &PanelOptions) -> Result<SeriesForecast, Error> {
     check_levels(&opts.levels)?;
-    let model: Box<dyn FittedModel> = match fit(opts.model, &s.values, opts.season_length) {
-        Ok(m) => m,
+    let (model, forecast) = match fit_forecast(
+        opts.model,
+        &s.values,
+        opts.season_length,
+        opts.horizon,
+        &opts.levels,
+    ) {
+        Ok(r) => r,
         Err(e) => {
             // Last resort: the naive method on whatever is usable.
             let m = SeasonalNaive::new(1).fit(&s.values).map_err(|_| e)?;
-            Box::new(m)
+            let f = m.forecast(opts.horizon, &opts.levels)?;
+            (Box::new(m) as Box<dyn FittedModel>, f)
         }
     };
-    let forecast = model.forecast(opts.horizon, &opts.levels)?;
     Ok(SeriesForecast {
         id: s.id.clone(),
         model: model.name(),
@@ -333,6 +339,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("in.csv:2: field month:"), "{e}");
+    }
+
+    #[test]
+    fn a_forecast_past_f64_range_falls_back() {
+        // Growth by a factor of a million a month, ending near 1e288: on the
+        // log scale the trend runs past f64's range within the horizon.
+        let s = PanelSeries {
+            id: "grow".into(),
+            values: (1..=48).map(|t| 10f64.powi(6 * t)).collect(),
+        };
+        let opts = PanelOptions {
+            horizon: 24,
+            ..PanelOptions::default()
+        };
+        let f = forecast_one(&s, &opts).unwrap();
+        let values = f.forecast.point.iter().chain(
+            f.forecast
+                .intervals
+                .iter()
+                .flat_map(|i| i.lo.iter().chain(&i.hi)),
+        );
+        assert!(values.into_iter().all(|v| v.is_finite()), "{}", f.model);
+        assert!(f.fallback.unwrap().contains("not finite"), "{}", f.model);
     }
 
     #[test]

@@ -346,8 +346,7 @@ pub fn project_series(
         ));
     }
     let (fitted_from, y) = contiguous_history(series, last);
-    let model = inflow_forecast::fit(req.model, &y, 12)?;
-    let fc = model.forecast(h, &[80.0, 95.0])?;
+    let (model, fc) = inflow_forecast::fit_forecast(req.model, &y, 12, h, &[80.0, 95.0])?;
     let skip = h - remaining;
     let totals = path_totals(model.as_ref(), h, skip, req)?;
     let point = actual + fc.point[skip..].iter().sum::<f64>();
