@@ -255,14 +255,7 @@ impl FittedModel for FittedCombination {
 
     /// The members' mean one-step errors, where every member has one.
     fn residuals(&self) -> Option<Vec<f64>> {
-        let tails = aligned_residuals(&self.members)?;
-        let n = tails.first()?.len();
-        let k = tails.len() as f64;
-        Some(
-            (0..n)
-                .map(|i| tails.iter().map(|t| t[i]).sum::<f64>() / k)
-                .collect(),
-        )
+        aligned_residuals(&self.members).map(|tails| mean_by_month(&tails))
     }
 }
 
@@ -292,6 +285,15 @@ fn aligned_residuals(members: &[Box<dyn FittedModel>]) -> Option<Vec<Vec<f64>>> 
     Some(res.into_iter().map(|r| r[r.len() - n..].to_vec()).collect())
 }
 
+/// The members' mean error month by month.
+fn mean_by_month(tails: &[Vec<f64>]) -> Vec<f64> {
+    let n = tails.first().map_or(0, Vec::len);
+    let k = tails.len() as f64;
+    (0..n)
+        .map(|i| tails.iter().map(|t| t[i]).sum::<f64>() / k)
+        .collect()
+}
+
 fn spread_ratio(members: &[Box<dyn FittedModel>]) -> f64 {
     let Some(tails) = aligned_residuals(members) else {
         return 1.0;
@@ -300,16 +302,9 @@ fn spread_ratio(members: &[Box<dyn FittedModel>]) -> f64 {
     if tails.len() < 2 || n < MIN_COMMON {
         return 1.0;
     }
-    let k = tails.len() as f64;
-    let rms =
-        |it: &mut dyn Iterator<Item = f64>| (it.map(|e| e * e).sum::<f64>() / n as f64).sqrt();
-    let own = tails
-        .iter()
-        .map(|t| rms(&mut t.iter().copied()))
-        .sum::<f64>()
-        / k;
-    let combined = rms(&mut (0..n).map(|i| tails.iter().map(|t| t[i]).sum::<f64>() / k));
-    let r = combined / own;
+    let rms = |e: &[f64]| (e.iter().map(|v| v * v).sum::<f64>() / e.len() as f64).sqrt();
+    let own = tails.iter().map(|t| rms(t)).sum::<f64>() / tails.len() as f64;
+    let r = rms(&mean_by_month(&tails)) / own;
     if r.is_finite() {
         r.clamp(0.5, 1.0)
     } else {
