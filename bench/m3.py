@@ -16,23 +16,19 @@ import time
 from datetime import date
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
+from harness import DEFAULT_DATA, build_inflow, m3_data  # noqa: E402
 from score import metrics  # noqa: E402
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "forecast-bench", "m3_monthly.csv"))
+parser.add_argument("--data", default=DEFAULT_DATA)
 parser.add_argument("--no-peers", action="store_true", help="skip statsforecast")
 args = parser.parse_args()
 
 work = tempfile.mkdtemp(prefix="inflow-m3-")
-data = os.path.abspath(args.data)
-if not os.path.exists(data):
-    data = os.path.join(work, "m3_monthly.csv")
-    subprocess.run([sys.executable, os.path.join(HERE, "fetch_m3.py"), data], check=True)
+data = m3_data(args.data, work)
 
-subprocess.run(["cargo", "build", "--release", "-q", "-p", "inflow-cli"], cwd=ROOT, check=True)
-inflow = os.path.join(ROOT, "target", "release", "inflow")
+inflow = build_inflow()
 
 rows = []
 for model in ["auto", "ets"]:

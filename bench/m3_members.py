@@ -20,19 +20,17 @@ import numpy as np
 import pandas as pd
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from harness import DEFAULT_DATA, build_inflow, m3_data  # noqa: E402
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "forecast-bench", "m3_monthly.csv"))
+parser.add_argument("--data", default=DEFAULT_DATA)
 parser.add_argument("--split", choices=["holdout", "test"], default="holdout")
 parser.add_argument("--top", type=int, default=10, help="combinations to list")
 args = parser.parse_args()
 
 work = tempfile.mkdtemp(prefix="inflow-members-")
-data = os.path.abspath(args.data)
-if not os.path.exists(data):
-    data = os.path.join(work, "m3_monthly.csv")
-    subprocess.run([sys.executable, os.path.join(HERE, "fetch_m3.py"), data], check=True)
+data = m3_data(args.data, work)
 df = pd.read_csv(data)
 H = 18
 if args.split == "holdout":
@@ -49,8 +47,7 @@ for scale in ["raw", "log"]:
     files[scale] = os.path.join(work, f"{args.split}_{scale}.csv")
     d.to_csv(files[scale], index=False)
 
-subprocess.run(["cargo", "build", "--release", "-q", "-p", "inflow-cli"], cwd=ROOT, check=True)
-inflow = os.path.join(ROOT, "target", "release", "inflow")
+inflow = build_inflow()
 
 train = {k: g.sort_values("t").value.to_numpy() for k, g in df[df.part == "train"].groupby("series_id")}
 test = {k: g.sort_values("t").value.to_numpy()[:H] for k, g in df[df.part == "test"].groupby("series_id")}
