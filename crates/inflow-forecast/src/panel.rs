@@ -2,9 +2,12 @@
 //!
 //! Input: one row per observation with columns `series_id`, a time column
 //! (`t`, an integer, or `month`, `YYYY-MM`) and `value`; other columns are
-//! ignored, except that rows whose `part` column is present and not `train`
-//! are skipped (so a competition file with its test part can be used as is).
-//! Rows may come in any order; each series must have consecutive times.
+//! ignored, except for `part`: where it is present, rows marked `test` are
+//! kept apart ([`PanelSeries::test`], for backtests, never fitted on by
+//! [`forecast_panel`]) and rows marked anything but `train` or `test` are
+//! skipped, so a competition file with its test part can be used as is.
+//! Rows may come in any order; each series must have consecutive times, its
+//! test rows after its training rows.
 //!
 //! Output: `series_id,h,point,lo_80,hi_80[,lo_95,hi_95...]`, one row per
 //! series and step ahead, one lo/hi pair per level.
@@ -40,8 +43,10 @@ use inflow_core::YearMonth;
 pub struct PanelSeries {
     /// The `series_id`.
     pub id: String,
-    /// Values in time order.
+    /// Values in time order (the training part).
     pub values: Vec<f64>,
+    /// Values of the rows marked `test`, in time order, following `values`.
+    pub test: Vec<f64>,
 }
 
 /// The series of a panel file, in order of first appearance.
@@ -101,8 +106,9 @@ pub fn read_panel(path: &Path) -> Result<Panel, Error> {
     read_panel_from(std::io::BufReader::new(file), &path.display().to_string())
 }
 
-/// One observation as read: time, value and line number.
-type Obs = (i64, f64, u64);
+/// One observation as read: time, value, line number and whether it is a
+/// test row.
+type Obs = (i64, f64, u64, bool);
 
 enum TimeCol {
     T(usize),
@@ -153,11 +159,11 @@ pub fn read_panel_from<R: Read>(reader: R, file: &str) -> Result<Panel, Error> {
         })?;
         let line = rec.position().map_or(0, |p| p.line());
         let get = |i: usize| rec.get(i).unwrap_or("").trim();
-        if let Some(p) = part_col
-            && get(p) != "train"
-        {
-            continue;
-        }
+        let is_test = match part_col.map(|p| get(p)) {
+            None | Some("train") => false,
+            Some("test") => true,
+            Some(_) => continue,
+        };
         let id = get(id_col);
         if id.is_empty() {
             return Err(bad(line, "series_id", "empty".into()));
@@ -182,7 +188,7 @@ pub fn read_panel_from<R: Read>(reader: R, file: &str) -> Result<Panel, Error> {
             rows.push((id.to_string(), Vec::new()));
             rows.len() - 1
         });
-        rows[k].1.push((time, value, line));
+        rows[k].1.push((time, value, line, is_test));
     }
     let time_field = match time_col {
         TimeCol::T(_) => "t",
@@ -200,6 +206,16 @@ pub fn read_panel_from<R: Read>(reader: R, file: &str) -> Result<Panel, Error> {
                     format!("series {id}: time repeated (also on line {})", prev.2),
                 ));
             }
+            if prev.3 && !cur.3 {
+                return Err(bad(
+                    cur.2,
+                    "part",
+                    format!(
+                        "series {id}: training row after a test row (line {})",
+                        prev.2
+                    ),
+                ));
+            }
             if cur.0 != prev.0 + 1 {
                 return Err(bad(
                     cur.2,
@@ -211,9 +227,11 @@ pub fn read_panel_from<R: Read>(reader: R, file: &str) -> Result<Panel, Error> {
                 ));
             }
         }
+        let (test, train): (Vec<Obs>, Vec<Obs>) = obs.into_iter().partition(|o| o.3);
         series.push(PanelSeries {
             id,
-            values: obs.into_iter().map(|o| o.1).collect(),
+            values: train.into_iter().map(|o| o.1).collect(),
+            test: test.into_iter().map(|o| o.1).collect(),
         });
     }
     Ok(Panel { series })
@@ -348,6 +366,7 @@ mod tests {
         let s = PanelSeries {
             id: "grow".into(),
             values: (1..=48).map(|t| 10f64.powi(6 * t)).collect(),
+            test: Vec::new(),
         };
         let opts = PanelOptions {
             horizon: 24,
@@ -378,6 +397,10 @@ mod tests {
         let csv = "series_id,h,part,t,value\na,2,train,2,20\na,2,train,1,10\na,2,test,3,99\n";
         let p = read_panel_from(csv.as_bytes(), "x").unwrap();
         assert_eq!(p.series[0].values, vec![10.0, 20.0]);
+        assert_eq!(p.series[0].test, vec![99.0]);
+        let csv = "series_id,part,t,value\na,train,1,1\na,other,2,5\na,test,2,3\na,train,3,4\n";
+        let e = read_panel_from(csv.as_bytes(), "x").unwrap_err().to_string();
+        assert!(e.starts_with("x:5: field part:"), "{e}");
     }
 
     #[test]

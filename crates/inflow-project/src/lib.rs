@@ -12,17 +12,26 @@
 //! with no later month. This is what makes the backtest honest.
 
 mod backtest;
+pub mod calibrate;
 mod claims;
+pub mod panel;
+mod total;
 
 use std::collections::BTreeMap;
 
 use inflow_analytics::round::serde_round;
 use inflow_core::{Date, FiscalYear, MonthlySeries, Observation, SeriesMeta, Vintage, YearMonth};
-use inflow_forecast::{FittedModel, ModelSpec};
+use std::sync::{Arc, OnceLock};
+
+use inflow_forecast::ModelSpec;
 use serde::{Serialize, Serializer};
 
 pub use backtest::{Backtest, BacktestCell, BacktestRow, backtest};
+pub use calibrate::Calibration;
 pub use claims::ClaimsProjector;
+pub use total::{
+    MIN_HISTORY, MIN_RELATIVE_SCALE, PRIOR_CV, TotalSettings, YearTotal, year_total,
+};
 
 /// Errors from projecting.
 #[derive(Debug, thiserror::Error)]
@@ -119,6 +128,46 @@ pub struct Request {
     pub paths: usize,
     /// Seed of the simulation; projections are reproducible.
     pub seed: u64,
+    /// How the total's quantiles are calibrated.
+    pub calibration: Calibrated,
+}
+
+/// Which calibration of the year total's quantiles a projection uses.
+#[derive(Clone, Debug, Default)]
+pub enum Calibrated {
+    /// The table fitted on the M3 training data ([`Calibration::bundled`]).
+    #[default]
+    Bundled,
+    /// None: the model's own spread with normal quantiles (to measure what
+    /// calibration changes, and to fit a new table).
+    Uncalibrated,
+    /// A table given by the caller.
+    Table(Arc<Calibration>),
+}
+
+impl Calibrated {
+    /// The table this choice stands for.
+    pub fn table(&self) -> &Calibration {
+        static BUNDLED: OnceLock<Calibration> = OnceLock::new();
+        static NORMAL: OnceLock<Calibration> = OnceLock::new();
+        match self {
+            Calibrated::Bundled => BUNDLED.get_or_init(Calibration::bundled),
+            Calibrated::Uncalibrated => NORMAL.get_or_init(Calibration::normal),
+            Calibrated::Table(t) => t,
+        }
+    }
+}
+
+impl Request {
+    /// The settings of [`year_total`] this request stands for.
+    pub fn total_settings(&self) -> TotalSettings<'_> {
+        TotalSettings {
+            model: self.model,
+            paths: self.paths,
+            seed: self.seed,
+            calibration: self.calibration.table(),
+        }
+    }
 }
 
 impl Default for Request {
@@ -130,6 +179,7 @@ impl Default for Request {
             model: ModelSpec::Auto,
             paths: 4000,
             seed: 20_240_501,
+            calibration: Calibrated::Bundled,
         }
     }
 }
@@ -180,10 +230,14 @@ pub struct Projection {
     pub intervals: BTreeMap<String, [f64; 2]>,
     /// The target, if one was given.
     pub target: Option<f64>,
-    /// Probability that the total exceeds the target.
+    /// Probability that the total exceeds the target; never exactly 0 or 1
+    /// while months are left (see [`probability_text`] for how to show it).
     pub p_exceed: Option<f64>,
     /// The model used, with any fallback.
     pub model: String,
+    /// Why the interval is wider than the model's own spread (too little
+    /// history), if it is.
+    pub note: Option<String>,
     /// Unit of every amount.
     pub unit: String,
     /// First and last month of the history the model was fitted on.
@@ -346,22 +400,15 @@ pub fn project_series(
         ));
     }
     let (fitted_from, y) = contiguous_history(series, last);
-    let (model, fc) = inflow_forecast::fit_forecast(req.model, &y, 12, h, &[80.0, 95.0])?;
-    let skip = h - remaining;
-    let totals = path_totals(model.as_ref(), h, skip, req)?;
-    let point = actual + fc.point[skip..].iter().sum::<f64>();
+    let total = year_total(&y, actual, h, remaining, &req.total_settings())?;
+    let fc = &total.forecast;
+    let point = total.point();
     let mut intervals = BTreeMap::new();
     for level in [80.0, 95.0] {
-        let (lo, hi) = quantile_pair(&totals, level);
-        intervals.insert(
-            format!("{level:.0}"),
-            [round(actual + lo), round(actual + hi)],
-        );
+        let (lo, hi) = total.interval(level);
+        intervals.insert(format!("{level:.0}"), [round(lo), round(hi)]);
     }
-    let p_exceed = req.target.map(|t| {
-        let above = totals.iter().filter(|&&x| actual + x > t).count();
-        inflow_analytics::round::round_to(above as f64 / totals.len() as f64, 3)
-    });
+    let p_exceed = req.target.map(|t| total.p_exceed(t));
     let months = fy
         .months()?
         .into_iter()
@@ -401,7 +448,8 @@ pub fn project_series(
         intervals,
         target: req.target,
         p_exceed,
-        model: model.name(),
+        model: total.model.clone(),
+        note: total.widened.clone(),
         unit: series.meta.unit.to_string(),
         fitted_from,
         months,
@@ -434,6 +482,7 @@ fn finished_year(
         target: req.target,
         p_exceed: req.target.map(|t| if total > t { 1.0 } else { 0.0 }),
         model: "actual (the year is complete)".into(),
+        note: None,
         unit: series.meta.unit.to_string(),
         fitted_from: fy.first_month()?,
         months: fy
@@ -456,34 +505,27 @@ fn round(v: f64) -> f64 {
     inflow_analytics::round::round_to(v, 1)
 }
 
-/// Simulated totals of steps `skip+1..=h`, sorted.
-fn path_totals(
-    model: &dyn FittedModel,
-    h: usize,
-    skip: usize,
-    req: &Request,
-) -> Result<Vec<f64>, Error> {
-    if h == skip {
-        return Ok(vec![0.0]);
+/// A probability as text: one decimal in percent, and `>99.9%` or `<0.1%`
+/// rather than a rounded `100.0%` or `0.0%`, which would claim a certainty
+/// no projection has.
+///
+/// ```
+/// use inflow_project::probability_text;
+/// assert_eq!(probability_text(0.4567), "45.7%");
+/// assert_eq!(probability_text(0.99991), ">99.9%");
+/// assert_eq!(probability_text(0.0002), "<0.1%");
+/// assert_eq!(probability_text(1.0), "100%");
+/// ```
+pub fn probability_text(p: f64) -> String {
+    if p >= 1.0 {
+        "100%".into()
+    } else if p <= 0.0 {
+        "0%".into()
+    } else if p > 0.999 {
+        ">99.9%".into()
+    } else if p < 0.001 {
+        "<0.1%".into()
+    } else {
+        format!("{:.1}%", p * 100.0)
     }
-    let paths = model.sample_paths(h, req.paths.max(1), req.seed)?;
-    let mut totals: Vec<f64> = paths.iter().map(|p| p[skip..].iter().sum()).collect();
-    totals.retain(|t| t.is_finite());
-    if totals.is_empty() {
-        totals.push(0.0);
-    }
-    totals.sort_by(f64::total_cmp);
-    Ok(totals)
-}
-
-/// The central `level`% interval of sorted samples.
-fn quantile_pair(sorted: &[f64], level: f64) -> (f64, f64) {
-    let q = |p: f64| {
-        let pos = p * (sorted.len() - 1) as f64;
-        let (i, frac) = (pos.floor() as usize, pos.fract());
-        let next = sorted[(i + 1).min(sorted.len() - 1)];
-        sorted[i] + (next - sorted[i]) * frac
-    };
-    let tail = (1.0 - level / 100.0) / 2.0;
-    (q(tail), q(1.0 - tail))
 }
