@@ -138,22 +138,22 @@ pub enum Calibrated {
     /// The table fitted on the M3 training data ([`Calibration::bundled`]).
     #[default]
     Bundled,
-    /// None: the model's own spread with normal quantiles (to measure what
-    /// calibration changes, and to fit a new table).
+    /// None: the quantiles of the model's own simulated totals, as before
+    /// calibration (to measure what calibration changes, and to fit a new
+    /// table).
     Uncalibrated,
     /// A table given by the caller.
     Table(Arc<Calibration>),
 }
 
 impl Calibrated {
-    /// The table this choice stands for.
-    pub fn table(&self) -> &Calibration {
+    /// The table this choice stands for (`None` when uncalibrated).
+    pub fn table(&self) -> Option<&Calibration> {
         static BUNDLED: OnceLock<Calibration> = OnceLock::new();
-        static NORMAL: OnceLock<Calibration> = OnceLock::new();
         match self {
-            Calibrated::Bundled => BUNDLED.get_or_init(Calibration::bundled),
-            Calibrated::Uncalibrated => NORMAL.get_or_init(Calibration::normal),
-            Calibrated::Table(t) => t,
+            Calibrated::Bundled => Some(BUNDLED.get_or_init(Calibration::bundled)),
+            Calibrated::Uncalibrated => None,
+            Calibrated::Table(t) => Some(t),
         }
     }
 }

@@ -33,8 +33,9 @@ pub struct TotalSettings<'a> {
     pub paths: usize,
     /// Seed of the simulation.
     pub seed: u64,
-    /// The calibration of the total's quantiles.
-    pub calibration: &'a Calibration,
+    /// The calibration of the total's quantiles; `None` for the model's
+    /// own simulated totals.
+    pub calibration: Option<&'a Calibration>,
 }
 
 /// The distribution of a year's total.
@@ -58,7 +59,17 @@ pub struct YearTotal {
     pub forecast: Forecast,
     /// Why the interval was widened beyond the model's spread, if it was.
     pub widened: Option<String>,
-    calibration: Calibration,
+    quantiles: Quantiles,
+}
+
+/// Where the total's quantiles come from.
+#[derive(Clone, Debug)]
+enum Quantiles {
+    /// The calibration table applied to the centre and scales.
+    Calibrated(Calibration),
+    /// The simulated totals of the months left themselves, sorted (the
+    /// model's own distribution, as inflow had before calibration).
+    Paths(Vec<f64>),
 }
 
 impl YearTotal {
@@ -72,13 +83,19 @@ impl YearTotal {
         if self.months_left == 0 {
             return (self.known, self.known);
         }
-        let (lo, hi) = self.calibration.interval(
-            self.left_row(),
-            self.centre,
-            self.scale_lo,
-            self.scale_hi,
-            level,
-        );
+        let (lo, hi) = match &self.quantiles {
+            Quantiles::Calibrated(c) => c.interval(
+                self.left_row(),
+                self.centre,
+                self.scale_lo,
+                self.scale_hi,
+                level,
+            ),
+            Quantiles::Paths(sorted) => {
+                let a = (1.0 - level / 100.0) / 2.0;
+                (quantile(sorted, a), quantile(sorted, 1.0 - a))
+            }
+        };
         (self.known + lo, self.known + hi)
     }
 
@@ -87,13 +104,16 @@ impl YearTotal {
         if self.months_left == 0 {
             return if self.known > target { 1.0 } else { 0.0 };
         }
-        self.calibration.p_exceed(
-            self.left_row(),
-            self.centre,
-            self.scale_lo,
-            self.scale_hi,
-            target - self.known,
-        )
+        let x = target - self.known;
+        match &self.quantiles {
+            Quantiles::Calibrated(c) => {
+                c.p_exceed(self.left_row(), self.centre, self.scale_lo, self.scale_hi, x)
+            }
+            Quantiles::Paths(sorted) => {
+                let above = sorted.len() - sorted.partition_point(|v| *v <= x);
+                above as f64 / sorted.len() as f64
+            }
+        }
     }
 
     /// The standardized error of an actual total (for calibrating).
@@ -143,9 +163,15 @@ pub fn year_total(
         (Some(m), f)
     };
     let centre: f64 = forecast.point.get(skip..).map_or(0.0, |p| p.iter().sum());
-    let (mut scale_lo, mut scale_hi) = match &model {
-        Some(m) if months_left > 0 => path_scales(m.as_ref(), h, skip, settings)?,
-        _ => (0.0, 0.0),
+    let totals = match &model {
+        Some(m) if months_left > 0 => path_totals(m.as_ref(), h, skip, settings)?,
+        _ => vec![0.0],
+    };
+    let (mut scale_lo, mut scale_hi) = if totals.len() > 1 {
+        let (q10, q50, q90) = (quantile(&totals, 0.1), quantile(&totals, 0.5), quantile(&totals, 0.9));
+        ((q50 - q10) / Z90, (q90 - q50) / Z90)
+    } else {
+        (0.0, 0.0)
     };
     let mut widened = None;
     if months_left > 0 {
@@ -178,19 +204,20 @@ pub fn year_total(
         model: model.map_or_else(|| "actual (the year is complete)".into(), |m| m.name()),
         forecast,
         widened,
-        calibration: settings.calibration.clone(),
+        quantiles: match settings.calibration {
+            Some(c) => Quantiles::Calibrated(c.clone()),
+            None => Quantiles::Paths(totals),
+        },
     })
 }
 
-/// Lower and upper scales of the simulated totals of steps `skip+1..=h`:
-/// the distances from their median to their 10% and 90% quantiles, over the
-/// normal 90% quantile (for a normal total, its standard deviation).
-fn path_scales(
+/// The simulated totals of steps `skip+1..=h`, sorted (at least one).
+fn path_totals(
     model: &dyn FittedModel,
     h: usize,
     skip: usize,
     settings: &TotalSettings<'_>,
-) -> Result<(f64, f64), Error> {
+) -> Result<Vec<f64>, Error> {
     let paths = model.sample_paths(h, settings.paths.max(1), settings.seed)?;
     let mut totals: Vec<f64> = paths
         .iter()
@@ -198,15 +225,16 @@ fn path_scales(
         .filter(|t| t.is_finite())
         .collect();
     if totals.is_empty() {
-        return Ok((0.0, 0.0));
+        totals.push(0.0);
     }
     totals.sort_by(f64::total_cmp);
-    let q = |p: f64| {
-        let pos = p * (totals.len() - 1) as f64;
-        let (i, frac) = (pos.floor() as usize, pos.fract());
-        let next = totals[(i + 1).min(totals.len() - 1)];
-        totals[i] + (next - totals[i]) * frac
-    };
-    let (q10, q50, q90) = (q(0.1), q(0.5), q(0.9));
-    Ok(((q50 - q10) / Z90, (q90 - q50) / Z90))
+    Ok(totals)
+}
+
+/// Quantile of sorted samples, linear between order statistics.
+fn quantile(sorted: &[f64], p: f64) -> f64 {
+    let pos = p.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
+    let (i, frac) = (pos.floor() as usize, pos.fract());
+    let next = sorted[(i + 1).min(sorted.len() - 1)];
+    sorted[i] + (next - sorted[i]) * frac
 }

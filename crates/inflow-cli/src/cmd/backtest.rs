@@ -1,11 +1,14 @@
-//! `inflow backtest`: how good past projections would have been.
+//! `inflow backtest`: how good past projections would have been, for the
+//! series in the database or (`--input`) for every series of a panel CSV.
+
+use std::path::PathBuf;
 
 use inflow_core::FiscalYear;
 use inflow_project::Request;
 
-use crate::cmd::project::{Format, parse_model};
+use crate::cmd::project::parse_model;
 use crate::context::{Global, SeriesOpt};
-use crate::output::{self, amount};
+use crate::output::{self, Format, amount};
 
 /// Arguments of `inflow backtest`.
 #[derive(Debug, clap::Args)]
@@ -22,10 +25,52 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Backtest a panel instead: the long CSV `inflow forecast` reads, with a
+    /// `part` column; the first 12 `test` rows of each series are the year.
+    #[arg(long, value_name = "FILE", conflicts_with = "fy")]
+    pub input: Option<PathBuf>,
+    /// With --input: interval level in percent; repeat for several.
+    #[arg(long = "level", default_values_t = [80.0, 95.0], requires = "input")]
+    pub levels: Vec<f64>,
+    /// With --input: write one row per projection to this CSV file.
+    #[arg(long, value_name = "FILE", requires = "input")]
+    pub output: Option<PathBuf>,
+    /// With --input: `bundled` (the table fitted on M3 training data),
+    /// `none` (the model's own spread) or a calibration CSV file.
+    #[arg(long, default_value = "bundled", value_name = "bundled|none|FILE", requires = "input")]
+    pub calibration: String,
+    /// With --input: fit a calibration table on this run's errors and write
+    /// it to FILE (run it on training data only).
+    #[arg(long, value_name = "FILE", requires = "input")]
+    pub write_calibration: Option<PathBuf>,
+    /// With --input: numbers of months known to project after, FIRST-LAST.
+    #[arg(long, default_value = "1-11", value_parser = parse_range, requires = "input")]
+    pub months_known: (usize, usize),
+}
+
+fn parse_range(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("{s:?}: expected FIRST-LAST, such as 1-11");
+    let (a, b) = s.split_once('-').ok_or_else(bad)?;
+    Ok((
+        a.trim().parse().map_err(|_| bad())?,
+        b.trim().parse().map_err(|_| bad())?,
+    ))
 }
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
+    if let Some(input) = &args.input {
+        return crate::cmd::panel_backtest::run(&crate::cmd::panel_backtest::PanelArgs {
+            input,
+            model: args.model,
+            levels: &args.levels,
+            output: args.output.as_deref(),
+            format: args.format,
+            calibration: &args.calibration,
+            write_calibration: args.write_calibration.as_ref(),
+            months_known: args.months_known,
+        });
+    }
     let store = global.open()?;
     let meta = store.series(&args.series.series)?;
     let history = store.history(&meta.key)?;
@@ -59,6 +104,39 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let b = inflow_project::backtest(&meta, &history, &years, &req)?;
     match args.format {
         Format::Json => output::print_json(&b),
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            w.write_record([
+                "fiscal_year",
+                "months_known",
+                "point",
+                "lo_80",
+                "hi_80",
+                "lo_95",
+                "hi_95",
+                "actual",
+                "run_rate",
+                "last_year_share",
+                "model",
+            ])?;
+            for c in &b.cells {
+                w.write_record([
+                    c.fiscal_year.clone(),
+                    c.months_known.to_string(),
+                    c.point.to_string(),
+                    c.interval_80[0].to_string(),
+                    c.interval_80[1].to_string(),
+                    c.interval_95[0].to_string(),
+                    c.interval_95[1].to_string(),
+                    c.actual.to_string(),
+                    c.run_rate.to_string(),
+                    c.seasonal_share.map_or(String::new(), |v| v.to_string()),
+                    c.model.clone(),
+                ])?;
+            }
+            w.flush()?;
+            Ok(())
+        }
         Format::Table => {
             outln!(
                 "{} — fiscal-year projections made after each month, from the data as first published",

@@ -7,6 +7,7 @@ pub mod forecast;
 pub mod fy;
 pub mod headline;
 pub mod import;
+pub mod panel_backtest;
 pub mod project;
 pub mod reconcile;
 pub mod revisions;
