@@ -210,33 +210,30 @@ impl FittedCes {
 
     fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
         let n = self.adj.len();
-        let burn = self
-            .season
-            .as_ref()
-            .map_or(3, |(f, _)| f.len())
-            .max(3)
-            .min(n / 4)
-            .max(1);
-        let mut acc = vec![(0.0, 0usize); h];
-        let mut s = self.s0;
-        for i in 0..n {
-            if i >= burn {
-                let k = h.min(n - i);
-                let f = self.run_from(s, k, &[]);
-                for (j, fj) in f.iter().enumerate() {
-                    let mut e = self.adj[i + j] - fj;
-                    if let Some((fig, true)) = &self.season {
-                        e *= fig[(i + j) % fig.len()];
+        crate::insample::in_sample_mse(
+            h,
+            crate::insample::Replay {
+                n,
+                burn: self
+                    .season
+                    .as_ref()
+                    .map_or(3, |(f, _)| f.len())
+                    .max(3)
+                    .min(n / 4)
+                    .max(1),
+                start: 0,
+                state: self.s0,
+                forecast: |s: &State, _t, k| self.run_from(*s, k, &[]),
+                error: |i, f| {
+                    let e = self.adj[i] - f;
+                    match &self.season {
+                        Some((fig, true)) => e * fig[i % fig.len()],
+                        _ => e,
                     }
-                    acc[j].0 += e * e;
-                    acc[j].1 += 1;
-                }
-            }
-            s = self.params.update(&s, self.adj[i] - s.l);
-        }
-        acc.into_iter()
-            .map(|(v, c)| (if c > 0 { v / c as f64 } else { 0.0 }, c))
-            .collect()
+                },
+                advance: |s: &mut State, t| *s = self.params.update(s, self.adj[t] - s.l),
+            },
+        )
     }
 
     fn ratio(&self, sd: &[f64], h: usize) -> Vec<f64> {

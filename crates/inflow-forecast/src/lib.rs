@@ -55,6 +55,7 @@ mod ces;
 mod combo;
 mod decompose;
 pub mod ets;
+mod insample;
 mod optim;
 pub mod panel;
 mod rng;

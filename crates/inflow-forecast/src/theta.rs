@@ -379,33 +379,35 @@ impl FittedTheta {
     /// `sigma`) with their counts, from every origin after the first season.
     fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
         let n = self.adj.len();
-        let (mut s, _) = initial_state(&self.adj, &self.params, self.initial_level);
-        let burn = self
-            .season
-            .as_ref()
-            .map_or(3, |(f, _)| f.len())
-            .max(3)
-            .min(n / 4)
-            .max(1);
-        let mut acc = vec![(0.0, 0usize); h];
-        for i in 1..n {
-            if i >= burn {
-                let k = h.min(n - i);
-                let f = self.run_from(s, i, k, &[]);
-                for (j, fj) in f.iter().enumerate() {
-                    let mut e = self.adj[i + j] - fj;
-                    if let Some((fig, true)) = &self.season {
-                        e *= fig[(i + j) % fig.len()];
-                    }
-                    acc[j].0 += e * e;
-                    acc[j].1 += 1;
-                }
-            }
-            s = self.params.update(&s, i, self.adj[i]);
+        let (s0, _) = initial_state(&self.adj, &self.params, self.initial_level);
+        crate::insample::in_sample_mse(
+            h,
+            crate::insample::Replay {
+                n,
+                burn: self
+                    .season
+                    .as_ref()
+                    .map_or(3, |(f, _)| f.len())
+                    .max(3)
+                    .min(n / 4)
+                    .max(1),
+                start: 1,
+                state: s0,
+                forecast: |s: &State, t, k| self.run_from(*s, t, k, &[]),
+                error: |i, f| self.seasonal_error(i, f),
+                advance: |s: &mut State, t| *s = self.params.update(s, t, self.adj[t]),
+            },
+        )
+    }
+
+    /// The error of a seasonally adjusted forecast of observation `i`, on
+    /// the scale of the original series for a multiplicative season.
+    fn seasonal_error(&self, i: usize, f: f64) -> f64 {
+        let e = self.adj[i] - f;
+        match &self.season {
+            Some((fig, true)) => e * fig[i % fig.len()],
+            _ => e,
         }
-        acc.into_iter()
-            .map(|(v, c)| (if c > 0 { v / c as f64 } else { 0.0 }, c))
-            .collect()
     }
 
     /// Point forecasts and forecast standard deviations, seasonally

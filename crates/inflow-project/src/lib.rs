@@ -29,6 +29,7 @@ use serde::{Serialize, Serializer};
 pub use backtest::{Backtest, BacktestCell, BacktestRow, backtest};
 pub use calibrate::Calibration;
 pub use claims::ClaimsProjector;
+pub use inflow_analytics::round::probability_text;
 pub use total::{
     MIN_HISTORY, MIN_RELATIVE_SCALE, PRIOR_CV, TotalSettings, YearTotal, year_total,
 };
@@ -503,29 +504,4 @@ fn finished_year(
 
 fn round(v: f64) -> f64 {
     inflow_analytics::round::round_to(v, 1)
-}
-
-/// A probability as text: one decimal in percent, and `>99.9%` or `<0.1%`
-/// rather than a rounded `100.0%` or `0.0%`, which would claim a certainty
-/// no projection has.
-///
-/// ```
-/// use inflow_project::probability_text;
-/// assert_eq!(probability_text(0.4567), "45.7%");
-/// assert_eq!(probability_text(0.99991), ">99.9%");
-/// assert_eq!(probability_text(0.0002), "<0.1%");
-/// assert_eq!(probability_text(1.0), "100%");
-/// ```
-pub fn probability_text(p: f64) -> String {
-    if p >= 1.0 {
-        "100%".into()
-    } else if p <= 0.0 {
-        "0%".into()
-    } else if p > 0.999 {
-        ">99.9%".into()
-    } else if p < 0.001 {
-        "<0.1%".into()
-    } else {
-        format!("{:.1}%", p * 100.0)
-    }
 }

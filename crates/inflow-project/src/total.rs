@@ -152,7 +152,7 @@ pub fn year_total(
     settings: &TotalSettings<'_>,
 ) -> Result<YearTotal, Error> {
     let skip = h - months_left.min(h);
-    let (model, forecast) = if h == 0 {
+    let (model, mut forecast) = if h == 0 {
         (None, Forecast {
             point: Vec::new(),
             intervals: Vec::new(),
@@ -181,15 +181,18 @@ pub fn year_total(
             let steps: f64 = ((skip + 1)..=h).map(|j| (j * j) as f64).sum();
             let prior = level * PRIOR_CV * steps.sqrt();
             if prior > scale_lo.min(scale_hi) {
+                let n = history.len();
                 widened = Some(format!(
-                    "only {} months of unbroken history (fewer than {MIN_HISTORY}): the interval is at least that of a {:.1}% monthly random walk",
-                    history.len(),
+                    "only {n} month{} of unbroken history (fewer than {MIN_HISTORY}): the interval is at least that of a random walk with monthly steps of {:.1}%",
+                    if n == 1 { "" } else { "s" },
                     PRIOR_CV * 100.0
                 ));
             }
             scale_lo = scale_lo.max(prior);
             scale_hi = scale_hi.max(prior);
+            widen_monthly(&mut forecast, |j| level * PRIOR_CV * (j as f64).sqrt());
         }
+        widen_monthly(&mut forecast, |_| 0.0);
         let floor = (MIN_RELATIVE_SCALE * centre.abs()).max(1e-9 * known.abs()).max(1e-12);
         scale_lo = scale_lo.max(floor);
         scale_hi = scale_hi.max(floor);
@@ -209,6 +212,19 @@ pub fn year_total(
             None => Quantiles::Paths(totals),
         },
     })
+}
+
+/// Makes each monthly interval at least as wide as a normal one with
+/// standard deviation `sd(step)` around the point, and never of zero width.
+fn widen_monthly(fc: &mut Forecast, sd: impl Fn(usize) -> f64) {
+    for iv in &mut fc.intervals {
+        let z = crate::calibrate::qnorm(0.5 + iv.level / 200.0);
+        for (j, p) in fc.point.iter().enumerate() {
+            let half = (z * sd(j + 1)).max(MIN_RELATIVE_SCALE * z * p.abs()).max(1e-12);
+            iv.lo[j] = iv.lo[j].min(p - half);
+            iv.hi[j] = iv.hi[j].max(p + half);
+        }
+    }
 }
 
 /// The simulated totals of steps `skip+1..=h`, sorted (at least one).

@@ -173,3 +173,29 @@ fn backtest_covers_each_month_known() {
     // After eleven months only June is unknown: the error is small.
     assert!(b.rows[10].inflow_mape < 3.0, "{:?}", b.rows[10]);
 }
+
+#[test]
+fn one_month_of_history_gives_a_wide_interval_and_says_why() {
+    // June 2020 is missing, so as of July 2020 the unbroken history is one
+    // month: the model can only repeat it, and the interval must not.
+    let (meta, history) = load();
+    let req = Request {
+        fy: Some(fy("FY2020-21")),
+        as_of: AsOf::parse("2020-07").unwrap(),
+        target: Some(2000.0),
+        ..Request::default()
+    };
+    let p = project(&meta, &history, &req).unwrap();
+    assert_eq!(p.months_known, 1);
+    let [lo80, hi80] = p.intervals["80"];
+    let [lo95, hi95] = p.intervals["95"];
+    assert!(lo95 < lo80 && lo80 < p.point && p.point < hi80 && hi80 < hi95, "{p:?}");
+    // Wide: at least 10% either side of the point at 80%.
+    assert!(hi80 - lo80 > 0.2 * p.point, "{lo80} {hi80}");
+    let pe = p.p_exceed.unwrap();
+    assert!(pe > 0.0 && pe < 1.0, "{pe}");
+    assert!(p.note.as_deref().unwrap().contains("only 1 month of"), "{:?}", p.note);
+    for m in p.months.iter().filter(|m| m.point.is_some()) {
+        assert!(m.hi_80.unwrap() > m.lo_80.unwrap(), "{m:?}");
+    }
+}

@@ -112,7 +112,14 @@ fn print_table(p: &Projection) -> anyhow::Result<()> {
         )?;
     }
     if let (Some(t), Some(pe)) = (p.target, p.p_exceed) {
-        outln!("  P(total > {})      {:.1}%", amount(t), pe * 100.0)?;
+        outln!(
+            "  P(total > {})      {}",
+            amount(t),
+            inflow_project::probability_text(pe)
+        )?;
+    }
+    if let Some(note) = &p.note {
+        outln!("  note: {note}")?;
     }
     outln!()?;
     let mut t = output::table(
