@@ -4,7 +4,7 @@ use super::*;
 
 impl SentenceCheck<'_, '_> {
     pub(super) fn judge_forecast(&mut self, a: &Amount, written: String, key: Option<String>) {
-        let cal = self.data.cal;
+        let cal = self.cal;
         // A target is a level of its own year, whatever cue precedes it.
         let as_level = Amount {
             role: Role::Level,
@@ -12,7 +12,7 @@ impl SentenceCheck<'_, '_> {
         };
         let period = self
             .level_period(&as_level)
-            .or_else(|| self.data.ctx.total.last_month().map(ClaimPeriod::Month));
+            .or_else(|| self.main_series().last_month().map(ClaimPeriod::Month));
         let fy = period.map(|p| cal.fiscal_year_of(p.last()));
         let mut ev = self.evidence(key.as_deref(), fy.and_then(ClaimPeriod::fiscal_year));
         let target = a.millions();
@@ -33,16 +33,16 @@ impl SentenceCheck<'_, '_> {
                         .p_exceed
                         .map(|p| {
                             format!(
-                                ", probability of exceeding {} million {:.0}%",
-                                fmt_num(target),
+                                ", probability of exceeding {} {:.0}%",
+                                self.money(target),
                                 p * 100.0
                             )
                         })
                         .unwrap_or_default();
                     let e = format!(
-                        "A forward-looking claim: {} projects {fy} at {} million (80% interval {} to {}){p}, as of {}.",
+                        "A forward-looking claim: {} projects {fy} at {} (80% interval {} to {}){p}, as of {}.",
                         s.model,
-                        fmt_num(s.point),
+                        self.money(s.point),
                         fmt_num(s.lo_80),
                         fmt_num(s.hi_80),
                         s.as_of.long_label()
@@ -69,8 +69,8 @@ impl SentenceCheck<'_, '_> {
                     explanation.pop();
                 }
                 explanation.push_str(&format!(
-                    "; the outcome is known in this vintage: {} million.",
-                    fmt_num(outcome.value)
+                    "; the outcome is known in this vintage: {}.",
+                    self.money(outcome.value)
                 ));
                 if ev.value.is_none() {
                     ev.value = Some(outcome.value);
@@ -78,7 +78,7 @@ impl SentenceCheck<'_, '_> {
                 }
             }
         }
-        ev.tolerance = Some(format!("target {} million", fmt_num(target)));
+        ev.tolerance = Some(format!("target {}", self.money(target)));
         self.push(
             a.first_tok,
             a.end_tok,

@@ -6,7 +6,7 @@ use super::*;
 impl SentenceCheck<'_, '_> {
     pub(super) fn judge_percent(&mut self, p: &Percent) {
         let mut sref = self.series_for(p.first_tok);
-        if p.share && sref == SeriesRef::Total {
+        if p.share && matches!(sref, SeriesRef::Total | SeriesRef::Main) {
             // "..., with 81% coming from computer services": the share is
             // the component's, named after it.
             if let Some((_, c)) = self
@@ -18,7 +18,8 @@ impl SentenceCheck<'_, '_> {
                 sref = *c;
             }
         }
-        let key = self.data.key(sref);
+        let found = self.key_for(p.first_tok, sref);
+        let key = found.clone().ok();
         let period = self.current_for(p.first_tok);
         if !p.share && !p.directed {
             let ev = self.evidence(key.as_deref(), period);
@@ -48,9 +49,9 @@ impl SentenceCheck<'_, '_> {
             }
         };
         let (verdict, explanation, evidence) = if p.share {
-            self.judge_share(p, sref, key.as_deref())
+            self.judge_share(p, sref, &found)
         } else {
-            self.judge_growth(p, sref, key.as_deref())
+            self.judge_growth(p, &found)
         };
         self.push(
             p.first_tok,
@@ -69,9 +70,9 @@ impl SentenceCheck<'_, '_> {
     pub(super) fn judge_growth(
         &self,
         p: &Percent,
-        sref: SeriesRef,
-        key: Option<&str>,
+        found: &Result<String, String>,
     ) -> (Verdict, String, Evidence) {
+        let key = found.as_deref().ok();
         let stated = pct_interval(p);
         let mut ev = self.evidence(key, self.current_for(p.first_tok));
         ev.unit = Some("percent".into());
@@ -140,17 +141,18 @@ impl SentenceCheck<'_, '_> {
                 );
             }
         }
-        let Some(key) = key else {
-            let what = if let SeriesRef::Other(w) = sref {
-                w
-            } else {
-                "this"
-            };
-            return (
-                Verdict::Unverifiable,
-                format!("The percentage is about {what}, for which no series is loaded."),
-                ev,
-            );
+        let key = match found {
+            Ok(key) => key.as_str(),
+            Err(why) => {
+                return (
+                    Verdict::Unverifiable,
+                    format!(
+                        "{}.",
+                        capitalize(&why.replace("the amount is", "the percentage is"))
+                    ),
+                    ev,
+                );
+            }
         };
         let Some(main) = self
             .current_for(p.first_tok)
@@ -165,7 +167,7 @@ impl SentenceCheck<'_, '_> {
         ev.period = Some(main.to_string());
         let base_p = self
             .base_period_for(main, p.first_tok)
-            .or_else(|| main.shift(12, self.data.cal));
+            .or_else(|| main.shift(12, self.cal));
         let Some(base_p) = base_p else {
             return (
                 Verdict::Unverifiable,
@@ -265,19 +267,31 @@ impl SentenceCheck<'_, '_> {
         &self,
         p: &Percent,
         sref: SeriesRef,
-        key: Option<&str>,
+        found: &Result<String, String>,
     ) -> (Verdict, String, Evidence) {
+        let key = found.as_deref().ok();
         let current = self.current_for(p.first_tok);
         let mut ev = self.evidence(key, current);
         ev.unit = Some("percent".into());
-        let (Some(key), SeriesRef::Component(_, name)) = (key, sref) else {
+        let SeriesRef::Component(stat) = sref else {
             return (
                 Verdict::Unverifiable,
                 "A share needs a component series; none is named.".into(),
                 ev,
             );
         };
-        let total_key = self.data.ctx.total.meta.key.to_string();
+        let name = stat.name;
+        let Some(key) = key else {
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "{}.",
+                    capitalize(found.as_ref().err().map_or("", String::as_str))
+                ),
+                ev,
+            );
+        };
+        let total_key = self.main_series().meta.key.to_string();
         let Some(main) = current else {
             return (
                 Verdict::Unverifiable,

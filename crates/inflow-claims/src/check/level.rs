@@ -7,7 +7,8 @@ impl SentenceCheck<'_, '_> {
     pub(super) fn judge_amount(&mut self, a: &Amount) {
         let written = Self::written_unit(a);
         let sref = self.series_for(a.first_tok);
-        let key = self.data.key(sref);
+        let found = self.key_for(a.first_tok, sref);
+        let key = found.clone().ok();
         if a.forecast {
             return self.judge_forecast(a, written, key);
         }
@@ -52,14 +53,12 @@ impl SentenceCheck<'_, '_> {
                 ev,
             );
         }
-        if let SeriesRef::Other(what) = sref {
+        if let Err(why) = &found {
             let ev = self.evidence(None, period);
             return push(
                 self,
                 Verdict::Unverifiable,
-                format!(
-                    "The amount is about {what}, not ICT exports, and no series for it is loaded."
-                ),
+                format!("{}.", capitalize(why)),
                 ev,
             );
         }
@@ -132,8 +131,8 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::UnitError,
                     format!(
-                        "The data give {} million for {}, which the text's {} matches only with its comma read as a decimal point.",
-                        fmt_num(pt.value),
+                        "The data give {} for {}, which the text's {} matches only with its comma read as a decimal point.",
+                        self.money(pt.value),
                         p.label(),
                         self.text_of(a)
                     ),
@@ -145,12 +144,12 @@ impl SentenceCheck<'_, '_> {
             return (
                 Verdict::Supported,
                 format!(
-                    "The data give {} million for {}; the text's {}{} {} agrees within {note}.",
-                    fmt_num(pt.value),
+                    "The data give {} for {}; the text's {}{} {} agrees within {note}.",
+                    self.money(pt.value),
                     p.label(),
                     a.qual.word(),
                     fmt_num(a.num.value),
-                    a.scale.word(),
+                    a.scale.word()
                 ),
                 ev,
             );
@@ -162,7 +161,7 @@ impl SentenceCheck<'_, '_> {
             .zip(&self.resolved)
             .any(|(m, r)| matches!(m.spec, Spec::BareYear(_)) && *r == Some(p));
         if bare {
-            let fy = self.data.cal.fiscal_year_of(p.first());
+            let fy = self.cal.fiscal_year_of(p.first());
             if let Some(pt) = ClaimPeriod::fiscal_year(fy).and_then(|q| {
                 self.data
                     .points(key, q)
@@ -177,8 +176,8 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::Supported,
                     format!(
-                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {} million, which the text's {} {} matches.",
-                        fmt_num(pt.value),
+                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {}, which the text's {} {} matches.",
+                        self.money(pt.value),
                         fmt_num(a.num.value),
                         a.scale.word()
                     ),
@@ -224,8 +223,8 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::UnitError,
                     format!(
-                        "The data give {} million for {}; the text's {} {} matches only as {}.",
-                        fmt_num(pt.value),
+                        "The data give {} for {}; the text's {} {} matches only as {}.",
+                        self.money(pt.value),
                         p.label(),
                         fmt_num(a.num.value),
                         a.scale.word(),
@@ -260,8 +259,8 @@ impl SentenceCheck<'_, '_> {
         (
             Verdict::Contradicted,
             format!(
-                "The data give {} million for {}, not {}{} {} (tolerance {}){hint}.",
-                fmt_num(pt.value),
+                "The data give {} for {}, not {}{} {} (tolerance {}){hint}.",
+                self.money(pt.value),
                 p.label(),
                 a.qual.word(),
                 fmt_num(a.num.value),
@@ -311,18 +310,14 @@ impl SentenceCheck<'_, '_> {
             .unwrap_or(first);
         let avg = pt.value / n;
         ev.value = Some(avg);
-        ev.computation = format!(
-            "{} = {} million over {n} {unit}s",
-            pt.what,
-            fmt_num(pt.value)
-        );
+        ev.computation = format!("{} = {} over {n} {unit}s", pt.what, self.money(pt.value));
         ev.source_url.clone_from(&pt.source_url);
         ev.tolerance = Some(stated.tolerance_note());
         let what = format!(
-            "{} million over the {n} {unit}s of {} is {} million a {unit}",
-            fmt_num(pt.value),
+            "{} over the {n} {unit}s of {} is {} a {unit}",
+            self.money(pt.value),
             p.label(),
-            fmt_num(avg)
+            self.money(avg)
         );
         if overlaps(stated.interval(), (avg - pt.half / n, avg + pt.half / n)) {
             (Verdict::Supported, format!("{what}, as the text says."), ev)
@@ -364,9 +359,9 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::Inconsistent,
                     format!(
-                        "The text's own figures differ by {} million, not {} million.",
-                        fmt_num(d.abs()),
-                        fmt_num(a.millions())
+                        "The text's own figures differ by {}, not {}.",
+                        self.money(d.abs()),
+                        self.money(a.millions())
                     ),
                     ev,
                 );
@@ -435,11 +430,11 @@ impl SentenceCheck<'_, '_> {
             return (
                 Verdict::Supported,
                 format!(
-                    "{} changed by {} million on {}; the text's {} million agrees within {}.",
+                    "{} changed by {} on {}; the text's {} agrees within {}.",
                     main.label(),
-                    fmt_num(d),
+                    self.money(d),
                     base_p.label(),
-                    fmt_num(a.millions()),
+                    self.money(a.millions()),
                     stated.tolerance_note()
                 ),
                 ev,
@@ -448,8 +443,8 @@ impl SentenceCheck<'_, '_> {
         ev.expected = Some(d);
         let level_hint = if overlaps(iv, (cur.value - cur.half, cur.value + cur.half)) {
             format!(
-                "; {} million is the level of {}, not its change",
-                fmt_num(cur.value),
+                "; {} is the level of {}, not its change",
+                self.money(cur.value),
                 main.label()
             )
         } else {
@@ -458,11 +453,11 @@ impl SentenceCheck<'_, '_> {
         (
             Verdict::Contradicted,
             format!(
-                "{} changed by {} million on {}, not {} million{level_hint}.",
+                "{} changed by {} on {}, not {}{level_hint}.",
                 main.label(),
-                fmt_num(d),
+                self.money(d),
                 base_p.label(),
-                fmt_num(stated.value)
+                self.money(stated.value)
             ),
             ev,
         )

@@ -34,6 +34,9 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
     let data = Data::new(ctx);
     let mut report = Report::default();
     let mut prev_main: Option<ClaimPeriod> = None;
+    // The economy a document is about carries from sentence to sentence
+    // until another is named.
+    let mut doc_economy: Option<&'static crate::lexicon::EconomyName> = None;
     for range in scan::sentences(&tokens) {
         let t = &tokens[range];
         let (Some(first), Some(last)) = (t.first(), t.last()) else {
@@ -43,12 +46,21 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
             span: [first.start, last.end],
             text: text[first.start..last.end].to_string(),
         };
+        let found = extract::find(t);
+        if let Some((_, e)) = found.economies.first() {
+            doc_economy = Some(*e);
+        }
+        let primary = data.primary(doc_economy.map(|e| e.code));
+        let cal = primary.map_or(data.cal, |p| p.meta.fiscal);
         let mut s = SentenceCheck {
             t,
             text,
             data: &data,
-            found: extract::find(t),
-            mentions: period::mentions(t, data.cal),
+            primary,
+            economy: doc_economy,
+            cal,
+            mentions: period::mentions(t, cal),
+            found,
             resolved: Vec::new(),
             main: None,
             claims: Vec::new(),
@@ -76,6 +88,13 @@ struct SentenceCheck<'s, 't> {
     t: &'s [Token<'t>],
     text: &'t str,
     data: &'s Data<'s>,
+    /// The main series of the economy the sentence is about; `None` when
+    /// the text names an economy with no series.
+    primary: Option<&'s MonthlySeries>,
+    /// The economy named in this sentence or an earlier one.
+    economy: Option<&'static crate::lexicon::EconomyName>,
+    /// The fiscal calendar of that economy.
+    cal: FiscalCalendar,
     found: Found,
     mentions: Vec<Mention>,
     /// The resolved period of each mention.
@@ -90,7 +109,66 @@ struct SentenceCheck<'s, 't> {
     own_main: Option<ClaimPeriod>,
 }
 
-impl SentenceCheck<'_, '_> {
+impl<'s> SentenceCheck<'s, '_> {
+    /// The main series, or the context's when the text's economy has none
+    /// (claims about it are then unverifiable, see [`Self::key_for`]).
+    fn main_series(&self) -> &'s MonthlySeries {
+        self.primary.unwrap_or(self.data.ctx.total)
+    }
+
+    /// An amount held in millions, written in the main series' scale
+    /// (`2,593 million`, `32.8 billion`).
+    fn money(&self, millions: f64) -> String {
+        let scale = self.main_series().meta.unit.scale;
+        let v = fmt_num(millions / (scale.factor() / 1e6));
+        match scale.word() {
+            "" => v,
+            w => format!("{v} {w}"),
+        }
+    }
+
+    /// The flow a claim at token `at` is about: the nearest flow word
+    /// before it in the sentence, else after it; exports when none.
+    fn flow_for(&self, at: usize) -> extract::FlowRef {
+        let before = self.found.flows.iter().rev().find(|(p, _)| *p <= at);
+        let after = self.found.flows.iter().find(|(p, _)| *p > at);
+        before
+            .or(after)
+            .map_or(extract::FlowRef::Exports, |(_, f)| *f)
+    }
+
+    /// The key of the series a claim at token `at` about `sref` is judged
+    /// against.
+    ///
+    /// # Errors
+    /// Why there is none, naming the economy or the statistic, so that the
+    /// claim is `unverifiable` rather than judged against the wrong series.
+    fn key_for(&self, at: usize, sref: SeriesRef) -> Result<String, String> {
+        let Some(primary) = self.primary else {
+            let name = self.economy.map_or("this economy", |e| e.name);
+            return Err(format!(
+                "the text is about {name}, and no series of {name} is loaded"
+            ));
+        };
+        let own = primary.meta.ebops.as_str();
+        let stat = match sref {
+            SeriesRef::Main => None,
+            SeriesRef::Total if own == "SI" => None,
+            SeriesRef::Total => crate::lexicon::statistic_by_code("SI"),
+            SeriesRef::Component(s) if s.ebops == Some(own) => None,
+            SeriesRef::Component(s) => Some(s),
+            SeriesRef::Other(what) => {
+                return Err(format!(
+                    "the amount is about {what}, and no series for it is loaded"
+                ));
+            }
+        };
+        let publisher = self.found.publishers.first().map(|(_, p)| *p);
+        self.data
+            .find(primary, stat, self.flow_for(at), publisher)
+            .map(|s| s.meta.key.to_string())
+    }
+
     /// The amount's words as written.
     fn text_of(&self, a: &Amount) -> &str {
         let end = a.end_tok.max(a.first_tok + 1) - 1;
@@ -102,7 +180,7 @@ impl SentenceCheck<'_, '_> {
             series: key.map(str::to_string),
             period: p.map(|p| p.to_string()),
             vintage: self.data.vintage_label(),
-            unit: Some(self.data.ctx.total.meta.unit.to_string()),
+            unit: Some("USD million".to_string()),
             ..Evidence::default()
         }
     }

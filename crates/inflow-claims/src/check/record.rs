@@ -23,7 +23,8 @@ impl SentenceCheck<'_, '_> {
         }
         self.recorded.push(a.first_tok);
         let sref = self.series_for(a.first_tok);
-        let key = self.data.key(sref);
+        let found = self.key_for(a.first_tok, sref);
+        let key = found.clone().ok();
         let period = self.level_period(&a);
         let mut ev = self.evidence(key.as_deref(), period);
         ev.tolerance =
@@ -31,7 +32,10 @@ impl SentenceCheck<'_, '_> {
         let (verdict, explanation) = match (key.as_deref(), period) {
             (None, _) => (
                 Verdict::Unverifiable,
-                "The record is not about ICT exports.".to_string(),
+                format!(
+                    "{}.",
+                    capitalize(found.as_ref().err().map_or("", String::as_str))
+                ),
             ),
             (_, None) => (
                 Verdict::Unverifiable,
@@ -132,7 +136,7 @@ impl SentenceCheck<'_, '_> {
                 format!("the months since {}", since.long_label()),
             ),
             RecordScope::FiscalYear => {
-                let fy = self.data.cal.fiscal_year_of(m);
+                let fy = self.cal.fiscal_year_of(m);
                 (fy.first_month().ok(), format!("the earlier months of {fy}"))
             }
             _ => {
@@ -161,20 +165,20 @@ impl SentenceCheck<'_, '_> {
             );
         };
         ev.computation = format!(
-            "{} million in {} against {what}; highest among them {} million in {}",
-            fmt_num(v),
+            "{} in {} against {what}; highest among them {} in {}",
+            self.money(v),
             m.long_label(),
-            fmt_num(hv),
+            self.money(hv),
             hm.long_label()
         );
         if v > hv {
             (
                 Verdict::Supported,
                 format!(
-                    "{} million in {} is above {what} (highest {} million in {}).",
-                    fmt_num(v),
+                    "{} in {} is above {what} (highest {} in {}).",
+                    self.money(v),
                     m.long_label(),
-                    fmt_num(hv),
+                    self.money(hv),
                     hm.long_label()
                 ),
             )
@@ -183,11 +187,11 @@ impl SentenceCheck<'_, '_> {
             (
                 Verdict::Contradicted,
                 format!(
-                    "{} million in {} is not above {what}: {} had {} million.",
-                    fmt_num(v),
+                    "{} in {} is not above {what}: {} had {}.",
+                    self.money(v),
                     m.long_label(),
                     hm.long_label(),
-                    fmt_num(hv)
+                    self.money(hv)
                 ),
             )
         }
@@ -206,13 +210,13 @@ impl SentenceCheck<'_, '_> {
                     ev.source_url = Some(h.source_url.clone()).filter(|u| !u.is_empty());
                     let prev = match (h.record.previous_high, h.record.previous_high_month) {
                         (Some(v), Some(pm)) => {
-                            format!("{} million in {}", fmt_num(v), pm.long_label())
+                            format!("{} in {}", self.money(v), pm.long_label())
                         }
                         _ => "nothing".into(),
                     };
                     ev.computation = format!(
-                        "{} million in {} against every month since {}; highest before: {prev}",
-                        fmt_num(h.value),
+                        "{} in {} against every month since {}; highest before: {prev}",
+                        self.money(h.value),
                         m.long_label(),
                         h.record.history_from.long_label()
                     );
@@ -220,8 +224,8 @@ impl SentenceCheck<'_, '_> {
                         (
                             Verdict::Supported,
                             format!(
-                                "{} million in {} was the highest month since data begin in {} (previous high {prev}).",
-                                fmt_num(h.value),
+                                "{} in {} was the highest month since data begin in {} (previous high {prev}).",
+                                self.money(h.value),
                                 m.long_label(),
                                 h.record.history_from.long_label()
                             ),
@@ -231,8 +235,8 @@ impl SentenceCheck<'_, '_> {
                         (
                             Verdict::Contradicted,
                             format!(
-                                "{} million in {} was not a record: the highest before it was {prev}.",
-                                fmt_num(h.value),
+                                "{} in {} was not a record: the highest before it was {prev}.",
+                                self.money(h.value),
                                 m.long_label()
                             ),
                         )
@@ -258,7 +262,7 @@ impl SentenceCheck<'_, '_> {
         let mut best: Option<(f64, ClaimPeriod)> = None;
         let mut compared = 0;
         for k in 1..=30 {
-            let Some(q) = p.shift(12 * k, self.data.cal) else {
+            let Some(q) = p.shift(12 * k, self.cal) else {
                 break;
             };
             if let Some(pt) = self.data.best(key, q) {
@@ -276,20 +280,20 @@ impl SentenceCheck<'_, '_> {
             );
         };
         ev.computation = format!(
-            "{} million in {} against {compared} earlier years; highest before: {} million in {}",
-            fmt_num(now.value),
+            "{} in {} against {compared} earlier years; highest before: {} in {}",
+            self.money(now.value),
             p.label(),
-            fmt_num(high),
+            self.money(high),
             when.label()
         );
         if now.value > high {
             (
                 Verdict::Supported,
                 format!(
-                    "{} million in {} beats every earlier year in the data (previous high {} million in {}).",
-                    fmt_num(now.value),
+                    "{} in {} beats every earlier year in the data (previous high {} in {}).",
+                    self.money(now.value),
                     p.label(),
-                    fmt_num(high),
+                    self.money(high),
                     when.label()
                 ),
             )
@@ -298,11 +302,11 @@ impl SentenceCheck<'_, '_> {
             (
                 Verdict::Contradicted,
                 format!(
-                    "{} million in {} was not a record: {} had {} million.",
-                    fmt_num(now.value),
+                    "{} in {} was not a record: {} had {}.",
+                    self.money(now.value),
                     p.label(),
                     when.label(),
-                    fmt_num(high)
+                    self.money(high)
                 ),
             )
         }

@@ -13,7 +13,7 @@ impl SentenceCheck<'_, '_> {
 
     /// Marks comparison bases among the period mentions and resolves them.
     pub(super) fn resolve(&mut self, prev_main: Option<ClaimPeriod>) {
-        let cal = self.data.cal;
+        let cal = self.cal;
         // Cues before a mention, or a base amount just before it.
         for m in &mut self.mentions {
             let lo = m.first_tok.saturating_sub(3);
@@ -34,8 +34,8 @@ impl SentenceCheck<'_, '_> {
                 // March", but not "Over July-April, ...".
                 self.t[k].is("over")
                     && k > 0
-                    && (self.t[k - 1].is_any(extract::INCREASE)
-                        || self.t[k - 1].is_any(extract::DECREASE)
+                    && (self.t[k - 1].is_any(crate::lexicon::increase())
+                        || self.t[k - 1].is_any(crate::lexicon::decrease())
                         || self.t[k - 1].is_any(&[
                             "%", "percent", "pc", "million", "billion", "mn", "bn", "m", "b",
                         ]))
@@ -73,16 +73,37 @@ impl SentenceCheck<'_, '_> {
         // In an as-of vintage, a run of months without a year ("July-May",
         // "the first two months of the current fiscal year") is the fiscal
         // year of the latest month known then.
-        let now = match self.data.vintage {
-            Vintage::AsOf(_) => self.data.ctx.total.last_month().map(ClaimPeriod::Month),
-            Vintage::Latest => None,
-        };
+        // The publication date, else the vintage, says when "now" is: the
+        // latest month a text published then can report is the one before.
+        let published = self.data.ctx.published_on.and_then(|d| {
+            YearMonth::new(i32::from(d.year()), u32::try_from(d.month()).ok()?)
+                .ok()?
+                .add_months(-1)
+                .ok()
+        });
+        let now = published
+            .map(ClaimPeriod::Month)
+            .or(match self.data.vintage {
+                Vintage::AsOf(_) => self.main_series().last_month().map(ClaimPeriod::Month),
+                Vintage::Latest => None,
+            });
         let fy_reference = reference.or(now);
         let mut resolved: Vec<Option<ClaimPeriod>> = self
             .mentions
             .iter()
             .map(|m| match m.spec {
                 Spec::Exact(p) => Some(p),
+                Spec::MonthNoYear(month) if reference.is_none() => {
+                    // A bare month in a dated text: the latest such month
+                    // on or before the publication's "now".
+                    let p = published?;
+                    let y = if month <= p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    };
+                    YearMonth::new(y, month).ok().map(ClaimPeriod::Month)
+                }
                 Spec::MonthNoYear(month) | Spec::MonthYearEarlier(month) => {
                     let r = reference?.last();
                     let back = if matches!(m.spec, Spec::MonthYearEarlier(_)) {
@@ -114,9 +135,7 @@ impl SentenceCheck<'_, '_> {
                     // "Now" is the sentence's period, or in an as-of
                     // vintage the latest month known then.
                     let now = reference.or_else(|| match self.data.vintage {
-                        Vintage::AsOf(_) => {
-                            self.data.ctx.total.last_month().map(ClaimPeriod::Month)
-                        }
+                        Vintage::AsOf(_) => self.main_series().last_month().map(ClaimPeriod::Month),
                         Vintage::Latest => None,
                     })?;
                     let fy = cal.fiscal_year_starting(fy_of(now).start_year() + k).ok()?;
@@ -172,9 +191,28 @@ impl SentenceCheck<'_, '_> {
             .zip(&resolved)
             .find_map(|(m, p)| (!m.back).then_some(*p).flatten());
         if self.main.is_none() {
-            let key = self.data.ctx.total.meta.key.to_string();
+            let key = self.main_series().meta.key.to_string();
             self.main = self.main_from_base(&key);
             self.own_main = self.main;
+        }
+        if self.main.is_none() {
+            // Only the base names its period ("up 25% from $292m in
+            // September 2024"): the claim is about the same months a year
+            // on (a month on, when the text says month-on-month), if that
+            // was known when the text was written.
+            let lag = if self.found.mom_cue && !self.found.yoy_cue {
+                1
+            } else {
+                12
+            };
+            let base = self
+                .mentions
+                .iter()
+                .zip(&resolved)
+                .find_map(|(m, p)| if m.back { *p } else { None });
+            self.main = base
+                .and_then(|b| b.shift(-lag, cal))
+                .filter(|m| now.is_none_or(|n| m.last() <= n.last()));
         }
         for (m, r) in self.mentions.iter().zip(resolved.iter_mut()) {
             if r.is_some() {
@@ -183,6 +221,9 @@ impl SentenceCheck<'_, '_> {
             *r = match (m.spec, self.main) {
                 (Spec::YearEarlier, Some(main)) => main.shift(12, cal),
                 (Spec::MonthEarlier, Some(main)) => main.shift(1, cal),
+                // "last month" in a dated text with no other period: the
+                // month before publication.
+                (Spec::MonthEarlier, None) => published.map(ClaimPeriod::Month),
                 (
                     Spec::CorrespondingOf(fy),
                     Some(main @ ClaimPeriod::FiscalToDate { fy: mfy, through }),
@@ -221,7 +262,7 @@ impl SentenceCheck<'_, '_> {
         if remittances && !export {
             SeriesRef::Other("workers' remittances")
         } else {
-            SeriesRef::Total
+            SeriesRef::Main
         }
     }
 
@@ -406,7 +447,7 @@ impl SentenceCheck<'_, '_> {
         let lag = self.comparison_lag(Some(cur), at);
         self.explicit_base_for(at)
             .filter(|b| *b != cur && b.month_count() == cur.month_count() && b.last() < cur.last())
-            .or_else(|| cur.shift(lag, self.data.cal))
+            .or_else(|| cur.shift(lag, self.cal))
     }
 
     /// When the only period is a base named as "the corresponding months of

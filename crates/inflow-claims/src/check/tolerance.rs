@@ -144,3 +144,12 @@ pub(super) fn days_in_month(m: YearMonth) -> u32 {
         _ => 31,
     }
 }
+
+/// `s` with its first letter in capitals, for an explanation that starts
+/// with a reason.
+pub(super) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
