@@ -71,20 +71,25 @@ pub fn pct(v: f64) -> String {
     format!("{:.1}%", round1(v.abs()))
 }
 
-/// A probability in whole percent, never claiming certainty from a sample:
-/// `more than 99%` and `less than 1%` at the ends.
+/// A probability in whole percent (one decimal near the ends), never
+/// claiming certainty the projection does not have: `more than 99.9%` and
+/// `less than 0.1%` at the ends, the thresholds of
+/// [`inflow_analytics::round::probability_text`].
 ///
 /// ```
 /// assert_eq!(inflow_report::fmt::chance(0.973), "97%");
-/// assert_eq!(inflow_report::fmt::chance(1.0), "more than 99%");
-/// assert_eq!(inflow_report::fmt::chance(0.0), "less than 1%");
+/// assert_eq!(inflow_report::fmt::chance(0.996), "99.6%");
+/// assert_eq!(inflow_report::fmt::chance(0.9999), "more than 99.9%");
+/// assert_eq!(inflow_report::fmt::chance(0.0002), "less than 0.1%");
 /// ```
 pub fn chance(p: f64) -> String {
     let pc = p * 100.0;
-    if pc > 99.0 {
-        "more than 99%".to_string()
-    } else if pc < 1.0 {
-        "less than 1%".to_string()
+    if p > 0.999 {
+        "more than 99.9%".to_string()
+    } else if p < 0.001 {
+        "less than 0.1%".to_string()
+    } else if !(1.0..=99.0).contains(&pc) {
+        format!("{pc:.1}%")
     } else {
         format!("{:.0}%", pc.round())
     }

@@ -33,6 +33,9 @@
     v.toLocaleString("en-US", { maximumFractionDigits: digits === undefined ? 1 : digits });
   const signed = (v, digits) => v === null || v === undefined ? "–" :
     (v > 0 ? "+" : v < 0 ? "−" : "") + fmt(Math.abs(v), digits);
+  // A probability as inflow's text output shows it: never a rounded 100% or 0%.
+  const chance = (p) => p > 0.999 && p < 1 ? ">99.9%" : p < 0.001 && p > 0 ? "<0.1%" :
+    fmt(p * 100, 1) + "%";
   const pct = (v) => v === null || v === undefined ? "–" : signed(Math.round(v * 10) / 10, 1) + "%";
   const ym = (s) => { const [y, m] = s.split("-").map(Number); return { y, m }; };
   const longMonth = (s) => { const { y, m } = ym(s); return MONTHS[m - 1] + " " + y; };
@@ -353,7 +356,7 @@
         // With a month chosen, project its fiscal year from the data as first
         // published through that month: what could be said on its release.
         const p = await api("/api/projection" + query({ series: key, target: targetIn.value, as_of: h.month === obs.observations[obs.observations.length - 1].month ? "" : h.month }));
-        const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 0) + ": " + fmt(p.p_exceed * 100, 1) + "%.";
+        const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 0) + ": " + chance(p.p_exceed) + ".";
         $("#proj-summary").textContent = p.fiscal_year + ": " + fmt(p.actual_to_date, 0) + " in the " + p.months_known +
           " months known; projected total " + fmt(p.point, 0) + " " + p.unit + " (80% interval " +
           fmt(p.intervals["80"][0], 0) + " to " + fmt(p.intervals["80"][1], 0) + ")." + pe + " Model: " + p.model + ".";

@@ -33,9 +33,9 @@ impl SentenceCheck<'_, '_> {
                         .p_exceed
                         .map(|p| {
                             format!(
-                                ", probability of exceeding {} {:.0}%",
+                                ", probability of exceeding {} {}",
                                 self.money(target),
-                                p * 100.0
+                                inflow_analytics::round::probability_text(p)
                             )
                         })
                         .unwrap_or_default();
