@@ -3,7 +3,7 @@
 //! projections forward-looking claims are judged against.
 
 use inflow_claims::{ProjectionSummary, Projector, Report};
-use inflow_core::{AsOf, FiscalYear, MonthlySeries, SeriesMeta};
+use inflow_core::{AsOf, Date, FiscalYear, MonthlySeries, SeriesMeta, Vintage};
 use inflow_forecast::ModelSpec;
 
 use crate::{App, Result};
@@ -11,12 +11,16 @@ use crate::{App, Result};
 /// What to check a text against.
 #[derive(Clone, Debug, Default)]
 pub struct CheckQuery {
-    /// The series the text is about; its components are the series whose
-    /// keys extend it (`pk.ict.exports.computer`).
+    /// The series the text is about by default; a text naming another
+    /// economy, flow or item is judged against that series if it is loaded.
     pub series: String,
     /// Judge against what was known then (a text's publication date), so
     /// earlier figures are not called wrong because of later revisions.
     pub as_of: AsOf,
+    /// When the text was published: bare months ("in January"), "last
+    /// month" and "this fiscal year" are read from it. Default: the date
+    /// of the vintage read, if not the latest.
+    pub published: Option<Date>,
 }
 
 /// A [`Projector`] that projects through the app's cache with the same
@@ -63,24 +67,32 @@ impl App {
     pub fn check(&self, text: &str, q: &CheckQuery) -> Result<Report> {
         let vintage = self.vintage(&q.series, q.as_of)?;
         let total = self.store.monthly(&q.series, vintage)?;
-        let prefix = format!("{}.", total.meta.key);
-        let mut components: Vec<MonthlySeries> = Vec::new();
+        // Every other series, found by the checker through its metadata.
+        let mut others: Vec<MonthlySeries> = Vec::new();
         let mut published = self.store.published(&q.series, vintage)?;
         for meta in self.store.series_list()? {
-            if meta.key.as_str().starts_with(&prefix) {
+            if meta.key != total.meta.key {
                 published.extend(self.store.published(meta.key.as_str(), vintage)?);
-                components.push(self.store.monthly(meta.key.as_str(), vintage)?);
+                others.push(self.store.monthly(meta.key.as_str(), vintage)?);
             }
         }
+        let latest = self.store.monthly(&q.series, Vintage::Latest)?;
         let projector = AppProjector {
             app: self,
             meta: &total.meta,
             as_of: q.as_of,
         };
-        let ctx = inflow_claims::Context::new(&total)
-            .with_components(&components)?
+        let mut ctx = inflow_claims::Context::new(&total)
+            .with_series(&others)
             .with_published(&published)
-            .with_projector(&projector);
+            .with_projector(&projector)
+            .with_outcome(&latest);
+        if let Some(d) = q.published.or(match vintage {
+            Vintage::AsOf(d) => Some(d),
+            Vintage::Latest => None,
+        }) {
+            ctx = ctx.with_published_on(d);
+        }
         Ok(inflow_claims::check(text, &ctx))
     }
 }

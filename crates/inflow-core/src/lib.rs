@@ -12,6 +12,7 @@
 pub mod as_of;
 pub mod ebops;
 pub mod fiscal;
+pub mod iso3166;
 pub mod key;
 pub mod kind;
 pub mod month;

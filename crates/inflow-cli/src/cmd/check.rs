@@ -29,7 +29,13 @@ pub struct Args {
     /// revisions.
     #[command(flatten)]
     pub as_of: AsOfOpt,
-    /// The series the text is about.
+    /// When the text was published (YYYY-MM-DD): bare months ("in
+    /// January"), "last month" and "this fiscal year" are read from it.
+    /// Defaults to the `--as-of` date.
+    #[arg(long, value_parser = inflow_core::parse_date, value_name = "DATE")]
+    pub published: Option<inflow_core::Date>,
+    /// The series the text is about by default; a text naming another
+    /// economy, flow or item is judged against that series if it is loaded.
     #[command(flatten)]
     pub series: SeriesOpt,
     /// Output format.
@@ -64,6 +70,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let q = CheckQuery {
         series: args.series.series.clone(),
         as_of: args.as_of.get(),
+        published: args.published,
     };
     let report = global.open()?.check(&text, &q)?;
     match args.format {

@@ -20,6 +20,7 @@ pub const CHECK_LIMIT: usize = 200 * 1024;
 pub struct CheckParams {
     as_of: Option<String>,
     series: Option<String>,
+    published: Option<String>,
 }
 
 /// The JSON body of `POST /api/check`.
@@ -31,6 +32,8 @@ struct CheckBody {
     as_of: Option<String>,
     #[serde(default)]
     series: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
 }
 
 /// `POST /api/check`: the claim checker's report on a text, judged against
@@ -52,22 +55,26 @@ pub async fn check(
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    let (text, as_of, series) = if is_json {
+    let (text, as_of, series, published) = if is_json {
         let b: CheckBody = serde_json::from_slice(&body).map_err(|e| {
             AppError::new(
                 StatusCode::BAD_REQUEST,
                 format!("body: expected {{\"text\": ..., \"as_of\": \"YYYY-MM-DD\"}}: {e}"),
             )
         })?;
-        (b.text, b.as_of, b.series)
+        (b.text, b.as_of, b.series, b.published)
     } else {
         let text = String::from_utf8(body.to_vec())
             .map_err(|_| AppError::new(StatusCode::BAD_REQUEST, "the body is not UTF-8 text"))?;
-        (text, p.as_of, p.series)
+        (text, p.as_of, p.series, p.published)
     };
     let q = CheckQuery {
         series: series_or_default(series),
         as_of: parse("as_of", as_of.as_deref())?.unwrap_or_default(),
+        published: published
+            .filter(|d| !d.is_empty())
+            .map(|d| inflow_core::parse_date(&d).map_err(|e| AppError::bad_param("published", e)))
+            .transpose()?,
     };
     let report = state
         .with_app_heavy(move |app| Ok(app.check(&text, &q)?))
