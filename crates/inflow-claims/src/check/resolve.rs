@@ -262,7 +262,8 @@ impl SentenceCheck<'_, '_> {
         if remittances && !export {
             SeriesRef::Other("workers' remittances")
         } else {
-            SeriesRef::Main
+            // Nothing named here: the statistic of the sentence before.
+            self.prev.series.unwrap_or(SeriesRef::Main)
         }
     }
 
