@@ -116,7 +116,9 @@ struct SentenceCheck<'s, 't> {
 }
 
 /// What a sentence passes to the next one, for claims whose own sentence
-/// lacks it: the statistic named and the last level stated.
+/// lacks it: the statistic named (taken up only by a sentence that opens
+/// by pointing back: "It", "They", "This", "The figure") and the last level
+/// stated.
 #[derive(Clone, Debug, Default)]
 struct Carried {
     series: Option<SeriesRef>,
@@ -131,15 +133,10 @@ impl<'s> SentenceCheck<'s, '_> {
         self.primary.unwrap_or(self.data.ctx.total)
     }
 
-    /// What this sentence passes on: the statistic it names (else the one
-    /// it inherited) and its last level in US dollars.
+    /// What this sentence passes on: the statistic it names and its last
+    /// level in US dollars.
     fn carried(&self) -> Carried {
-        let series = self
-            .found
-            .series
-            .last()
-            .map(|(_, s)| *s)
-            .or(self.prev.series);
+        let series = self.found.series.last().map(|(_, s)| *s);
         let level = self
             .found
             .amounts
