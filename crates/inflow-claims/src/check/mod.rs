@@ -204,7 +204,7 @@ impl<'s> SentenceCheck<'s, '_> {
         let publisher = self.found.publishers.first().map(|(_, p)| *p);
         self.data
             .find(primary, stat, self.flow_for(at), publisher)
-            .map(|s| s.meta.key.to_string())
+            .map(|f| f.key())
     }
 
     /// The amount's words as written.
