@@ -127,7 +127,7 @@ impl<'a> Data<'a> {
                 }
             }
         };
-        if flow == FlowRef::Net && !self.all().any(|s| fits(s)) {
+        if flow == FlowRef::Net && !self.all().any(&fits) {
             // No balance is published as a series: exports less imports
             // of the same statistic, when both are loaded.
             let e = self.find(primary, stat, FlowRef::Exports, publisher);
