@@ -1,6 +1,6 @@
 //! `inflow reconcile`: published totals against sums of monthly values.
 
-use inflow_analytics::{RECONCILE_TOLERANCE, ReconciliationStatus};
+use inflow_analytics::ReconciliationStatus;
 use inflow_core::Vintage;
 
 use crate::context::{Global, parse_as_of};
@@ -97,9 +97,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             }
             output::print_table(&t)?;
             outln!(
-                "\n{matched} match (within {} {}), {differ} differ, {incomplete} cannot be checked (months missing).",
-                amount(RECONCILE_TOLERANCE),
-                series.meta.unit
+                "\n{matched} match (within the rounding of the published figures), {differ} differ, {incomplete} cannot be checked (months missing)."
             )?;
             Ok(())
         }
