@@ -16,7 +16,7 @@ mod sum;
 
 pub use fiscal::{FiscalYearSummary, fiscal_year_summary, fiscal_years};
 pub use headline::{Change, Fytd, Headline, Records, Rolling, headline};
-pub use reconcile::{RECONCILE_TOLERANCE, Reconciliation, ReconciliationStatus, reconcile};
+pub use reconcile::{Reconciliation, ReconciliationStatus, reconcile, rounding_tolerance};
 pub use revisions::{Revision, VintageValue, revisions};
 pub use sum::{Sum, pct_change, sum_months};
 
@@ -41,4 +41,15 @@ pub enum Error {
     /// A domain value was out of range.
     #[error(transparent)]
     Core(#[from] inflow_core::Error),
+}
+
+impl Error {
+    /// The shared classification: a month or series without values is not
+    /// found; a bad domain value is invalid input.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        match self {
+            Error::NoValue { .. } | Error::Empty(_) => inflow_core::ErrorKind::NotFound,
+            Error::Core(c) => c.kind(),
+        }
+    }
 }

@@ -5,13 +5,12 @@
 //! `ets` or `auto` writes 18-step forecasts (point, 80% interval) as CSV,
 //! with the ETS optimiser's tolerance and iteration cap as given.
 
-use inflow_forecast::panel::read_panel;
 use inflow_forecast::{AutoArima, AutoEts, Combination, Fit, FittedModel, Theta, ThetaVariant};
 use rayon::prelude::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let panel = read_panel(std::path::Path::new(&args[1]))?;
+    let panel = read_train(&args[1])?;
     let mode = args[2].as_str();
     let tol: f64 = args.get(3).map_or(Ok(1e-4), |s| s.parse())?;
     let maxit: usize = args.get(4).map_or(Ok(1000), |s| s.parse())?;
@@ -21,7 +20,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let t0 = std::time::Instant::now();
     let rows: Vec<String> = panel
-        .series
         .par_iter()
         .map(|s| {
             let y = &s.values;
@@ -86,4 +84,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     print!("{}", rows.concat());
     Ok(())
+}
+
+struct Series {
+    id: String,
+    values: Vec<f64>,
+}
+
+/// The `train` rows of a long CSV (`series_id`, `t`, `value`, `part`), in
+/// file order: this debugging aid reads its own input, as the library
+/// does no I/O (`inflow_app::panel` is the real reader).
+fn read_train(path: &str) -> Result<Vec<Series>, Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
+    let col = |n: &str| header.iter().position(|h| h.trim() == n);
+    let (id, value) = (
+        col("series_id").ok_or("no series_id")?,
+        col("value").ok_or("no value")?,
+    );
+    let part = col("part");
+    let mut out: Vec<Series> = Vec::new();
+    for line in lines {
+        let f: Vec<&str> = line.split(',').collect();
+        if part.is_some_and(|p| f.get(p).is_some_and(|v| v.trim() != "train")) {
+            continue;
+        }
+        let v: f64 = f.get(value).ok_or("short row")?.trim().parse()?;
+        let key = f.get(id).ok_or("short row")?.trim();
+        match out.last_mut() {
+            Some(s) if s.id == key => s.values.push(v),
+            _ => out.push(Series {
+                id: key.to_string(),
+                values: vec![v],
+            }),
+        }
+    }
+    Ok(out)
 }

@@ -175,7 +175,13 @@ pub fn backtest_panel(
         cells.extend(c);
         failures.extend(f);
     }
-    let summary = summarize(&cells, opts, eligible.len(), series.len() - eligible.len(), failures);
+    let summary = summarize(
+        &cells,
+        opts,
+        eligible.len(),
+        series.len() - eligible.len(),
+        failures,
+    );
     PanelBacktest { cells, summary }
 }
 
@@ -285,12 +291,18 @@ struct Scores {
 
 fn score_cells(cells: &[&YearCell], levels: &[f64]) -> Scores {
     let inside = |c: &YearCell, i: usize| {
-        f64::from(u8::from(c.bounds[i][0] <= c.actual && c.actual <= c.bounds[i][1]))
+        f64::from(u8::from(
+            c.bounds[i][0] <= c.actual && c.actual <= c.bounds[i][1],
+        ))
     };
     Scores {
         n: cells.len(),
         mape: mean(cells.iter().map(|c| ape(c.point, c.actual))).unwrap_or(f64::NAN),
-        run_rate_mape: mean(cells.iter().filter_map(|c| c.run_rate.map(|r| ape(r, c.actual)))),
+        run_rate_mape: mean(
+            cells
+                .iter()
+                .filter_map(|c| c.run_rate.map(|r| ape(r, c.actual))),
+        ),
         last_year_share_mape: mean(
             cells
                 .iter()
@@ -303,9 +315,11 @@ fn score_cells(cells: &[&YearCell], levels: &[f64]) -> Scores {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                mean(cells.iter().map(|c| {
-                    interval_score(c.bounds[i][0], c.bounds[i][1], c.actual, *l, c.scale)
-                }))
+                mean(
+                    cells.iter().map(|c| {
+                        interval_score(c.bounds[i][0], c.bounds[i][1], c.actual, *l, c.scale)
+                    }),
+                )
                 .unwrap_or(f64::NAN)
             })
             .collect(),
@@ -386,7 +400,11 @@ mod tests {
                 let e = normals(i, 72);
                 let mut y = vec![0.0; 72];
                 for t in 0..72 {
-                    y[t] = if t < 12 { 1000.0 + 10.0 * t as f64 } else { y[t - 12] } + e[t];
+                    y[t] = if t < 12 {
+                        1000.0 + 10.0 * t as f64
+                    } else {
+                        y[t - 12]
+                    } + e[t];
                 }
                 PanelSeries {
                     id: format!("rw{i}"),
@@ -433,7 +451,9 @@ mod tests {
         let inside = b
             .cells
             .iter()
-            .filter(|c| c.months_known == 2 && c.bounds[0][0] <= c.actual && c.actual <= c.bounds[0][1])
+            .filter(|c| {
+                c.months_known == 2 && c.bounds[0][0] <= c.actual && c.actual <= c.bounds[0][1]
+            })
             .count();
         assert_eq!(r.coverage[0], inside as f64 / 300.0);
         // The baselines are there and the right size.

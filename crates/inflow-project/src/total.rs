@@ -5,8 +5,8 @@
 
 use inflow_forecast::{FittedModel, Forecast, ModelSpec};
 
-use crate::calibrate::{Calibration, MAX_LEFT, Z90};
 use crate::Error;
+use crate::calibrate::{Calibration, MAX_LEFT, Z90};
 
 /// Fewest months of unbroken history from which the model's own spread is
 /// trusted. With less than two seasons a model cannot tell seasonality from
@@ -106,9 +106,13 @@ impl YearTotal {
         }
         let x = target - self.known;
         match &self.quantiles {
-            Quantiles::Calibrated(c) => {
-                c.p_exceed(self.left_row(), self.centre, self.scale_lo, self.scale_hi, x)
-            }
+            Quantiles::Calibrated(c) => c.p_exceed(
+                self.left_row(),
+                self.centre,
+                self.scale_lo,
+                self.scale_hi,
+                x,
+            ),
             Quantiles::Paths(sorted) => {
                 let above = sorted.len() - sorted.partition_point(|v| *v <= x);
                 above as f64 / sorted.len() as f64
@@ -153,13 +157,15 @@ pub fn year_total(
 ) -> Result<YearTotal, Error> {
     let skip = h - months_left.min(h);
     let (model, mut forecast) = if h == 0 {
-        (None, Forecast {
-            point: Vec::new(),
-            intervals: Vec::new(),
-        })
+        (
+            None,
+            Forecast {
+                point: Vec::new(),
+                intervals: Vec::new(),
+            },
+        )
     } else {
-        let (m, f) =
-            inflow_forecast::fit_forecast(settings.model, history, 12, h, &[80.0, 95.0])?;
+        let (m, f) = inflow_forecast::fit_forecast(settings.model, history, 12, h, &[80.0, 95.0])?;
         (Some(m), f)
     };
     let centre: f64 = forecast.point.get(skip..).map_or(0.0, |p| p.iter().sum());
@@ -168,7 +174,11 @@ pub fn year_total(
         _ => vec![0.0],
     };
     let (mut scale_lo, mut scale_hi) = if totals.len() > 1 {
-        let (q10, q50, q90) = (quantile(&totals, 0.1), quantile(&totals, 0.5), quantile(&totals, 0.9));
+        let (q10, q50, q90) = (
+            quantile(&totals, 0.1),
+            quantile(&totals, 0.5),
+            quantile(&totals, 0.9),
+        );
         ((q50 - q10) / Z90, (q90 - q50) / Z90)
     } else {
         (0.0, 0.0)
@@ -193,7 +203,9 @@ pub fn year_total(
             widen_monthly(&mut forecast, |j| level * PRIOR_CV * (j as f64).sqrt());
         }
         widen_monthly(&mut forecast, |_| 0.0);
-        let floor = (MIN_RELATIVE_SCALE * centre.abs()).max(1e-9 * known.abs()).max(1e-12);
+        let floor = (MIN_RELATIVE_SCALE * centre.abs())
+            .max(1e-9 * known.abs())
+            .max(1e-12);
         scale_lo = scale_lo.max(floor);
         scale_hi = scale_hi.max(floor);
     }
@@ -220,7 +232,9 @@ fn widen_monthly(fc: &mut Forecast, sd: impl Fn(usize) -> f64) {
     for iv in &mut fc.intervals {
         let z = crate::calibrate::qnorm(0.5 + iv.level / 200.0);
         for (j, p) in fc.point.iter().enumerate() {
-            let half = (z * sd(j + 1)).max(MIN_RELATIVE_SCALE * z * p.abs()).max(1e-12);
+            let half = (z * sd(j + 1))
+                .max(MIN_RELATIVE_SCALE * z * p.abs())
+                .max(1e-12);
             iv.lo[j] = iv.lo[j].min(p - half);
             iv.hi[j] = iv.hi[j].max(p + half);
         }

@@ -189,12 +189,19 @@ fn one_month_of_history_gives_a_wide_interval_and_says_why() {
     assert_eq!(p.months_known, 1);
     let [lo80, hi80] = p.intervals["80"];
     let [lo95, hi95] = p.intervals["95"];
-    assert!(lo95 < lo80 && lo80 < p.point && p.point < hi80 && hi80 < hi95, "{p:?}");
+    assert!(
+        lo95 < lo80 && lo80 < p.point && p.point < hi80 && hi80 < hi95,
+        "{p:?}"
+    );
     // Wide: at least 10% either side of the point at 80%.
     assert!(hi80 - lo80 > 0.2 * p.point, "{lo80} {hi80}");
     let pe = p.p_exceed.unwrap();
     assert!(pe > 0.0 && pe < 1.0, "{pe}");
-    assert!(p.note.as_deref().unwrap().contains("only 1 month of"), "{:?}", p.note);
+    assert!(
+        p.note.as_deref().unwrap().contains("only 1 month of"),
+        "{:?}",
+        p.note
+    );
     for m in p.months.iter().filter(|m| m.point.is_some()) {
         assert!(m.hi_80.unwrap() > m.lo_80.unwrap(), "{m:?}");
     }

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
-use inflow_forecast::panel::read_panel;
-use inflow_project::Calibration;
-use inflow_project::panel::{PanelBacktest, PanelBacktestOptions, backtest_panel};
-use inflow_project::{Calibrated, probability_text};
+use inflow_app::panel::{
+    Calibrated, Calibration, PanelBacktest, PanelBacktestOptions, backtest_panel, level_label,
+    probability_text, read_panel,
+};
 
 use crate::output::{self, Format};
 
@@ -18,7 +18,7 @@ pub struct PanelArgs<'a> {
     /// The panel CSV.
     pub input: &'a Path,
     /// The model.
-    pub model: inflow_forecast::ModelSpec,
+    pub model: inflow_app::panel::ModelSpec,
     /// Levels in percent.
     pub levels: &'a [f64],
     /// Rows output file.
@@ -49,8 +49,7 @@ pub fn run(a: &PanelArgs<'_>) -> anyhow::Result<()> {
         file => {
             let text = std::fs::read_to_string(file)
                 .with_context(|| format!("cannot read calibration file {file}"))?;
-            let table = Calibration::from_csv(&text)
-                .map_err(|e| inflow_forecast::Error::InvalidArgument(format!("{file}: {e}")))?;
+            let table = Calibration::from_csv(&text).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
             Calibrated::Table(Arc::new(table))
         }
     };
@@ -92,7 +91,7 @@ pub fn run(a: &PanelArgs<'_>) -> anyhow::Result<()> {
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     if let Some(path) = a.write_calibration {
-        let table = Calibration::fit(&b.scores()).map_err(inflow_forecast::Error::InvalidArgument)?;
+        let table = Calibration::fit(&b.scores()).map_err(|e| anyhow::anyhow!(e))?;
         std::fs::write(path, table.to_csv())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
@@ -103,25 +102,40 @@ pub fn run(a: &PanelArgs<'_>) -> anyhow::Result<()> {
 }
 
 fn label(l: f64) -> String {
-    inflow_forecast::panel::level_label(l)
+    level_label(l)
 }
 
 /// Writes `series_id,months_known,point,lo_L,hi_L...,actual` and the
 /// baselines, one row per projection.
 fn write_rows<W: Write>(out: W, b: &PanelBacktest) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let mut header = vec!["series_id".to_string(), "months_known".into(), "point".into()];
+    let mut header = vec![
+        "series_id".to_string(),
+        "months_known".into(),
+        "point".into(),
+    ];
     for l in &b.summary.levels {
         header.push(format!("lo_{}", label(*l)));
         header.push(format!("hi_{}", label(*l)));
     }
-    for h in ["actual", "run_rate", "last_year_share", "scale", "score", "model"] {
+    for h in [
+        "actual",
+        "run_rate",
+        "last_year_share",
+        "scale",
+        "score",
+        "model",
+    ] {
         header.push(h.into());
     }
     w.write_record(&header)?;
     let opt = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
     for c in &b.cells {
-        let mut row = vec![c.series_id.clone(), c.months_known.to_string(), c.point.to_string()];
+        let mut row = vec![
+            c.series_id.clone(),
+            c.months_known.to_string(),
+            c.point.to_string(),
+        ];
         for [lo, hi] in &c.bounds {
             row.push(lo.to_string());
             row.push(hi.to_string());
@@ -260,7 +274,12 @@ fn print_summary(b: &PanelBacktest, format: Format) -> anyhow::Result<()> {
             let worst = s
                 .by_months_known
                 .iter()
-                .flat_map(|r| r.coverage.iter().zip(&s.levels).map(move |(c, l)| (r.months_known, *l, *c)))
+                .flat_map(|r| {
+                    r.coverage
+                        .iter()
+                        .zip(&s.levels)
+                        .map(move |(c, l)| (r.months_known, *l, *c))
+                })
                 .min_by(|a, b| (a.2 - a.1 / 100.0).total_cmp(&(b.2 - b.1 / 100.0)));
             if let Some((k, l, c)) = worst {
                 outln!(

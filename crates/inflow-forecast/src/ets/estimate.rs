@@ -111,7 +111,6 @@ impl AutoEts {
     }
 }
 
-
 /// Layout of the optimised vector: smoothing parameters, then initial states.
 pub(super) struct Layout {
     spec: EtsSpec,
@@ -414,4 +413,3 @@ impl Fit for AutoEts {
         }
     }
 }
-

@@ -25,7 +25,6 @@ pub struct FittedEts {
     pub(super) widen: bool,
 }
 
-
 /// Standard deviation of simulated paths at each step.
 pub(super) fn paths_sd(paths: &[Vec<f64>], h: usize) -> Vec<f64> {
     let k = paths.len().max(1) as f64;
@@ -36,7 +35,6 @@ pub(super) fn paths_sd(paths: &[Vec<f64>], h: usize) -> Vec<f64> {
         })
         .collect()
 }
-
 
 impl FittedEts {
     /// The selected form.
@@ -207,7 +205,9 @@ impl FittedEts {
                 start: 0,
                 state: self.initial.clone(),
                 forecast: |(l, b, ring): &(f64, f64, Vec<f64>), t, k| {
-                    (0..k).map(|j| self.forecast_from(*l, *b, ring, t, j)).collect()
+                    (0..k)
+                        .map(|j| self.forecast_from(*l, *b, ring, t, j))
+                        .collect()
                 },
                 error: |i, f| self.y[i] - f,
                 advance: |(l, b, ring): &mut (f64, f64, Vec<f64>), t| {
@@ -351,4 +351,3 @@ impl FittedModel for FittedEts {
         Ok(self.widened_paths(h, &z, &point_s, &ratio))
     }
 }
-

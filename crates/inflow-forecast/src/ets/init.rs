@@ -82,4 +82,3 @@ pub(super) fn initial_states(y: &[f64], m: usize, spec: EtsSpec) -> Option<(f64,
     let ok = l0.is_finite() && b0.is_finite() && ring.iter().all(|v| v.is_finite());
     ok.then_some((l0, b0, ring))
 }
-

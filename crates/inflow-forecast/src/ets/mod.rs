@@ -29,7 +29,6 @@ const UPPER: [f64; 4] = [0.9999, 0.9999, 0.9999, 0.98];
 /// Paths simulated for the intervals of models without a closed form.
 const INTERVAL_PATHS: usize = 2_000;
 
-
 mod estimate;
 mod fitted;
 mod init;

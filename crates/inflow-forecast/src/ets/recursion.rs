@@ -10,7 +10,6 @@ pub(super) struct Params {
     pub(super) phi: f64,
 }
 
-
 /// Runs the ETS recursion over `y` from the given initial states (updated in
 /// place to the final states). Returns `(lik, sse)` with
 /// `lik = n ln(sse) + 2 sum ln|f|` (the last term for multiplicative error
@@ -130,4 +129,3 @@ pub(super) fn run_dyn(
         (true, true, M) => run::<true, true, 2>(y, p, level, slope, ring),
     }
 }
-

@@ -59,4 +59,3 @@ impl EtsSpec {
             + usize::from(self.damped)
     }
 }
-
