@@ -117,7 +117,7 @@ pub fn read_panel_from<R: Read>(reader: R, file: &str) -> Result<Panel, Error> {
         })?;
         let line = rec.position().map_or(0, |p| p.line());
         let get = |i: usize| rec.get(i).unwrap_or("").trim();
-        let is_test = match part_col.map(|p| get(p)) {
+        let is_test = match part_col.map(&get) {
             None | Some("train") => false,
             Some("test") => true,
             Some(_) => continue,
