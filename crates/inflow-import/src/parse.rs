@@ -301,7 +301,10 @@ fn observation_row(
         (_, _) => Some(row.parse(2, str::parse::<Amount>)?),
     };
     let release_date = release_after(row, period)?;
-    let needs_url = matches!(status, ObsStatus::Reported | ObsStatus::Revised);
+    let needs_url = matches!(
+        status,
+        ObsStatus::Reported | ObsStatus::Provisional | ObsStatus::Revised
+    );
     Ok(Observation {
         series,
         period,
