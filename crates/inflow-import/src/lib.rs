@@ -17,7 +17,7 @@ mod bundled;
 mod parse;
 pub mod sbp;
 
-pub use bundled::{BUNDLED, BundledFile, bundled_batches};
+pub use bundled::{BUNDLED, BUNDLED_WORKBOOKS, BundledFile, BundledWorkbook, bundled_batches};
 pub use parse::{Batch, BatchKind, Located, parse_str};
 
 /// Errors from reading an import file.

@@ -11,10 +11,15 @@
 //! with the bundled Pakistan data, and renamed into place, so a half-written
 //! database is never left behind.
 
+mod bundled;
+mod releases;
 mod schema;
 mod store;
 mod summary;
 
+pub use releases::{
+    NewValue, Preview, ReleaseInfo, ReleaseOutcome, ReleaseRecord, Revision, Statuses,
+};
 pub use store::{ApplySummary, ImportRecord, Store};
 pub use summary::SeriesSummary;
 
@@ -46,6 +51,14 @@ pub enum Error {
         key: String,
         /// The keys that exist, comma-separated.
         known: String,
+    },
+    /// No release has this id, or it cannot be retracted again.
+    #[error("release {id}: {reason}")]
+    UnknownRelease {
+        /// The id asked for.
+        id: i64,
+        /// What is wrong.
+        reason: String,
     },
     /// A row of an import disagrees with what is stored and cannot become a
     /// new vintage.

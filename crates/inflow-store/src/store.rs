@@ -2,18 +2,18 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use inflow_core::{
-    Amount, FiscalCalendar, Frequency, MonthlySeries, Observation, Period, PublishedFigure,
-    SeriesKey, SeriesMeta, Vintage, parse_date,
+    Amount, FiscalCalendar, Frequency, MonthlySeries, ObsStatus, Observation, Period,
+    PublishedFigure, SeriesKey, SeriesMeta, Vintage, parse_date,
 };
-use inflow_import::{BUNDLED, Batch, BatchKind, bundled_batches};
+use inflow_import::{BUNDLED, BUNDLED_WORKBOOKS, Batch, BatchKind};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 use crate::{Error, schema};
 
 /// An open inflow database.
 pub struct Store {
-    conn: Connection,
-    path: String,
+    pub(crate) conn: Connection,
+    pub(crate) path: String,
 }
 
 /// What an import changed.
@@ -49,6 +49,13 @@ fn bundled_digest() -> String {
     for f in BUNDLED {
         for b in f.name.bytes().chain(f.text.bytes()) {
             h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    for w in BUNDLED_WORKBOOKS {
+        let fields = [w.name.as_bytes(), w.bytes, w.release_date.as_bytes()];
+        for b in fields.into_iter().flatten() {
+            h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
@@ -93,7 +100,7 @@ impl Store {
         &self.path
     }
 
-    fn err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    pub(crate) fn err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
         move |source| Error::Sqlite {
             path: self.path.clone(),
             source,
@@ -125,7 +132,7 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(self.err())?;
-        Ok(())
+        crate::releases::ensure_tables(&self.conn, &self.path)
     }
 
     fn refresh_bundled(&mut self) -> Result<(), Error> {
@@ -142,12 +149,9 @@ impl Store {
         if stored.as_deref() == Some(digest.as_str()) {
             return Ok(());
         }
-        let batches = bundled_batches()?;
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(sql_str(&path))?;
-        for b in &batches {
-            apply_in(&tx, &path, b)?;
-        }
+        crate::bundled::apply_bundled(&tx, &path)?;
         set_digest(&tx, &path, &digest)?;
         tx.commit().map_err(sql_str(&path))
     }
@@ -233,7 +237,7 @@ impl Store {
     /// # Errors
     /// [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn history(&self, key: &SeriesKey) -> Result<Vec<Observation>, Error> {
-        read_history(&self.conn, &self.path, key)
+        crate::releases::visible_history(&self.conn, &self.path, key, Vintage::Latest)
     }
 
     /// The series' monthly values in one vintage.
@@ -242,7 +246,7 @@ impl Store {
     /// [`Error::UnknownSeries`], [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn monthly(&self, key: &str, vintage: Vintage) -> Result<MonthlySeries, Error> {
         let meta = self.series(key)?;
-        let history = self.history(&meta.key)?;
+        let history = crate::releases::visible_history(&self.conn, &self.path, &meta.key, vintage)?;
         Ok(MonthlySeries::from_history(meta, vintage, history))
     }
 
@@ -291,7 +295,7 @@ impl Store {
             });
         }
         out.sort_by_key(|p| (p.period.last_month(), p.release_date));
-        Ok(out)
+        crate::releases::visible_published(&self.conn, &self.path, &meta.key, vintage, out)
     }
 
     /// Past imports, oldest first.
@@ -324,7 +328,7 @@ fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
     }
 }
 
-fn sql_str(path: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
+pub(crate) fn sql_str(path: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
     move |source| Error::Sqlite {
         path: path.to_string(),
         source,
@@ -359,9 +363,7 @@ fn create(path: &Path) -> Result<(), Error> {
         tx.execute_batch(schema::CREATE).map_err(sql(&tmp))?;
         tx.pragma_update(None, "user_version", schema::VERSION)
             .map_err(sql(&tmp))?;
-        for b in bundled_batches()? {
-            apply_in(&tx, &tmp_s, &b)?;
-        }
+        crate::bundled::apply_bundled(&tx, &tmp_s)?;
         set_digest(&tx, &tmp_s, &bundled_digest())?;
         tx.commit().map_err(sql(&tmp))?;
         conn.close().map_err(|(_, e)| sql(&tmp)(e))?;
@@ -427,7 +429,11 @@ const META_FIELDS: [&str; 10] = [
 ];
 
 /// Plans every row against what is stored (reads only), then writes.
-fn apply_in(tx: &Transaction<'_>, path: &str, batch: &Batch) -> Result<ApplySummary, Error> {
+pub(crate) fn apply_in(
+    tx: &Transaction<'_>,
+    path: &str,
+    batch: &Batch,
+) -> Result<ApplySummary, Error> {
     let e = sql_str(path);
     let conflict = |line: u64, reason: String| Error::Conflict {
         file: batch.file.clone(),
@@ -512,7 +518,12 @@ fn apply_in(tx: &Transaction<'_>, path: &str, batch: &Batch) -> Result<ApplySumm
                 let visible = same_month
                     .filter(|h| h.release_date < o.release_date)
                     .max_by_key(|h| h.release_date);
-                if visible.is_some_and(|h| h.value == o.value) {
+                // A provisional value confirmed as revised is news even when
+                // the number stays: the publisher no longer expects to change it.
+                let confirmed = visible.is_some_and(|h| {
+                    h.status == ObsStatus::Provisional && o.status == ObsStatus::Revised
+                });
+                if visible.is_some_and(|h| h.value == o.value) && !confirmed {
                     unchanged += 1;
                     continue;
                 }
@@ -626,7 +637,11 @@ fn show(v: Option<Amount>) -> String {
 }
 
 /// Every stored observation of a series, ordered by month then release date.
-fn read_history(conn: &Connection, path: &str, key: &SeriesKey) -> Result<Vec<Observation>, Error> {
+pub(crate) fn read_history(
+    conn: &Connection,
+    path: &str,
+    key: &SeriesKey,
+) -> Result<Vec<Observation>, Error> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT period, release_date, value, status, source_url, note
@@ -689,7 +704,9 @@ mod tests {
     #[test]
     fn new_database_holds_the_bundled_data_and_every_vintage() {
         let (_d, store) = fresh();
-        assert_eq!(store.series_list().unwrap().len(), 5);
+        // The bundled series, and credit and debit of every item of the
+        // bundled SBP workbook (88 items).
+        assert_eq!(store.series_list().unwrap().len(), 176);
         let latest = store.monthly("pk.ict.exports", Vintage::Latest).unwrap();
         assert_eq!(latest.value(ym("2021-04")), Some(193.0));
         let then = store
@@ -704,7 +721,7 @@ mod tests {
                 .history(&"pk.ict.exports".parse().unwrap())
                 .unwrap()
                 .len(),
-            82
+            94
         );
         assert!(
             store
@@ -725,9 +742,9 @@ mod tests {
         let b = batch(
             &store,
             &format!(
-                "{H}pk.ict.exports,2026-02,365,reported,2026-04-20,https://a.example/same,\n\
-                 pk.ict.exports,2026-01,380,revised,2026-04-20,https://a.example/rev,\n\
-                 pk.ict.exports,2026-03,400,reported,2026-04-20,https://a.example/new,\n"
+                "{H}pk.ict.exports,2026-02,363.81,revised,2026-09-20,https://a.example/same,\n\
+                 pk.ict.exports,2026-01,380,revised,2026-09-20,https://a.example/rev,\n\
+                 pk.ict.exports,2026-08,400,reported,2026-09-20,https://a.example/new,\n"
             ),
         );
         let s = store.apply(&b).unwrap();
@@ -738,11 +755,11 @@ mod tests {
         let before = store
             .monthly(
                 "pk.ict.exports",
-                Vintage::AsOf(parse_date("2026-04-19").unwrap()),
+                Vintage::AsOf(parse_date("2026-09-19").unwrap()),
             )
             .unwrap();
-        assert_eq!(before.value(ym("2026-01")), Some(374.0));
-        assert_eq!(before.value(ym("2026-03")), None);
+        assert_eq!(before.value(ym("2026-01")), Some(373.528));
+        assert_eq!(before.value(ym("2026-08")), None);
         // Importing the same file again adds nothing and logs nothing.
         let again = store.apply(&b).unwrap();
         assert_eq!((again.added, again.unchanged), (0, 3));
@@ -767,7 +784,7 @@ mod tests {
         let b = batch(
             &store,
             &format!(
-                "{H}pk.ict.exports,2026-03,400,reported,2026-04-20,https://a.example/new,\n\
+                "{H}pk.ict.exports,2026-08,400,reported,2026-09-20,https://a.example/new,\n\
                  pk.ict.exports,2021-04,199,reported,2021-05-20,https://a.example/x,\n"
             ),
         );

@@ -4,7 +4,7 @@
 
 use inflow_core::{
     Amount, Date, Economy, FiscalCalendar, Flow, Frequency, ObsStatus, Observation, Partner,
-    Period, PublishedFigure, SeriesMeta, Unit,
+    Period, PublishedFigure, SeriesKey, SeriesMeta, Unit,
 };
 
 use super::{Marker, Workbook};
@@ -28,7 +28,7 @@ pub fn to_batches(
     wb: &Workbook,
     release_date: Date,
     source_url: &str,
-    known: &[SeriesMeta],
+    known: &[SeriesKey],
 ) -> Result<Vec<Batch>, Error> {
     let bad = |e: inflow_core::Error| Error::Workbook {
         file: wb.file.clone(),
@@ -39,7 +39,7 @@ pub fn to_batches(
     for item in &wb.items {
         for flow in [Flow::Exports, Flow::Imports] {
             let key = item.sbp.key(flow).map_err(bad)?;
-            if known.iter().any(|m| m.key == key)
+            if known.contains(&key)
                 || series
                     .iter()
                     .any(|s: &Located<SeriesMeta>| s.value.key == key)
@@ -136,4 +136,23 @@ pub fn to_batches(
     let mut p = batch(BatchKind::Published);
     p.published = published;
     Ok(vec![s, o, p])
+}
+
+/// The item number and label SBP gives each series of the workbook, for
+/// `inflow series`: (key, `9.2.2`, "Software consultancy services").
+pub fn source_items(wb: &Workbook) -> Vec<(SeriesKey, String, String)> {
+    let mut out = Vec::new();
+    for item in &wb.items {
+        for flow in [Flow::Exports, Flow::Imports] {
+            if let Ok(key) = item.sbp.key(flow) {
+                let number = if item.sbp.number.is_empty() {
+                    String::new()
+                } else {
+                    item.sbp.number.to_string()
+                };
+                out.push((key, number, item.title.clone()));
+            }
+        }
+    }
+    out
 }

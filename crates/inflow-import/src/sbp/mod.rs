@@ -20,7 +20,7 @@ use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
 use inflow_core::{FiscalCalendar, Flow, Period};
 
-pub use batches::{SBP_SOURCE_URL, to_batches};
+pub use batches::{SBP_SOURCE_URL, source_items, to_batches};
 pub use items::{SBP_ITEMS, SbpItem};
 pub use label::normalise;
 pub use period::Marker;
