@@ -17,14 +17,23 @@ pub const DATABASE: u8 = 5;
 
 /// Chooses the exit code for an error by what caused it.
 pub fn code_for(err: &anyhow::Error) -> ExitCode {
+    let store_code = |e: &inflow_store::Error| {
+        use inflow_store::Error as E;
+        ExitCode::from(match e {
+            E::UnknownSeries { .. } | E::UnknownRelease { .. } => NOT_FOUND,
+            E::Conflict { .. } => REJECTED,
+            _ => DATABASE,
+        })
+    };
     for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<inflow_store::ImportError>() {
+            return match e {
+                inflow_store::ImportError::File(_) => ExitCode::from(REJECTED),
+                inflow_store::ImportError::Store(e) => store_code(e),
+            };
+        }
         if let Some(e) = cause.downcast_ref::<inflow_store::Error>() {
-            use inflow_store::Error as E;
-            return ExitCode::from(match e {
-                E::UnknownSeries { .. } => NOT_FOUND,
-                E::Conflict { .. } => REJECTED,
-                _ => DATABASE,
-            });
+            return store_code(e);
         }
         if cause.downcast_ref::<inflow_import::Error>().is_some() {
             return ExitCode::from(REJECTED);

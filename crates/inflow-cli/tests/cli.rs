@@ -98,8 +98,10 @@ fn may_2024_is_a_record_and_june_is_not() {
 fn headline_defaults_to_the_latest_month() {
     let env = Env::new();
     let v = env.json(&["headline", "--format", "json"]);
-    assert_eq!(v["month"], "2026-02");
-    assert_eq!(v["fiscal_year"], "FY2025-26");
+    assert_eq!(v["month"], "2026-07");
+    assert_eq!(v["value"], 417.0);
+    assert_eq!(v["fiscal_year"], "FY2026-27");
+    assert_eq!(v["source_tier"], "official");
 }
 
 #[test]
@@ -156,7 +158,8 @@ fn fiscal_year_and_revisions_and_reconcile() {
     assert_eq!(fy[0]["published"][0]["value"], 3223.0);
     assert_eq!(fy[0]["complete"], true);
     let rev = env.json(&["revisions", "pk.ict.exports", "--format", "json"]);
-    assert_eq!(rev.as_array().unwrap().len(), 9);
+    // Nine revisions in press reports, six more from SBP's own tables.
+    assert_eq!(rev.as_array().unwrap().len(), 15);
     let rec = env.json(&[
         "reconcile",
         "pk.ict.exports",
@@ -237,32 +240,38 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
 fn importing_a_release_adds_a_vintage() {
     let env = Env::new();
     let file = env.write(
-        "march.csv",
+        "august.csv",
         "series,period,value,status,release_date,source_url,note\n\
-         pk.ict.exports,2026-02,370,revised,2026-04-20,https://example.org/march,\n\
-         pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n",
+         pk.ict.exports,2026-07,420,revised,2026-09-20,https://example.org/august,\n\
+         pk.ict.exports,2026-08,390,reported,2026-09-20,https://example.org/august,\n",
     );
     env.cmd(&["import", file.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2 added, 0 already known"));
+        .stdout(predicate::str::contains(
+            "added 1 new months and 1 revisions in 1 series",
+        ))
+        .stdout(predicate::str::contains("+0.7%"))
+        .stdout(predicate::str::contains("2026-08-19"));
     let v = env.json(&["headline", "--format", "json"]);
-    assert_eq!(v["month"], "2026-03");
-    assert_eq!(v["mom"]["value"], 370.0);
+    assert_eq!(v["month"], "2026-08");
+    assert_eq!(v["mom"]["value"], 420.0);
     let before = env.json(&[
         "headline",
         "--month",
-        "2026-02",
+        "2026-07",
         "--as-of",
-        "2026-04-01",
+        "2026-09-01",
         "--format",
         "json",
     ]);
-    assert_eq!(before["value"], 365.0);
+    assert_eq!(before["value"], 417.0);
     env.cmd(&["import", file.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 added, 2 already known"));
+        .stdout(predicate::str::contains(
+            "already imported as release 2; nothing added",
+        ));
 }
 
 #[test]
@@ -365,7 +374,8 @@ fn project_fy24_as_of_april_2024() {
 fn backtest_prints_one_row_per_month_known() {
     let env = Env::new();
     let v = env.json(&["backtest", "--format", "json"]);
-    assert_eq!(v["fiscal_years"].as_array().unwrap().len(), 4);
+    // FY2025-26 is complete in SBP's tables, so five years are scored.
+    assert_eq!(v["fiscal_years"].as_array().unwrap().len(), 5);
     assert_eq!(v["rows"].as_array().unwrap().len(), 11);
     let table = env.stdout(&["backtest"]);
     assert!(table.contains("run-rate"));

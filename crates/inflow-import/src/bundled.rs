@@ -70,7 +70,7 @@ mod tests {
     #[test]
     fn bundled_data_parses() {
         let b = bundled_batches().unwrap();
-        assert_eq!(b[0].series.len(), 5);
+        assert_eq!(b[0].series.len(), 7);
         assert!(b[1].observations.len() > 70);
         assert!(b[2].published.len() > 300);
     }

@@ -330,7 +330,7 @@ async fn claim_check_json_and_plain_text() {
 }
 
 const NEW_MONTH: &str = "series,period,value,status,release_date,source_url,note
-pk.ict.exports,2026-03,401,reported,2026-04-20,https://example.org/april-release,
+pk.ict.exports,2026-08,401,reported,2026-09-20,https://example.org/september-release,
 ";
 
 #[tokio::test]
@@ -366,7 +366,7 @@ async fn import_needs_the_token_and_is_absent_without_one() {
     assert_eq!(r.status, 201, "{}", r.text());
     assert_eq!(r.json()["added"], 1);
     let h = app.get("/api/headline").await.json();
-    assert_eq!(h["month"], "2026-03");
+    assert_eq!(h["month"], "2026-08");
     assert_eq!(h["value"], 401.0);
     // Importing the same file again adds nothing.
     let r = app.send(wrong(TOKEN)).await;
@@ -381,7 +381,7 @@ async fn import_needs_the_token_and_is_absent_without_one() {
         .unwrap();
     let m = app.send(req).await.error(409);
     assert!(m.contains("conflict.csv:2"), "{m}");
-    let bad = NEW_MONTH.replace("2026-03", "2026-13");
+    let bad = NEW_MONTH.replace("2026-08", "2026-13");
     let req = axum::http::Request::post("/api/import")
         .header("authorization", format!("Bearer {TOKEN}"))
         .body(axum::body::Body::from(bad))

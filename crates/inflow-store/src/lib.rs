@@ -12,11 +12,13 @@
 //! database is never left behind.
 
 mod bundled;
+mod import_file;
 mod releases;
 mod schema;
 mod store;
 mod summary;
 
+pub use import_file::{FileKind, ImportError, ImportRequest};
 pub use releases::{
     NewValue, Preview, ReleaseInfo, ReleaseOutcome, ReleaseRecord, Revision, Statuses,
 };

@@ -1,5 +1,7 @@
 //! Releases, retractions, status checks and the preview, on a real SQLite file.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use inflow_core::{Vintage, parse_date};
 use inflow_store::{Error, ReleaseInfo, Statuses, Store};
 
@@ -68,7 +70,7 @@ fn a_retraction_hides_a_release_from_later_reads_only() {
     let out = store
         .import_release(
             &info("2026-09-20", "abc"),
-            &[b.clone()],
+            std::slice::from_ref(&b),
             &[],
             Statuses::Typed,
             today(),

@@ -1,41 +1,162 @@
-//! `inflow import`: add series, releases or published totals from tidy CSV.
+//! `inflow import`: add a release from SBP's workbook or from tidy CSV.
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
+use inflow_core::{Date, parse_date};
+use inflow_store::{ImportRequest, ReleaseOutcome};
 
 use crate::context::Global;
+use crate::output;
 
 /// Arguments of `inflow import`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Tidy CSV files (see README, "Import format"); each is imported as one
-    /// transaction, in the order given, so put series definitions first.
+    /// Files to import, each as one release in one transaction, in the order
+    /// given (put series definitions first). The kind is read from the
+    /// content: SBP's trade-in-services workbook (.xls or .xlsx) or tidy CSV
+    /// (see README, "Import format").
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// The release date (the vintage), YYYY-MM-DD; required for a workbook,
+    /// never after today.
+    #[arg(long, value_parser = parse_released, value_name = "DATE")]
+    pub released: Option<Date>,
+    /// Show what would be added and revised, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn parse_released(s: &str) -> Result<Date, String> {
+    parse_date(s).map_err(|e| e.to_string())
+}
+
+/// Today's date in UTC, the latest release date accepted.
+pub fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
 }
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
+    let today = today();
+    if let Some(d) = args.released {
+        anyhow::ensure!(
+            d <= today,
+            inflow_store::Error::Conflict {
+                file: "--released".into(),
+                line: 0,
+                reason: format!("release date {d} is after today ({today})"),
+            }
+        );
+    }
     let mut store = global.open()?;
     for path in &args.files {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| inflow_import::Error::Row {
-            file: name.clone(),
-            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64,
-            reason: "not valid UTF-8".to_string(),
-        })?;
-        let batch = inflow_import::parse_str(&name, &text, &store.series_list()?)?;
-        let s = store.apply(&batch)?;
-        outln!(
-            "{name}: {} added, {} already known; nothing else changed",
-            s.added,
-            s.unchanged
+        let req = ImportRequest {
+            name: &name,
+            bytes: &bytes,
+            released: args.released,
+            source_url: None,
+            today,
+            dry_run: args.dry_run,
+        };
+        let (kind, out) = store.import_file(&req)?;
+        print_outcome(
+            &name,
+            &format!("{kind:?}").to_lowercase(),
+            &out,
+            args.dry_run,
         )?;
     }
     Ok(())
+}
+
+/// Prints what a release added and revised (or would, in a dry run).
+pub fn print_outcome(
+    name: &str,
+    kind: &str,
+    out: &ReleaseOutcome,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    if let Some(id) = out.already {
+        outln!("{name}: already imported as release {id}; nothing added")?;
+        return Ok(());
+    }
+    let p = &out.preview;
+    let verb = if dry_run { "would add" } else { "added" };
+    outln!(
+        "{name} ({kind}): {verb} {} new months and {} revisions in {} series, {} new series, {} published totals; {} rows already known",
+        p.new_months.len(),
+        p.revisions.len(),
+        series_count(out),
+        p.new_series,
+        p.new_totals,
+        p.unchanged
+    )?;
+    if !p.new_months.is_empty() {
+        let mut t = output::table(&["series", "month", "value", "status"], &[2]);
+        for n in &p.new_months {
+            t.add_row(vec![
+                n.series.to_string(),
+                n.period.to_string(),
+                output::opt_amount(n.value),
+                n.status.to_string(),
+            ]);
+        }
+        outln!("new months:")?;
+        output::print_table(&t)?;
+    }
+    if !p.revisions.is_empty() {
+        let mut t = output::table(
+            &[
+                "series",
+                "month",
+                "old",
+                "new",
+                "change",
+                "status",
+                "replaces release",
+            ],
+            &[2, 3, 4],
+        );
+        for r in &p.revisions {
+            let replaced = match r.replaced_release {
+                Some(id) => format!("{} (release {id})", r.replaced_date),
+                None => r.replaced_date.to_string(),
+            };
+            t.add_row(vec![
+                r.series.to_string(),
+                r.period.to_string(),
+                output::opt_amount(r.old),
+                output::opt_amount(r.new),
+                output::opt_pct(r.pct),
+                r.status.to_string(),
+                replaced,
+            ]);
+        }
+        outln!("revisions:")?;
+        output::print_table(&t)?;
+    }
+    match (dry_run, out.release_id) {
+        (true, _) => outln!("dry run: nothing written")?,
+        (false, Some(id)) => outln!("stored as release {id} ({} rows)", out.added)?,
+        (false, None) => outln!("nothing new; nothing written")?,
+    }
+    Ok(())
+}
+
+fn series_count(out: &ReleaseOutcome) -> usize {
+    let mut keys: Vec<&str> = out
+        .preview
+        .new_months
+        .iter()
+        .map(|n| n.series.as_str())
+        .chain(out.preview.revisions.iter().map(|r| r.series.as_str()))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len()
 }

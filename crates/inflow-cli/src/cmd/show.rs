@@ -31,6 +31,7 @@ struct Row<'a> {
     fiscal_year: String,
     value: Option<f64>,
     status: &'a str,
+    source_tier: inflow_core::SourceTier,
     release_date: String,
     source_url: &'a str,
     note: &'a str,
@@ -53,6 +54,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             fiscal_year: series.meta.fiscal.fiscal_year_of(o.period).to_string(),
             value: o.value.map(|v| v.get()),
             status: o.status.as_str(),
+            source_tier: o.tier(),
             release_date: o.release_date.to_string(),
             source_url: &o.source_url,
             note: &o.note,
@@ -67,6 +69,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                 "value",
                 "unit",
                 "status",
+                "source_tier",
                 "release_date",
                 "source_url",
                 "note",
@@ -78,6 +81,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     output::csv_num(r.value),
                     series.meta.unit.to_string(),
                     r.status.to_string(),
+                    r.source_tier.to_string(),
                     r.release_date.clone(),
                     r.source_url.to_string(),
                     r.note.to_string(),
@@ -87,7 +91,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         Format::Table => {
             let unit = series.meta.unit.to_string();
             let mut t = output::table(
-                &["month", "FY", &unit, "status", "released", "source"],
+                &["month", "FY", &unit, "status", "tier", "released", "source"],
                 &[2],
             );
             for r in &rows {
@@ -96,6 +100,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.fiscal_year.clone(),
                     output::opt_amount(r.value),
                     r.status.to_string(),
+                    r.source_tier.to_string(),
                     r.release_date.clone(),
                     r.source_url.to_string(),
                 ]);
