@@ -6,8 +6,8 @@ use inflow_import::{BUNDLED_WORKBOOKS, bundled_batches, sbp};
 use rusqlite::Transaction;
 
 use crate::Error;
-use crate::releases::{ReleaseInfo, Statuses, ensure_tables, import_in};
-use crate::store::{apply_in, sql_str};
+use crate::open::sql as sql_str;
+use crate::releases::{ReleaseInfo, Statuses, apply_in, ensure_tables, import_in};
 
 /// Applies every bundled file inside `tx`. Rows already stored are skipped,
 /// so this also brings an older database up to date.

@@ -16,8 +16,19 @@ use inflow_core::{
 use inflow_import::{Batch, BatchKind};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::store::{apply_in, read_history, sql_str};
-use crate::{Error, Store};
+use crate::open::sql as sql_str;
+use crate::rows::read_history;
+use crate::{ApplySummary, Error, Store, plan as row_plan, write as row_write};
+
+/// Plans and writes one batch inside `tx` (the store's own row checks).
+pub(crate) fn apply_in(
+    tx: &Transaction<'_>,
+    path: &str,
+    batch: &Batch,
+) -> Result<ApplySummary, Error> {
+    let planned = row_plan::plan(tx, path, batch)?;
+    row_write::write(tx, path, &planned)
+}
 
 /// Tables of releases, their links to the import log, and retractions.
 /// Created on a new database and, for a database made before releases
@@ -629,7 +640,10 @@ impl Store {
                 added: 0,
             });
         }
-        let tx = self.conn.transaction().map_err(sql_str(&path))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql_str(&path))?;
         let out = import_in(&tx, &path, info, batches, items, statuses, today)?;
         if out.added > 0 {
             tx.commit().map_err(sql_str(&path))?;
@@ -701,12 +715,16 @@ impl Store {
             });
         }
         let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(sql_str(&path))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql_str(&path))?;
         tx.execute(
             "INSERT INTO retractions(release_id, retracted_on, reason, recorded_at) VALUES(?1, ?2, ?3, ?4)",
             params![id, on.to_string(), reason, jiff::Timestamp::now().to_string()],
         )
         .map_err(sql_str(&path))?;
+        row_write::bump_generation(&tx, &path)?;
         tx.commit().map_err(sql_str(&path))?;
         let all = self.releases()?;
         all.into_iter()
