@@ -37,6 +37,13 @@ pub use releases::{
 pub use store::{ApplySummary, ImportRecord, Store};
 pub use summary::SeriesSummary;
 
+/// Today's date in UTC: the latest release date an import may carry.
+pub fn today() -> inflow_core::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
 /// Errors from the store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -107,4 +114,22 @@ pub enum Error {
     /// The bundled data failed to parse (a build defect, caught by tests).
     #[error("bundled data: {0}")]
     Bundled(#[from] inflow_import::Error),
+}
+
+impl Error {
+    /// The shared classification: an unknown series is not found, a
+    /// disagreeing row is a conflict, everything else is the database's.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        use inflow_core::ErrorKind as K;
+        match self {
+            Error::UnknownSeries { .. } | Error::UnknownRelease { .. } => K::NotFound,
+            Error::Conflict { .. } => K::Conflict,
+            // A defect of the build, not of the database file.
+            Error::Bundled(_) => K::Internal,
+            Error::Sqlite { .. }
+            | Error::Io { .. }
+            | Error::Corrupt { .. }
+            | Error::SchemaTooNew { .. } => K::Storage,
+        }
+    }
 }

@@ -1,23 +1,23 @@
 //! `inflow headline`: the headline figures of one month.
 
-use inflow_analytics::Headline;
+use inflow_app::types::Headline;
 use inflow_core::{Vintage, YearMonth};
 
-use crate::context::{Global, SeriesOpt, parse_as_of, parse_month};
+use crate::context::{AsOfOpt, Global, SeriesOpt};
+use inflow_core::number::count;
+
 use crate::output::{self, Format, amount, opt_amount, opt_pct, opt_signed, signed};
 
 /// Arguments of `inflow headline`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The month, YYYY-MM [default: the latest month with data].
-    #[arg(long, value_parser = parse_month)]
+    #[arg(long)]
     pub month: Option<YearMonth>,
     #[command(flatten)]
     pub series: SeriesOpt,
-    /// Use what was known on this date (YYYY-MM-DD) instead of the latest
-    /// values.
-    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
-    pub as_of: Option<Vintage>,
+    #[command(flatten)]
+    pub as_of: AsOfOpt,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -25,19 +25,12 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let store = global.open()?;
-    let series = store.monthly(&args.series.series, args.as_of.unwrap_or_default())?;
-    let month = match args.month {
-        Some(m) => m,
-        None => series
-            .last_month()
-            .ok_or_else(|| inflow_analytics::Error::Empty(args.series.series.clone()))?,
-    };
-    let h = inflow_analytics::headline(&series, month)?;
+    let app = global.open()?;
+    let h = app.headline(&args.series.series, args.month, args.as_of.get())?;
     match args.format {
         Format::Json => output::print_json(&h),
         Format::Csv => print_csv(&h),
-        Format::Table => print_table(&series.meta.title, &h),
+        Format::Table => print_table(&app.series(&args.series.series)?.title, &h),
     }
 }
 
@@ -91,7 +84,12 @@ fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
     }
     let f = &h.fytd;
     t.add_row(vec![
-        format!("{} {} ({} months)", h.fiscal_year, f.label, f.months),
+        format!(
+            "{} {} ({})",
+            h.fiscal_year,
+            f.label,
+            count(f.months, "month")
+        ),
         opt_amount(f.value),
         opt_signed(f.change),
         opt_pct(f.change_pct),
@@ -189,8 +187,10 @@ fn record_lines(h: &Headline) -> Vec<String> {
     }
     if r.gaps > 0 {
         out.push(format!(
-            "({} earlier months have no value and are not compared.)",
-            r.gaps
+            "({} {} no value and {} not compared.)",
+            count(r.gaps, "earlier month"),
+            if r.gaps == 1 { "has" } else { "have" },
+            if r.gaps == 1 { "is" } else { "are" }
         ));
     }
     out

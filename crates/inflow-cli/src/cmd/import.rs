@@ -2,9 +2,8 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
+use inflow_app::types::{FileKind, ReleaseOutcome};
 use inflow_core::{Date, parse_date};
-use inflow_store::{ImportRequest, ReleaseOutcome};
 
 use crate::context::Global;
 use crate::output;
@@ -31,45 +30,17 @@ fn parse_released(s: &str) -> Result<Date, String> {
     parse_date(s).map_err(|e| e.to_string())
 }
 
-/// Today's date in UTC, the latest release date accepted.
-pub fn today() -> Date {
-    jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date()
-}
-
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let today = today();
-    if let Some(d) = args.released {
-        anyhow::ensure!(
-            d <= today,
-            inflow_store::Error::Conflict {
-                file: "--released".into(),
-                line: 0,
-                reason: format!("release date {d} is after today ({today})"),
-            }
-        );
-    }
-    let mut store = global.open()?;
+    let mut app = global.open()?;
     for path in &args.files {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-        let req = ImportRequest {
-            name: &name,
-            bytes: &bytes,
-            released: args.released,
-            source_url: None,
-            today,
-            dry_run: args.dry_run,
+        let (kind, out) = app.import_release(path, args.released, args.dry_run)?;
+        let kind = match kind {
+            FileKind::Workbook => "workbook",
+            FileKind::Csv => "csv",
         };
-        let (kind, out) = store.import_file(&req)?;
-        print_outcome(
-            &name,
-            &format!("{kind:?}").to_lowercase(),
-            &out,
-            args.dry_run,
-        )?;
+        print_outcome(&name, kind, &out, args.dry_run)?;
     }
     Ok(())
 }

@@ -15,18 +15,14 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let why = args.why.trim();
-    anyhow::ensure!(
-        !why.is_empty(),
-        "--why must say why the release is withdrawn"
-    );
-    let today = super::import::today();
-    let r = global.open()?.retract(args.release_id, why, today)?;
+    let r = global.open()?.retract(args.release_id, &args.why)?;
     outln!(
-        "release {} ({}, released {}) retracted on {today}: {why}. Reads as of an earlier date still see it.",
+        "release {} ({}, released {}) retracted on {}: {}. Reads as of an earlier date still see it.",
         r.id,
         r.source,
-        r.release_date
+        r.release_date,
+        r.retracted_on.as_deref().unwrap_or_default(),
+        r.retraction_reason.as_deref().unwrap_or_default()
     )?;
     Ok(())
 }
