@@ -195,8 +195,8 @@ ol.evidence li:target{background:#fff3c4}.closing{font-style:italic;color:#555}"
 /// inline as SVG, figures linked to their evidence (with a tooltip).
 ///
 /// # Errors
-/// [`Error::NoFont`] or [`Error::Chart`] when a chart cannot be drawn.
-pub fn html(brief: &Brief) -> Result<String, Error> {
+/// [`Error::Chart`] when a chart cannot be drawn.
+pub fn html(brief: &Brief, style: &chart::Style) -> Result<String, Error> {
     let mut out =
         String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -221,7 +221,7 @@ pub fn html(brief: &Brief) -> Result<String, Error> {
     }
     out.push_str("<h2>Charts</h2>\n");
     for c in Chart::available(&brief.charts) {
-        let svg = chart::svg(&brief.charts, c)?;
+        let svg = chart::svg(&brief.charts, c, style)?;
         out.push_str(&format!(
             "<figure role=\"img\" aria-label=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
             esc(&c.alt(&brief.charts)),

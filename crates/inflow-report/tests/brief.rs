@@ -19,6 +19,10 @@ fn load() -> (SeriesMeta, Vec<Observation>) {
     (meta, history)
 }
 
+fn style() -> chart::Style {
+    chart::Style::new(chart::Font::system().unwrap())
+}
+
 fn brief(month: &str, target: Option<f64>, model: ModelSpec) -> Brief {
     let (meta, history) = load();
     let opts = Options {
@@ -222,7 +226,7 @@ fn derived_months_are_noted() {
 fn charts_are_valid_svg_and_png_of_the_stated_size() {
     let b = brief("2024-04", Some(3000.0), ModelSpec::SNaive);
     let dir = tempfile::tempdir().unwrap();
-    let files = chart::write_all(&b.charts, dir.path()).unwrap();
+    let files = chart::write_all(&b.charts, dir.path(), &style()).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.chart.name()).collect();
     assert_eq!(names, ["monthly", "cumulative", "projection"]);
     for f in &files {
@@ -240,7 +244,7 @@ fn charts_are_valid_svg_and_png_of_the_stated_size() {
 #[test]
 fn html_is_one_self_contained_file() {
     let b = brief("2024-04", Some(3000.0), ModelSpec::SNaive);
-    let html = inflow_report::html(&b).unwrap();
+    let html = inflow_report::html(&b, &style()).unwrap();
     assert!(html.contains("name=\"viewport\""));
     assert_eq!(html.matches("<svg").count(), 3);
     assert_eq!(html.matches("viewBox=").count(), 3, "one viewBox per chart");

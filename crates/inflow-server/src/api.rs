@@ -586,7 +586,10 @@ pub async fn brief(State(state): State<AppState>, params: Params) -> Result<Resp
             let links = inflow_report::ChartLinks::None;
             Ok(match format.as_str() {
                 "md" => inflow_report::markdown(&brief, links),
-                "html" => inflow_report::html(&brief)?,
+                "html" => {
+                    let font = inflow_report::chart::Font::system()?;
+                    inflow_report::html(&brief, &inflow_report::chart::Style::new(font))?
+                }
                 _ => inflow_report::json(&brief, links)?,
             })
         })

@@ -78,10 +78,11 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         inflow_report::Error::Analytics(a) => anyhow::Error::from(a),
         other => anyhow::Error::from(other),
     })?;
+    let style = chart::Style::new(chart_font()?);
     let Some(dir) = &args.out else {
         let text = match args.format {
             Format::Md => inflow_report::markdown(&brief, ChartLinks::None),
-            Format::Html => inflow_report::html(&brief)?,
+            Format::Html => inflow_report::html(&brief, &style)?,
             Format::Json => inflow_report::json(&brief, ChartLinks::None)?,
         };
         outln!("{}", text.trim_end())?;
@@ -91,10 +92,10 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         return Ok(());
     };
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let files = chart::write_all(&brief.charts, dir)?;
+    let files = chart::write_all(&brief.charts, dir, &style)?;
     let text = match args.format {
         Format::Md => inflow_report::markdown(&brief, ChartLinks::Files(&files)),
-        Format::Html => inflow_report::html(&brief)?,
+        Format::Html => inflow_report::html(&brief, &style)?,
         Format::Json => inflow_report::json(&brief, ChartLinks::Files(&files))?,
     };
     let path = dir.join(format!("brief.{}", args.format.extension()));
@@ -105,4 +106,13 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         outln!("{}", f.png.display())?;
     }
     Ok(())
+}
+
+/// The chart font: the file named by `INFLOW_FONT`, else the first system
+/// font of [`chart::FONT_CANDIDATES`].
+pub fn chart_font() -> anyhow::Result<chart::Font> {
+    Ok(match std::env::var_os("INFLOW_FONT") {
+        Some(path) => chart::Font::from_file(std::path::Path::new(&path))?,
+        None => chart::Font::system()?,
+    })
 }
