@@ -18,6 +18,7 @@
 
 pub mod chart;
 mod compose;
+pub mod escape;
 pub mod fmt;
 mod render;
 
@@ -26,7 +27,7 @@ use inflow_forecast::ModelSpec;
 use serde::{Serialize, Serializer};
 
 pub use compose::build;
-pub use render::{ChartLinks, html, json, markdown};
+pub use render::{ChartLinks, html, json, markdown, text};
 
 /// Errors from writing a brief.
 #[derive(Debug, thiserror::Error)]

@@ -15,7 +15,8 @@ impl Composer<'_> {
         let m = h.month;
         let value = self.value_fig(m, h.value);
         let mut p = Para::default()
-            .t(format!("{} were ", self.subject()))
+            .l(self.subject())
+            .t(" were ")
             .f(value)
             .t(" in ")
             .l(m.long_label());
