@@ -571,7 +571,13 @@ pub async fn brief(State(state): State<AppState>, params: Params) -> Result<Resp
         "json" => "application/json",
         "md" => "text/markdown; charset=utf-8",
         "html" => "text/html; charset=utf-8",
-        _ => return Err(AppError::bad_param("format", "expected json, md or html")),
+        "text" => "text/plain; charset=utf-8",
+        _ => {
+            return Err(AppError::bad_param(
+                "format",
+                "expected json, md, html or text",
+            ));
+        }
     };
     let text = state
         .with_store_heavy(move |store| {
@@ -586,6 +592,7 @@ pub async fn brief(State(state): State<AppState>, params: Params) -> Result<Resp
             let links = inflow_report::ChartLinks::None;
             Ok(match format.as_str() {
                 "md" => inflow_report::markdown(&brief, links),
+                "text" => inflow_report::text(&brief),
                 "html" => {
                     let font = inflow_report::chart::Font::system()?;
                     inflow_report::html(&brief, &inflow_report::chart::Style::new(font))?

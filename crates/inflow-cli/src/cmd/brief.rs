@@ -21,6 +21,8 @@ pub enum Format {
     Html,
     /// JSON: sections of spans, figures referencing their evidence.
     Json,
+    /// Plain text of the story for a wire service: no markup, no footnotes.
+    Text,
 }
 
 impl Format {
@@ -29,6 +31,7 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Text => "txt",
         }
     }
 }
@@ -84,9 +87,10 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             Format::Md => inflow_report::markdown(&brief, ChartLinks::None),
             Format::Html => inflow_report::html(&brief, &style)?,
             Format::Json => inflow_report::json(&brief, ChartLinks::None)?,
+            Format::Text => inflow_report::text(&brief),
         };
         outln!("{}", text.trim_end())?;
-        if args.format != Format::Html {
+        if !matches!(args.format, Format::Html | Format::Text) {
             eprintln!("note: charts are written only with --out DIR");
         }
         return Ok(());
@@ -97,6 +101,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         Format::Md => inflow_report::markdown(&brief, ChartLinks::Files(&files)),
         Format::Html => inflow_report::html(&brief, &style)?,
         Format::Json => inflow_report::json(&brief, ChartLinks::Files(&files))?,
+        Format::Text => inflow_report::text(&brief),
     };
     let path = dir.join(format!("brief.{}", args.format.extension()));
     std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
