@@ -31,6 +31,10 @@ pub(crate) fn spread(ys: &[i32], gap: i32) -> Vec<i32> {
     out
 }
 
+/// A line's end label: its lines of text, the end point in backend pixels,
+/// its colour, and whether it is this year's (bold, placed to the left).
+type EndLabel = (Vec<String>, (i32, i32), RGBColor, bool);
+
 /// Draws the cumulative chart on `area`.
 pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -94,7 +98,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(LIGHT.mix(0.6))
         .draw()?;
-    let mut ends: Vec<(Vec<String>, (i32, i32), RGBColor, bool)> = Vec::new();
+    let mut ends: Vec<EndLabel> = Vec::new();
     // Earlier years first, so this year is drawn on top of them.
     for (k, line) in data.cumulative.iter().enumerate().rev() {
         let points: Vec<(i32, f64)> = line
