@@ -29,15 +29,24 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1.0);
     let batches = inflow_import::bundled_batches().expect("bundled data parses");
-    let meta = batches[0].series[0].value.clone();
-    let obs = batches[1].observations.iter().map(|o| o.value.clone());
+    let obs: Vec<_> = batches[1]
+        .observations
+        .iter()
+        .map(|o| o.value.clone())
+        .collect();
+    let series: Vec<MonthlySeries> = batches[0]
+        .series
+        .iter()
+        .map(|m| MonthlySeries::from_history(m.value.clone(), Vintage::Latest, obs.iter().cloned()))
+        .collect();
     let published: Vec<_> = batches[2]
         .published
         .iter()
         .map(|p| p.value.clone())
         .collect();
-    let series = MonthlySeries::from_history(meta, Vintage::Latest, obs);
-    let ctx = Context::new(&series).with_published(&published);
+    let ctx = Context::new(&series[0])
+        .with_series(&series[1..])
+        .with_published(&published);
 
     let target = (mb * 1_000_000.0) as usize;
     let mut text = String::with_capacity(target + 200);

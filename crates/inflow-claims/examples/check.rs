@@ -14,16 +14,32 @@ use std::io::{Read, Write};
 use inflow_claims::{Context, check};
 use inflow_core::{MonthlySeries, PublishedFigure, Vintage, parse_date};
 
-fn load(vintage: Vintage) -> Result<(MonthlySeries, Vec<PublishedFigure>), String> {
+/// Every bundled series in `vintage` (the total first) and the published
+/// totals.
+fn load(vintage: Vintage) -> Result<(Vec<MonthlySeries>, Vec<PublishedFigure>), String> {
     let batches = inflow_import::bundled_batches().map_err(|e| e.to_string())?;
-    let meta = batches[0].series[0].value.clone();
-    let obs = batches[1].observations.iter().map(|o| o.value.clone());
+    let obs: Vec<_> = batches[1]
+        .observations
+        .iter()
+        .map(|o| o.value.clone())
+        .collect();
+    let series = batches[0]
+        .series
+        .iter()
+        .map(|m| MonthlySeries::from_history(m.value.clone(), vintage, obs.iter().cloned()))
+        .collect();
     let published = batches[2]
         .published
         .iter()
         .map(|p| p.value.clone())
         .collect();
-    Ok((MonthlySeries::from_history(meta, vintage, obs), published))
+    Ok((series, published))
+}
+
+fn context<'a>(series: &'a [MonthlySeries], published: &'a [PublishedFigure]) -> Context<'a> {
+    Context::new(&series[0])
+        .with_series(&series[1..])
+        .with_published(published)
 }
 
 fn main() -> Result<(), String> {
@@ -68,7 +84,7 @@ fn main() -> Result<(), String> {
                 _ => Vintage::Latest,
             };
             let (series, published) = load(vintage)?;
-            let ctx = Context::new(&series).with_published(&published);
+            let ctx = context(&series, &published);
             let report = check(v["text"].as_str().unwrap_or(""), &ctx);
             let line = serde_json::to_string(&report).map_err(|e| e.to_string())?;
             // A closed pipe (`| head`) ends the output quietly.
@@ -80,7 +96,7 @@ fn main() -> Result<(), String> {
     }
     let vintage = as_of.map_or(Vintage::Latest, Vintage::AsOf);
     let (series, published) = load(vintage)?;
-    let ctx = Context::new(&series).with_published(&published);
+    let ctx = context(&series, &published);
     let report = check(&text, &ctx);
     let out = if json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"

@@ -5,6 +5,7 @@
 
 use inflow_core::Scale;
 
+use crate::lexicon::{self, EconomyName, Statistic};
 use crate::number::{Num, parse_number};
 use crate::scan::{Tok, Token};
 
@@ -97,12 +98,78 @@ pub(crate) struct Percent {
 /// Which series a phrase names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SeriesRef {
-    /// Total ICT (telecommunication, computer and information) exports.
+    /// Nothing named: the context's main series.
+    Main,
+    /// The headline: total ICT (telecommunication, computer and
+    /// information) services, or the context's main series.
     Total,
-    /// One component, by key suffix (`computer`) and name.
-    Component(&'static str, &'static str),
+    /// Another statistic of the lexicon: a component, an item, total
+    /// services.
+    Component(&'static Statistic),
     /// Something else entirely (textile exports, workers' remittances).
     Other(&'static str),
+}
+
+/// The flow a phrase names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FlowRef {
+    /// Exports, receipts, credit.
+    Exports,
+    /// Imports, payments, debit.
+    Imports,
+    /// Net: a surplus, a deficit, the balance.
+    Net,
+}
+
+impl FlowRef {
+    /// The flow as a word, for explanations.
+    pub fn word(self) -> &'static str {
+        match self {
+            FlowRef::Exports => "exports",
+            FlowRef::Imports => "imports",
+            FlowRef::Net => "net balance",
+        }
+    }
+}
+
+/// Publishers a text may attribute figures to, by the words that name
+/// them, with the name a series' `source` carries.
+const PUBLISHERS: &[(&[&str], &str)] = &[
+    (&["PBS"], "Pakistan Bureau of Statistics"),
+    (&["SBP"], "State Bank of Pakistan"),
+    (&["RBI"], "Reserve Bank of India"),
+];
+
+fn flow_at(t: &[Token<'_>], i: usize) -> Option<FlowRef> {
+    let w = &t[i];
+    if w.is_any(&[
+        "imports", "import", "payments", "debit", "debits", "imported",
+    ]) {
+        Some(FlowRef::Imports)
+    } else if w.is_any(&["surplus", "deficit", "balance", "net"]) {
+        // "net exports", "net of", "network" are not all balances, but a
+        // net figure is never a gross one.
+        Some(FlowRef::Net)
+    } else if w.is_any(&[
+        "exports",
+        "export",
+        "receipts",
+        "credit",
+        "earnings",
+        "remittances",
+    ]) {
+        Some(FlowRef::Exports)
+    } else {
+        None
+    }
+}
+
+/// Whether an economy named at `i` is a market ("exports to the UAE",
+/// "clients in the US") rather than the reporter.
+fn is_partner(t: &[Token<'_>], i: usize) -> bool {
+    let before = |k: usize| i >= k && t[i - k].is_any(&["to", "from", "with"]);
+    let the = i >= 1 && t[i - 1].is("the");
+    before(1) || (the && before(2))
 }
 
 /// What a sentence contains.
@@ -113,132 +180,18 @@ pub(crate) struct Found {
     pub series: Vec<(usize, SeriesRef)>,
     /// Token ranges of "record", "all-time high", "highest".
     pub records: Vec<(usize, usize)>,
+    /// Economies named as the subject (not as a market: "exports to the
+    /// UAE" names a partner).
+    pub economies: Vec<(usize, &'static EconomyName)>,
+    /// Flows named: imports, the balance.
+    pub flows: Vec<(usize, FlowRef)>,
+    /// Publishers named (`PBS`, `SBP`), by position.
+    pub publishers: Vec<(usize, &'static str)>,
     /// The sentence says month-on-month / year-on-year.
     pub mom_cue: bool,
     pub yoy_cue: bool,
 }
 
-pub(crate) const INCREASE: &[&str] = &[
-    "increase",
-    "increased",
-    "increases",
-    "increasing",
-    "rise",
-    "rose",
-    "risen",
-    "rising",
-    "grew",
-    "grow",
-    "growth",
-    "grown",
-    "growing",
-    "up",
-    "jump",
-    "jumped",
-    "surge",
-    "surged",
-    "gain",
-    "gained",
-    "climbed",
-    "climb",
-    "expanded",
-    "expansion",
-    "higher",
-    "increment",
-    "addition",
-    "boost",
-    "improvement",
-    "improved",
-    "uptick",
-    "spike",
-    "soared",
-];
-pub(crate) const DECREASE: &[&str] = &[
-    "decline",
-    "declined",
-    "declining",
-    "decrease",
-    "decreased",
-    "fell",
-    "fall",
-    "fallen",
-    "falling",
-    "drop",
-    "dropped",
-    "down",
-    "dip",
-    "dipped",
-    "lower",
-    "contraction",
-    "contracted",
-    "shrank",
-    "shrunk",
-    "slump",
-    "slumped",
-    "plunge",
-    "plunged",
-    "negative",
-    "reduction",
-    "slid",
-    "slipped",
-];
-/// Verbs that take the change directly: "rose $119 million".
-const CHANGE_VERBS: &[&str] = &[
-    "rose",
-    "increased",
-    "grew",
-    "jumped",
-    "surged",
-    "climbed",
-    "gained",
-    "added",
-    "fell",
-    "declined",
-    "decreased",
-    "dropped",
-    "slipped",
-    "dipped",
-    "plunged",
-    "slumped",
-    "up",
-    "down",
-];
-const FORECAST: &[&str] = &[
-    "likely",
-    "expected",
-    "expects",
-    "expect",
-    "projected",
-    "projects",
-    "projection",
-    "projections",
-    "forecast",
-    "forecasts",
-    "forecasted",
-    "anticipated",
-    "anticipates",
-    "poised",
-    "target",
-    "targets",
-    "targeted",
-    "targeting",
-    "aim",
-    "aims",
-    "aiming",
-    "goal",
-    "will",
-    "would",
-    "could",
-    "should",
-    "might",
-    "hopes",
-    "hoping",
-    "envisaged",
-    "envisages",
-    "estimates",
-    "predicted",
-    "predicts",
-];
 const BASE_CUES: &[&str] = &[
     "from",
     "compared",
@@ -293,6 +246,20 @@ pub(crate) fn find(t: &[Token<'_>]) -> Found {
             f.series.push((i, s));
             i = end;
             continue;
+        }
+        if let Some(e) = lexicon::economy_of(tok) {
+            if is_partner(t, i) {
+                f.series
+                    .push((i, SeriesRef::Other("exports to one market")));
+            } else {
+                f.economies.push((i, e));
+            }
+        }
+        if let Some(fl) = flow_at(t, i) {
+            f.flows.push((i, fl));
+        }
+        if let Some((_, name)) = PUBLISHERS.iter().find(|(ws, _)| ws.contains(&tok.text)) {
+            f.publishers.push((i, name));
         }
         if let Some(end) = record_at(t, i) {
             f.records.push((i, end));
@@ -413,7 +380,8 @@ fn look_back(t: &[Token<'_>], i: usize) -> (Option<usize>, Qual) {
         steps += 1;
         let w = &t[j];
         let prev_is = |ws: &[&str]| j > 0 && t[j - 1].is_any(ws);
-        let change_of = w.is("of") && (prev_is(INCREASE) || prev_is(DECREASE));
+        let change_of =
+            w.is("of") && (prev_is(lexicon::increase()) || prev_is(lexicon::decrease()));
         if !change_of
             && w.is_any(&[
                 "a",
@@ -451,7 +419,9 @@ fn look_back(t: &[Token<'_>], i: usize) -> (Option<usize>, Qual) {
             continue;
         }
         if w.is("over")
-            && (prev_is(INCREASE) || prev_is(DECREASE) || prev_is(&["%", "percent", "pc"]))
+            && (prev_is(lexicon::increase())
+                || prev_is(lexicon::decrease())
+                || prev_is(&["%", "percent", "pc"]))
         {
             // "an increase over $191 million": a base, not a hedge.
             return (Some(j), qual);
@@ -517,17 +487,17 @@ fn classify(t: &[Token<'_>], a: &mut Amount) {
     if let Some(p) = word(prev) {
         let before = prev.and_then(|j| j.checked_sub(1)).map(|j| &t[j]);
         let change_before = |ws: &[&str]| before.is_some_and(|b| b.is_any(ws));
-        if p.is_any(CHANGE_VERBS) {
+        if p.is_any(lexicon::change_verbs()) {
             // "rose $119 million", "fell $6 million": the change itself.
             a.role = Role::Diff;
-            if p.is_any(DECREASE) {
+            if p.is_any(lexicon::decrease()) {
                 a.sign = -1.0;
             }
         }
         if p.is("by") || p.is("of") {
-            if change_before(INCREASE) {
+            if change_before(lexicon::increase()) {
                 a.role = Role::Diff;
-            } else if change_before(DECREASE) {
+            } else if change_before(lexicon::decrease()) {
                 a.role = Role::Diff;
                 a.sign = -1.0;
             }
@@ -541,7 +511,10 @@ fn classify(t: &[Token<'_>], a: &mut Amount) {
             if pct_before {
                 a.role = Role::Diff;
                 let lo = lo.saturating_sub(6);
-                if t[lo..a.first_tok].iter().any(|w| w.is_any(DECREASE)) {
+                if t[lo..a.first_tok]
+                    .iter()
+                    .any(|w| w.is_any(lexicon::decrease()))
+                {
                     a.sign = -1.0;
                 }
             }
@@ -580,8 +553,8 @@ fn classify(t: &[Token<'_>], a: &mut Amount) {
             }
             let over_base = w.is("over")
                 && j > 0
-                && (t[j - 1].is_any(INCREASE)
-                    || t[j - 1].is_any(DECREASE)
+                && (t[j - 1].is_any(lexicon::increase())
+                    || t[j - 1].is_any(lexicon::decrease())
                     || t[j - 1].is_any(&["%", "percent", "pc"]));
             if w.is_any(BASE_CUES) || over_base {
                 let hedge = w.is("than") && j > 0 && t[j - 1].is_any(&["more", "less", "fewer"]);
@@ -630,7 +603,7 @@ fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
     let before = &t[lo..a.first_tok];
     a.forecast = before
         .iter()
-        .any(|w| w.kind == Tok::Word && (w.is_any(FORECAST) || w.text == "may"))
+        .any(|w| w.kind == Tok::Word && (w.is_any(lexicon::forecast()) || w.text == "may"))
         || before
             .windows(2)
             .any(|w| (w[0].is("set") && w[1].is("to")) || (w[0].is("on") && w[1].is("track")));
@@ -671,10 +644,10 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
             continue;
         }
         let d = if j < first { first - j } else { j - end + 1 };
-        if d < best && w.is_any(DECREASE) {
+        if d < best && w.is_any(lexicon::decrease()) {
             best = d;
             sign = -1.0;
-        } else if d < best && w.is_any(INCREASE) {
+        } else if d < best && w.is_any(lexicon::increase()) {
             best = d;
             sign = 1.0;
         }
@@ -744,39 +717,19 @@ fn series_at(t: &[Token<'_>], i: usize) -> Option<(SeriesRef, usize)> {
     if w.kind != Tok::Word {
         return None;
     }
-    let next = |k: usize, ws: &[&str]| t.get(i + k).is_some_and(|n| n.is_any(ws));
-    if w.text == "ICT" || w.text == "IT" || w.text == "ITeS" || w.text == "ITES" {
-        return Some((SeriesRef::Total, i + 1));
-    }
-    if w.is("information") && next(1, &["technology"]) {
-        return Some((SeriesRef::Total, i + 2));
-    }
-    if w.is_any(&["computer", "software"]) {
-        return Some((SeriesRef::Component("computer", "computer services"), i + 1));
-    }
-    if w.is_any(&["telecom", "telecommunication", "telecommunications"]) {
-        return Some((
-            SeriesRef::Component("telecom", "telecommunication services"),
-            i + 1,
-        ));
-    }
-    if w.is("call") {
-        let k = if next(1, &["-"]) { 2 } else { 1 };
-        if next(k, &["centre", "center", "centres", "centers"]) {
-            return Some((
-                SeriesRef::Component("call_centre", "call centre services"),
-                i + k + 1,
-            ));
+    if let Some((s, mut end)) = lexicon::statistic_at(t, i) {
+        // "ICT services", "computer services": the noun belongs to the name.
+        if t.get(end)
+            .is_some_and(|n| n.is_any(&["services", "service", "sector"]))
+        {
+            end += 1;
         }
-    }
-    if w.is_any(&["total", "overall"]) && next(1, &["services"]) {
-        return Some((SeriesRef::Other("all services trade"), i + 2));
-    }
-    if w.is("information") && next(1, &["services", "service"]) {
-        return Some((
-            SeriesRef::Component("information", "information services"),
-            i + 2,
-        ));
+        let r = if s.ebops == Some("SI") {
+            SeriesRef::Total
+        } else {
+            SeriesRef::Component(s)
+        };
+        return Some((r, end));
     }
     const OTHER: &[(&str, &str)] = &[
         ("textile", "textile exports"),
@@ -786,8 +739,6 @@ fn series_at(t: &[Token<'_>], i: usize) -> Option<(SeriesRef, usize)> {
         ("petroleum", "petroleum"),
         ("oil", "oil"),
         ("reserves", "foreign exchange reserves"),
-        ("imports", "imports"),
-        ("deficit", "a deficit"),
         ("GDP", "GDP"),
         ("FDI", "foreign direct investment"),
         ("investment", "investment"),
@@ -807,21 +758,11 @@ fn series_at(t: &[Token<'_>], i: usize) -> Option<(SeriesRef, usize)> {
         ("market", "a market size"),
         ("overseas", "workers' remittances"),
         ("diaspora", "workers' remittances"),
-        ("freelancers", "freelancers' earnings"),
-        ("freelancer", "freelancers' earnings"),
         ("startups", "startup funding"),
         ("raised", "funding"),
-        ("UAE", "exports to one country"),
-        ("Saudi", "exports to one country"),
-        ("China", "exports to one country"),
-        ("America", "exports to one country"),
-        ("USA", "exports to one country"),
-        ("UK", "exports to one country"),
         ("Europe", "exports to one region"),
         ("EU", "exports to one region"),
         ("Gulf", "exports to one region"),
-        ("Ireland", "exports to one country"),
-        ("Singapore", "exports to one country"),
         ("grant", "a grant"),
         ("allocated", "an allocation"),
         ("allocation", "an allocation"),
@@ -846,11 +787,13 @@ fn group_component_lists(series: &mut Vec<(usize, SeriesRef)>) {
         let (pos, s) = series[i];
         let mut j = i + 1;
         let mut distinct = false;
-        if let SeriesRef::Component(..) = s {
+        if let SeriesRef::Component(st) = s
+            && st.is_ict_part()
+        {
             while j < series.len() {
                 let (p2, s2) = series[j];
                 let close = p2 - series[j - 1].0 <= 4;
-                if !close || !matches!(s2, SeriesRef::Component(..)) {
+                if !close || !matches!(s2, SeriesRef::Component(x) if x.is_ict_part()) {
                     break;
                 }
                 distinct |= s2 != s;

@@ -63,12 +63,13 @@
 
 mod check;
 mod extract;
+mod lexicon;
 mod number;
 mod period;
 mod render;
 mod scan;
 
-use inflow_core::{FiscalYear, MonthlySeries, PublishedFigure, YearMonth};
+use inflow_core::{Date, FiscalYear, MonthlySeries, PublishedFigure, YearMonth};
 use serde::Serialize;
 
 pub use check::check;
@@ -77,9 +78,11 @@ pub use period::ClaimPeriod;
 /// Errors from building a [`Context`].
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// A component series is not a sub-series of the total (its key does
-    /// not extend the total's key).
-    #[error("component {component} is not under {total}: its key must start with {total}.")]
+    /// A component series is not under the total in the EBOPS tree, or is
+    /// another economy's.
+    #[error(
+        "component {component} is not under {total}: it must be of the same economy and its EBOPS code within the total's."
+    )]
     NotAComponent {
         /// The total's key.
         total: String,
@@ -124,53 +127,76 @@ pub trait Projector {
 
 /// What claims are checked against.
 ///
-/// `total` is the series of total ICT exports (`pk.ict.exports`), read in
-/// the vintage the caller wants. `components` are monthly series of its
-/// components (keys `pk.ict.exports.computer` and so on), if any;
+/// `total` is the main series (Pakistan's ICT exports, `pk.ict.exports`,
+/// for the bundled data), read in the vintage the caller wants. `series`
+/// are any other series with their metadata: components and items, the
+/// other flow, other economies. A claim is judged against the series whose
+/// metadata (economy, flow, EBOPS code, or the source's item number or
+/// name in the title) match what its words are about, never by key.
 /// `published` are totals as published (fiscal-year, year-to-date and
 /// component totals), filtered here to those released within the total's
 /// vintage.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
-    /// Total ICT exports, in the vintage to judge against.
+    /// The main series, in the vintage to judge against.
     pub total: &'a MonthlySeries,
-    /// Component series, keyed by their `meta.key`.
-    pub components: &'a [MonthlySeries],
+    /// Every other series a text may be about, in the same vintage.
+    pub series: &'a [MonthlySeries],
     /// Published totals of the total and of its components.
     pub published: &'a [PublishedFigure],
     /// Projects fiscal-year totals for forward-looking claims.
     pub projector: Option<&'a dyn Projector>,
+    /// When the text was published: bare months ("in January"), "last
+    /// month" and "this fiscal year" are read from it. `None`: from the
+    /// vintage's date, else from the text alone.
+    pub published_on: Option<Date>,
+    /// The main series in the latest vintage, so that a forecast made in
+    /// an older vintage can be judged after the fact.
+    pub outcome: Option<&'a MonthlySeries>,
 }
 
 impl<'a> Context<'a> {
-    /// A context with only the total series: no components, no published
-    /// figures, no projector.
+    /// A context with only the total series: no other series, no
+    /// published figures, no projector.
     pub fn new(total: &'a MonthlySeries) -> Self {
         Context {
             total,
-            components: &[],
+            series: &[],
             published: &[],
             projector: None,
+            published_on: None,
+            outcome: None,
         }
     }
 
-    /// Adds component series.
+    /// Adds component series, checked to be under the total in the EBOPS
+    /// tree.
     ///
     /// # Errors
-    /// [`Error::NotAComponent`] if a series' key does not extend the total's.
+    /// [`Error::NotAComponent`] if a series is another economy's or its
+    /// EBOPS code is not within the total's.
     pub fn with_components(mut self, components: &'a [MonthlySeries]) -> Result<Self, Error> {
-        let total = self.total.meta.key.to_string();
+        let total = &self.total.meta;
         for c in components {
-            let key = c.meta.key.to_string();
-            if !key.starts_with(&format!("{total}.")) {
+            let under = c.meta.economy == total.economy
+                && c.meta.ebops != total.ebops
+                && c.meta.ebops.is_within(&total.ebops);
+            if !under {
                 return Err(Error::NotAComponent {
-                    total,
-                    component: key,
+                    total: total.key.to_string(),
+                    component: c.meta.key.to_string(),
                 });
             }
         }
-        self.components = components;
+        self.series = components;
         Ok(self)
+    }
+
+    /// Adds any other series (items, imports, other economies); claims find
+    /// theirs by metadata.
+    pub fn with_series(mut self, series: &'a [MonthlySeries]) -> Self {
+        self.series = series;
+        self
     }
 
     /// Adds published totals.
@@ -182,6 +208,19 @@ impl<'a> Context<'a> {
     /// Adds a projector for forward-looking claims.
     pub fn with_projector(mut self, projector: &'a dyn Projector) -> Self {
         self.projector = Some(projector);
+        self
+    }
+
+    /// Sets the text's publication date.
+    pub fn with_published_on(mut self, date: Date) -> Self {
+        self.published_on = Some(date);
+        self
+    }
+
+    /// Adds the main series in the latest vintage, for judging forecasts
+    /// after the fact.
+    pub fn with_outcome(mut self, latest: &'a MonthlySeries) -> Self {
+        self.outcome = Some(latest);
         self
     }
 }

@@ -5,6 +5,9 @@
 use inflow_claims::{Context, check};
 use inflow_core::{MonthlySeries, Vintage, parse_date};
 
+mod common;
+use common::Bundled;
+
 /// A made-up dispatch in the style of the press, with one mistake of each
 /// kind, judged as known on 2024-05-25.
 const DISPATCH: &str = "\
@@ -17,17 +20,8 @@ Officials expect receipts to exceed $3 billion in FY24.";
 
 #[test]
 fn dispatch_as_text() {
-    let batches = inflow_import::bundled_batches().unwrap();
-    let meta = batches[0].series[0].value.clone();
-    let obs = batches[1].observations.iter().map(|o| o.value.clone());
-    let published: Vec<_> = batches[2]
-        .published
-        .iter()
-        .map(|p| p.value.clone())
-        .collect();
-    let vintage = Vintage::AsOf(parse_date("2024-05-25").unwrap());
-    let series = MonthlySeries::from_history(meta, vintage, obs);
-    let report = check(DISPATCH, &Context::new(&series).with_published(&published));
+    let data = Bundled::load(Vintage::AsOf(parse_date("2024-05-25").unwrap()));
+    let report = check(DISPATCH, &data.ctx());
     insta::assert_snapshot!(report.render_text());
 }
 

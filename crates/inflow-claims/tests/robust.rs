@@ -2,32 +2,20 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use inflow_claims::{Context, Report, check};
-use inflow_core::{MonthlySeries, PublishedFigure, Vintage};
+use inflow_claims::{Report, check};
+use inflow_core::Vintage;
 use proptest::prelude::*;
 
-fn data() -> &'static (MonthlySeries, Vec<PublishedFigure>) {
-    static DATA: std::sync::OnceLock<(MonthlySeries, Vec<PublishedFigure>)> =
-        std::sync::OnceLock::new();
-    DATA.get_or_init(|| {
-        let batches = inflow_import::bundled_batches().unwrap();
-        let meta = batches[0].series[0].value.clone();
-        let obs = batches[1].observations.iter().map(|o| o.value.clone());
-        let published = batches[2]
-            .published
-            .iter()
-            .map(|p| p.value.clone())
-            .collect();
-        (
-            MonthlySeries::from_history(meta, Vintage::Latest, obs),
-            published,
-        )
-    })
+mod common;
+use common::Bundled;
+
+fn data() -> &'static Bundled {
+    static DATA: std::sync::OnceLock<Bundled> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| Bundled::load(Vintage::Latest))
 }
 
 fn run(text: &str) -> Report {
-    let (series, published) = data();
-    let r = check(text, &Context::new(series).with_published(published));
+    let r = check(text, &data().ctx());
     // Every span points at the claim's own text, on character boundaries.
     for c in &r.claims {
         let [a, b] = c.span;

@@ -4,25 +4,15 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
 use inflow_claims::{ClaimKind, Context, ProjectionSummary, Projector, Report, Verdict, check};
-use inflow_core::{FiscalYear, MonthlySeries, PublishedFigure, Vintage, parse_date};
+use inflow_core::{FiscalYear, MonthlySeries, Vintage, parse_date};
 
-fn load(vintage: Vintage) -> (MonthlySeries, Vec<PublishedFigure>) {
-    let batches = inflow_import::bundled_batches().unwrap();
-    let meta = batches[0].series[0].value.clone();
-    let obs = batches[1].observations.iter().map(|o| o.value.clone());
-    let published = batches[2]
-        .published
-        .iter()
-        .map(|p| p.value.clone())
-        .collect();
-    (MonthlySeries::from_history(meta, vintage, obs), published)
-}
+mod common;
+use common::Bundled;
 
 fn run(text: &str, as_of: Option<&str>) -> Report {
     let vintage = as_of.map_or(Vintage::Latest, |d| Vintage::AsOf(parse_date(d).unwrap()));
-    let (series, published) = load(vintage);
-    let ctx = Context::new(&series).with_published(&published);
-    check(text, &ctx)
+    let data = Bundled::load(vintage);
+    check(text, &data.ctx())
 }
 
 /// (claim text, verdict) pairs, in order.
@@ -361,10 +351,8 @@ fn forecasts_report_the_projection() {
     let r = run(text, None);
     assert_eq!(r.claims[0].verdict, Forecast);
     assert!(r.claims[0].explanation.contains("no projector"));
-    let (series, published) = load(Vintage::Latest);
-    let ctx = Context::new(&series)
-        .with_published(&published)
-        .with_projector(&Fixed);
+    let data = Bundled::load(Vintage::Latest);
+    let ctx = data.ctx().with_projector(&Fixed);
     let r = check(text, &ctx);
     let c = &r.claims[0];
     assert_eq!((c.kind, c.verdict), (ClaimKind::Forecast, Forecast));
@@ -523,9 +511,9 @@ fn component_series_when_supplied() {
         Vintage::Latest,
         vec![obs],
     )];
-    let (series, published) = load(Vintage::Latest);
-    let ctx = Context::new(&series)
-        .with_published(&published)
+    let data = Bundled::load(Vintage::Latest);
+    let ctx = Context::new(&data.total)
+        .with_published(&data.published)
         .with_components(&computer)
         .unwrap();
     let r = check(
@@ -538,8 +526,8 @@ fn component_series_when_supplied() {
         Some("pk.ict.exports.computer")
     );
     // The total is not a component of itself.
-    let total = [series.clone()];
-    assert!(Context::new(&series).with_components(&total).is_err());
+    let total = [data.total.clone()];
+    assert!(Context::new(&data.total).with_components(&total).is_err());
 }
 
 #[test]

@@ -11,6 +11,7 @@
 
 pub mod ebops;
 pub mod fiscal;
+pub mod iso3166;
 pub mod key;
 pub mod month;
 pub mod period;

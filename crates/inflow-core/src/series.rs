@@ -22,13 +22,13 @@ impl FromStr for Economy {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
         let b = s.as_bytes();
-        if b.len() == 2 && b.iter().all(u8::is_ascii_uppercase) {
+        if b.len() == 2 && crate::iso3166::is_assigned(s) {
             Ok(Economy([b[0], b[1]]))
         } else {
             Err(Error::InvalidField {
                 field: "economy",
                 value: s.to_string(),
-                expected: "an ISO 3166 alpha-2 code such as PK",
+                expected: "an assigned ISO 3166 alpha-2 code such as PK",
             })
         }
     }

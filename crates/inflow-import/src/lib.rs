@@ -14,10 +14,12 @@
 //! field. Parsing does no database I/O: the store applies a [`Batch`].
 
 mod bundled;
+mod check;
 mod parse;
 
 pub use bundled::{BUNDLED, BundledFile, bundled_batches};
-pub use parse::{Batch, BatchKind, Located, parse_str};
+pub use check::{MAX_VALUE, excerpt};
+pub use parse::{Batch, BatchKind, Located, parse_str, parse_str_on};
 
 /// Errors from reading an import file.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
@@ -47,11 +49,11 @@ pub enum Error {
         reason: String,
     },
     /// The header row is not one of the known kinds.
-    #[error("{file}:1: unrecognised header {found:?}; expected one of:\n  {expected}")]
+    #[error("{file}:1: unrecognised header {found}; expected one of:\n  {expected}")]
     Header {
         /// The file's name as given.
         file: String,
-        /// The header found.
+        /// The header found, quoted and cut to a short excerpt.
         found: String,
         /// The accepted headers.
         expected: String,

@@ -6,6 +6,11 @@ use inflow_core::{
 };
 
 use crate::Error;
+use crate::check::{self, excerpt};
+
+/// Longest reason in a message: reasons built by the core types quote the
+/// input, and field lengths are capped, but no message may grow with it.
+const MAX_REASON: usize = 300;
 
 const SERIES_HEADER: &[&str] = &[
     "key",
@@ -79,6 +84,7 @@ struct Row<'a> {
     line: u64,
     header: &'static [&'static str],
     record: &'a csv::StringRecord,
+    today: Date,
 }
 
 impl Row<'_> {
@@ -87,13 +93,47 @@ impl Row<'_> {
     }
 
     fn err(&self, i: usize, reason: impl Into<String>) -> Error {
+        let mut reason = reason.into();
+        if reason.len() > MAX_REASON {
+            let mut cut = MAX_REASON;
+            while !reason.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            reason.truncate(cut);
+            reason.push('\u{2026}');
+        }
         Error::Field {
             file: self.file.to_string(),
             line: self.line,
             column: i + 1,
             field: self.header[i].to_string(),
-            reason: reason.into(),
+            reason,
         }
+    }
+
+    /// Refuses fields longer than their kind allows and control characters
+    /// (which would reach terminals and pages as they are).
+    fn screen(&self) -> Result<(), Error> {
+        for (i, name) in self.header.iter().enumerate() {
+            let v = self.get(i);
+            let max = check::max_len(name);
+            if v.len() > max {
+                return Err(self.err(
+                    i,
+                    format!(
+                        "{} is longer than the {max} bytes this field may hold",
+                        excerpt(v)
+                    ),
+                ));
+            }
+            if let Some(c) = v.chars().find(|c| c.is_control()) {
+                return Err(self.err(
+                    i,
+                    format!("{} holds the control character {c:?}", excerpt(v)),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn parse<T, E: std::fmt::Display>(
@@ -129,9 +169,51 @@ impl Row<'_> {
 /// # Ok::<(), inflow_import::Error>(())
 /// ```
 ///
+/// Release dates are checked against today's date (UTC); use
+/// [`parse_str_on`] to give the date.
+///
 /// # Errors
 /// The first problem found, naming file, line, column and field.
 pub fn parse_str(file: &str, text: &str, known: &[SeriesMeta]) -> Result<Batch, Error> {
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    parse_str_on(file, text, known, today)
+}
+
+/// [`parse_str`] with the date that counts as today: a release date more
+/// than one day after it (a day's grace for time zones ahead of UTC) is
+/// refused as a release from the future.
+///
+/// ```
+/// # let known: Vec<inflow_core::SeriesMeta> = inflow_import::bundled_batches()?[0]
+/// #     .series.iter().map(|s| s.value.clone()).collect();
+/// let text = "series,period,value,status,release_date,source_url,note\n\
+///             pk.ict.exports,2024-04,310,reported,2024-05-20,https://example.org/a,\n";
+/// let on = |d: &str| inflow_import::parse_str_on("f.csv", text, &known, d.parse().unwrap());
+/// assert!(on("2024-05-20").is_ok());
+/// assert!(on("2024-05-19").is_ok());
+/// let err = on("2024-05-18").unwrap_err().to_string();
+/// assert!(err.starts_with("f.csv:2:5: field `release_date`: 2024-05-20 is in the future"), "{err}");
+/// # Ok::<(), inflow_import::Error>(())
+/// ```
+///
+/// # Errors
+/// The first problem found, naming file, line, column and field.
+pub fn parse_str_on(
+    file: &str,
+    text: &str,
+    known: &[SeriesMeta],
+    today: Date,
+) -> Result<Batch, Error> {
+    let unclosed = check::unclosed_quote(text);
+    if let Some((1, column)) = unclosed {
+        return Err(Error::Row {
+            file: file.to_string(),
+            line: 1,
+            reason: format!("field {column} opens a quote that does not close on its line"),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(false)
@@ -147,12 +229,29 @@ pub fn parse_str(file: &str, text: &str, known: &[SeriesMeta]) -> Result<Batch, 
     } else {
         return Err(Error::Header {
             file: file.to_string(),
-            found: found.join(","),
+            found: excerpt(&found.join(",")),
             expected: [SERIES_HEADER, OBS_HEADER, PUBLISHED_HEADER]
                 .map(|h| h.join(","))
                 .join("\n  "),
         });
     };
+    if let Some((line, column)) = unclosed {
+        let reason = "opens a quote that does not close on its line (fields may not span lines)";
+        return Err(match names.get(column - 1) {
+            Some(name) => Error::Field {
+                file: file.to_string(),
+                line,
+                column,
+                field: (*name).to_string(),
+                reason: reason.to_string(),
+            },
+            None => Error::Row {
+                file: file.to_string(),
+                line,
+                reason: format!("field {column} {reason}"),
+            },
+        });
+    }
     let mut batch = Batch {
         file: file.to_string(),
         kind,
@@ -172,7 +271,9 @@ pub fn parse_str(file: &str, text: &str, known: &[SeriesMeta]) -> Result<Batch, 
             line,
             header: names,
             record: &record,
+            today,
         };
+        row.screen()?;
         let (key, dup_col) = match kind {
             BatchKind::Series => {
                 let meta = series_row(&row)?;
@@ -273,6 +374,12 @@ fn release_after(row: &Row<'_>, last: YearMonth) -> Result<Date, Error> {
             format!("{date} is before the period ends; a release comes after {last}"),
         ));
     }
+    if date > row.today.tomorrow().unwrap_or(row.today) {
+        return Err(row.err(
+            4,
+            format!("{date} is in the future (today is {})", row.today),
+        ));
+    }
     Ok(date)
 }
 
@@ -281,10 +388,19 @@ fn url(row: &Row<'_>, required: bool) -> Result<String, Error> {
     if u.is_empty() && !required {
         return Ok(String::new());
     }
-    if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) {
-        return Err(row.err(5, format!("{u:?} is not an http(s) URL")));
+    if let Some(problem) = check::url_problem(u) {
+        return Err(row.err(5, problem));
     }
     Ok(u.to_string())
+}
+
+/// The value column: a finite, non-negative number within the stated range.
+fn amount(row: &Row<'_>) -> Result<Amount, Error> {
+    let a = row.parse(2, str::parse::<Amount>)?;
+    match check::value_problem(a.get()) {
+        Some(problem) => Err(row.err(2, problem)),
+        None => Ok(a),
+    }
 }
 
 fn observation_row(
@@ -298,7 +414,7 @@ fn observation_row(
         ("", ObsStatus::Missing) => None,
         (_, ObsStatus::Missing) => return Err(row.err(2, "a missing observation has no value")),
         ("", _) => return Err(row.err(2, "must not be empty unless status is missing")),
-        (_, _) => Some(row.parse(2, str::parse::<Amount>)?),
+        (_, _) => Some(amount(row)?),
     };
     let release_date = release_after(row, period)?;
     let needs_url = matches!(status, ObsStatus::Reported | ObsStatus::Revised);
@@ -319,7 +435,7 @@ fn published_row(
 ) -> Result<PublishedFigure, Error> {
     let (series, cal) = known_series(row, calendars)?;
     let period = row.parse(1, |s| Period::parse(s, cal))?;
-    let value = row.parse(2, str::parse::<Amount>)?;
+    let value = amount(row)?;
     let publisher = row.required(3)?.to_string();
     let release_date = release_after(row, period.last_month())?;
     Ok(PublishedFigure {
@@ -356,10 +472,10 @@ mod tests {
 
     #[test]
     fn names_line_column_and_field() {
-        let ok = "pk.ict.exports,2030-01,1,reported,2030-02-20,https://a.example/x,\n";
+        let ok = "pk.ict.exports,2020-01,1,reported,2020-02-20,https://a.example/x,\n";
         assert_eq!(
             obs_err(&format!(
-                "{ok}pk.ict.exports,2030-02,abc,reported,2030-03-20,https://a.example/x,\n"
+                "{ok}pk.ict.exports,2020-02,abc,reported,2020-03-20,https://a.example/x,\n"
             )),
             "f.csv:3:3: field `value`: invalid value \"abc\": expected a number such as 310 or 163.02"
         );
@@ -430,6 +546,150 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .starts_with("p.csv:3:2: field `period`")
+        );
+    }
+
+    fn series_err(row: &str) -> String {
+        let text = format!(
+            "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n{row}\n"
+        );
+        parse_str("s.csv", &text, &[]).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn an_unterminated_quote_is_refused_where_it_opens() {
+        let ok = "pk.ict.exports,2024-01,1,reported,2024-02-20,https://a.example/x,fine\n";
+        let text = format!(
+            "{ok}pk.ict.exports,2024-02,1,reported,2024-03-20,https://a.example/x,\"never closed\n{}{}",
+            ok.replace("2024-01", "2024-03")
+                .replace("2024-02-20", "2024-04-20"),
+            ok.replace("2024-01", "2024-04")
+                .replace("2024-02-20", "2024-05-20"),
+        );
+        assert_eq!(
+            obs_err(&text.replacen(H, "", 1)),
+            "f.csv:3:7: field `note`: opens a quote that does not close on its line \
+             (fields may not span lines)"
+        );
+        // Also at the very end of the file, and in a header.
+        assert!(
+            obs_err("pk.ict.exports,2024-01,1,reported,2024-02-20,https://a.example/x,\"end")
+                .starts_with("f.csv:2:7: field `note`")
+        );
+        let e = parse_str("f.csv", "series,\"period\n", &known()).unwrap_err();
+        assert!(
+            e.to_string().starts_with("f.csv:1: field 2 opens a quote"),
+            "{e}"
+        );
+        // Properly quoted fields, commas and doubled quotes inside, still work.
+        let b = parse_str(
+            "f.csv",
+            &format!("{H}pk.ict.exports,2024-01,1,reported,2024-02-20,https://a.example/x,\"a, \"\"b\"\"\"\n"),
+            &known(),
+        )
+        .unwrap();
+        assert_eq!(b.observations[0].value.note, "a, \"b\"");
+    }
+
+    #[test]
+    fn values_must_be_finite_and_in_range() {
+        let row = |v: &str| {
+            format!("pk.ict.exports,2024-01,{v},reported,2024-02-20,https://a.example/x,\n")
+        };
+        assert!(
+            obs_err(&row("1e308")).starts_with(
+                "f.csv:2:3: field `value`: 1e308 is beyond the largest accepted value, 1e12"
+            ),
+            "{}",
+            obs_err(&row("1e308"))
+        );
+        assert!(obs_err(&row("-0")).starts_with("f.csv:2:3: field `value`: -0 is not a value"));
+        assert!(obs_err(&row("inf")).starts_with("f.csv:2:3: field `value`"));
+        assert!(obs_err(&row("NaN")).starts_with("f.csv:2:3: field `value`"));
+        assert!(obs_err(&row("1e400")).starts_with("f.csv:2:3: field `value`"));
+        let text = "series,period,value,publisher,release_date,source_url,note\n\
+                    pk.ict.exports,FY2023-24,2e15,SBP,2024-07-20,https://a.example/x,\n";
+        assert!(
+            parse_str("p.csv", text, &known())
+                .unwrap_err()
+                .to_string()
+                .starts_with("p.csv:2:3: field `value`")
+        );
+        assert!(parse_str("f.csv", &format!("{H}{}", row("0")), &known()).is_ok());
+    }
+
+    #[test]
+    fn release_dates_in_the_future_are_refused() {
+        let today: Date = "2026-12-03".parse().unwrap();
+        let row =
+            |d: &str| format!("{H}pk.ict.exports,2024-01,1,reported,{d},https://a.example/x,\n");
+        let on = |d: &str| parse_str_on("f.csv", &row(d), &known(), today);
+        assert!(on("2026-12-04").is_ok());
+        assert_eq!(
+            on("9999-12-31").unwrap_err().to_string(),
+            "f.csv:2:5: field `release_date`: 9999-12-31 is in the future (today is 2026-12-03)"
+        );
+        assert!(on("2026-12-05").is_err());
+    }
+
+    #[test]
+    fn source_urls_must_be_absolute_with_a_host() {
+        for bad in [
+            "http://",
+            "https://example.org/\"><script>alert(1)</script>",
+            "javascript:alert(1)",
+            "https:///x",
+        ] {
+            let quoted = bad.replace('"', "\"\"");
+            let e = obs_err(&format!(
+                "pk.ict.exports,2024-01,1,reported,2024-02-20,\"{quoted}\",\n"
+            ));
+            assert!(e.starts_with("f.csv:2:6: field `source_url`"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn economies_are_iso_codes_and_text_has_no_control_characters() {
+        let e = series_err("zz.x,Title,ZZ,exports,SI,W1,USD million,M,Someone,7");
+        assert!(e.starts_with("s.csv:2:3: field `economy`"), "{e}");
+        let e = series_err("zz.x,Title,PK,exports,SI,ZZ,USD million,M,Someone,7");
+        assert!(e.starts_with("s.csv:2:6: field `partner`"), "{e}");
+        let e = series_err("zz.x,Title \u{1b}[31mred,PK,exports,SI,W1,USD million,M,Someone,7");
+        assert!(
+            e.starts_with("s.csv:2:2: field `title`") && e.contains("control character"),
+            "{e}"
+        );
+        let e = obs_err("pk.ict.exports,2024-01,1,final,2024-02-20,https://a.example/x,\n");
+        assert!(e.starts_with("f.csv:2:4: field `status`"), "{e}");
+    }
+
+    #[test]
+    fn messages_quote_only_a_short_excerpt() {
+        let huge = "h".repeat(10 * 1024 * 1024);
+        let e = parse_str("f.csv", &format!("{huge}\n1\n"), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("f.csv:1: unrecognised header"),
+            "{}",
+            &e[..80]
+        );
+        assert!(e.len() < 600, "{} bytes", e.len());
+        let e = obs_err(&format!(
+            "pk.ict.exports,2024-01,1,reported,2024-02-20,https://a.example/x,{huge}\n"
+        ));
+        assert!(
+            e.starts_with("f.csv:2:7: field `note`") && e.len() < 600,
+            "{}",
+            e.len()
+        );
+        let e = obs_err(&format!(
+            "pk.ict.exports,{huge},1,reported,2024-02-20,https://a.example/x,\n"
+        ));
+        assert!(
+            e.starts_with("f.csv:2:2: field `period`") && e.len() < 600,
+            "{}",
+            e.len()
         );
     }
 

@@ -7,13 +7,25 @@
 //! view of ALFRED). An import is one transaction, and every check runs
 //! before the first write, so a file with any bad row changes nothing.
 //!
-//! A new database is built in a temporary file next to the target, loaded
-//! with the bundled Pakistan data, and renamed into place, so a half-written
-//! database is never left behind.
+//! A new database is created in place under SQLite's write lock and loaded
+//! with the bundled Pakistan data in the same transaction, so processes that
+//! first use one path at the same time wait for each other instead of
+//! replacing each other's file, and a creation that is killed leaves an
+//! empty file the next open builds again. The file is in WAL mode: readers
+//! never block the writer. Writers take the write lock before their first
+//! read (`BEGIN IMMEDIATE`) and wait their turn. Every write bumps a change
+//! counter ([`Store::generation`]) that caches can be keyed on.
+//!
+//! An import is planned (`plan`: reads only) and then written (`write`),
+//! both inside the one transaction.
 
+mod open;
+mod plan;
+mod rows;
 mod schema;
 mod store;
 mod summary;
+mod write;
 
 pub use store::{ApplySummary, ImportRecord, Store};
 pub use summary::SeriesSummary;

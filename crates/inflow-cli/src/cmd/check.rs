@@ -30,7 +30,13 @@ pub struct Args {
     /// because of later revisions.
     #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
     pub as_of: Option<Vintage>,
-    /// The series the text is about.
+    /// When the text was published (YYYY-MM-DD): bare months ("in
+    /// January"), "last month" and "this fiscal year" are read from it.
+    /// Defaults to the `--as-of` date.
+    #[arg(long, value_parser = inflow_core::parse_date, value_name = "DATE")]
+    pub published: Option<inflow_core::Date>,
+    /// The series the text is about by default; a text naming another
+    /// economy, flow or item is judged against that series if it is loaded.
     #[arg(long, default_value = "pk.ict.exports", value_name = "KEY")]
     pub series: String,
     /// Output format.
@@ -64,25 +70,33 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let store = global.open()?;
     let vintage = args.as_of.unwrap_or_default();
     let total = store.monthly(&args.series, vintage)?;
-    let prefix = format!("{}.", args.series);
-    let mut components: Vec<MonthlySeries> = Vec::new();
+    // Every other series, found by the checker through its metadata.
+    let mut others: Vec<MonthlySeries> = Vec::new();
     let mut published = store.published(&args.series, vintage)?;
     for meta in store.series_list()? {
-        if meta.key.as_str().starts_with(&prefix) {
+        if meta.key != total.meta.key {
             published.extend(store.published(meta.key.as_str(), vintage)?);
-            components.push(store.monthly(meta.key.as_str(), vintage)?);
+            others.push(store.monthly(meta.key.as_str(), vintage)?);
         }
     }
+    let latest = store.monthly(&args.series, Vintage::Latest)?;
     let history = store.history(&total.meta.key)?;
     let as_of = match vintage {
         Vintage::Latest => AsOf::Latest,
         Vintage::AsOf(d) => AsOf::Date(d),
     };
     let projector = ClaimsProjector::new(&total.meta, &history, as_of);
-    let ctx = inflow_claims::Context::new(&total)
-        .with_components(&components)?
+    let mut ctx = inflow_claims::Context::new(&total)
+        .with_series(&others)
         .with_published(&published)
-        .with_projector(&projector);
+        .with_projector(&projector)
+        .with_outcome(&latest);
+    if let Some(d) = args.published.or(match vintage {
+        Vintage::AsOf(d) => Some(d),
+        Vintage::Latest => None,
+    }) {
+        ctx = ctx.with_published_on(d);
+    }
     let report = inflow_claims::check(&text, &ctx);
     match args.format {
         Format::Json => crate::output::print_json(&report),

@@ -1,0 +1,281 @@
+//! The data a claim is judged against, read in the context's vintage.
+
+use super::*;
+use crate::extract::FlowRef;
+use crate::lexicon::Statistic;
+use inflow_core::Flow;
+
+/// A value from the data and what it rests on.
+#[derive(Clone, Debug)]
+pub(super) struct Point {
+    pub(super) value: f64,
+    /// Rounding of the data, in millions.
+    pub(super) half: f64,
+    pub(super) source_url: Option<String>,
+    pub(super) what: String,
+}
+
+/// The data, read in the context's vintage.
+pub(super) struct Data<'a> {
+    pub(super) ctx: &'a Context<'a>,
+    pub(super) cal: FiscalCalendar,
+    pub(super) vintage: Vintage,
+    /// Published figures visible in the vintage, by series and period.
+    pub(super) published: HashMap<(&'a str, Period), Vec<&'a PublishedFigure>>,
+}
+
+impl<'a> Data<'a> {
+    pub(super) fn new(ctx: &'a Context<'a>) -> Self {
+        let vintage = ctx.total.vintage;
+        let mut published: HashMap<(&str, Period), Vec<&PublishedFigure>> = HashMap::new();
+        for f in ctx.published {
+            if vintage.includes(f.release_date) {
+                published
+                    .entry((f.series.as_str(), f.period))
+                    .or_default()
+                    .push(f);
+            }
+        }
+        Data {
+            ctx,
+            cal: ctx.total.meta.fiscal,
+            vintage,
+            published,
+        }
+    }
+
+    pub(super) fn vintage_label(&self) -> String {
+        match self.vintage {
+            Vintage::Latest => "latest".into(),
+            Vintage::AsOf(d) => d.to_string(),
+        }
+    }
+
+    /// Every series of the context: the main one first.
+    pub(super) fn all(&self) -> impl Iterator<Item = &'a MonthlySeries> {
+        std::iter::once(self.ctx.total).chain(self.ctx.series.iter())
+    }
+
+    pub(super) fn series(&self, key: &str) -> Option<&'a MonthlySeries> {
+        self.all().find(|c| c.meta.key.as_str() == key)
+    }
+
+    /// The main series of `economy`: the context's own when it is that
+    /// economy's, else that economy's broadest exports series (ICT, then
+    /// total services, then any). `None` when no series of it is loaded.
+    pub(super) fn primary(&self, economy: Option<&str>) -> Option<&'a MonthlySeries> {
+        let Some(e) = economy else {
+            return Some(self.ctx.total);
+        };
+        if self.ctx.total.meta.economy.as_str() == e {
+            return Some(self.ctx.total);
+        }
+        let of_e = || {
+            self.ctx
+                .series
+                .iter()
+                .filter(move |s| s.meta.economy.as_str() == e && s.meta.flow == Flow::Exports)
+        };
+        of_e()
+            .find(|s| s.meta.ebops.as_str() == "SI")
+            .or_else(|| of_e().find(|s| s.meta.ebops.as_str() == "S"))
+            .or_else(|| of_e().next())
+    }
+
+    /// The series of `stat` (the primary's own statistic for `None`) for
+    /// `flow` in the primary's economy, found by metadata: the EBOPS code,
+    /// or the source's item number or the statistic's name in the title.
+    ///
+    /// # Errors
+    /// Why there is none, naming the statistic and the economy.
+    pub(super) fn find(
+        &self,
+        primary: &'a MonthlySeries,
+        stat: Option<&'static Statistic>,
+        flow: FlowRef,
+        publisher: Option<&str>,
+    ) -> Result<&'a MonthlySeries, String> {
+        let economy = primary.meta.economy.as_str();
+        let wanted = match flow {
+            FlowRef::Exports => Some(Flow::Exports),
+            FlowRef::Imports => Some(Flow::Imports),
+            FlowRef::Net => None,
+        };
+        let code = stat.and_then(|s| s.ebops);
+        let fits = |s: &MonthlySeries| {
+            let m = &s.meta;
+            if m.economy.as_str() != economy {
+                return false;
+            }
+            let flow_ok = match wanted {
+                Some(f) => m.flow == f && !is_net_title(&m.title),
+                None => is_net_title(&m.title),
+            };
+            if !flow_ok {
+                return false;
+            }
+            match stat {
+                None => m.ebops == primary.meta.ebops,
+                Some(st) => {
+                    let title = m.title.to_ascii_lowercase();
+                    code.is_some_and(|c| {
+                        m.ebops.as_str() == c
+                            && (!has_item_number(&title)
+                                || st.item.is_some_and(|n| title_has_item(&title, n)))
+                    }) || st.item.is_some_and(|n| title_has_item(&title, n))
+                        || title.contains(&st.name.to_ascii_lowercase())
+                }
+            }
+        };
+        let mut found = self.all().filter(|s| fits(s));
+        let first = found.next();
+        // A publisher named in the text picks its series among several.
+        let chosen = match publisher {
+            Some(p) => std::iter::once(first)
+                .flatten()
+                .chain(found)
+                .find(|s| s.meta.source.contains(p))
+                .or(first),
+            None => first,
+        };
+        chosen.ok_or_else(|| {
+            let what = stat.map_or_else(
+                || {
+                    crate::lexicon::statistic_by_code(primary.meta.ebops.as_str())
+                        .map_or_else(|| primary.meta.title.clone(), |s| s.name.to_string())
+                },
+                |s| s.name.to_string(),
+            );
+            format!(
+                "no series of {} of {what} for {} is loaded",
+                flow.word(),
+                crate::lexicon::economy_name(economy)
+            )
+        })
+    }
+
+    /// Every value the data hold for `p`: the sum of monthly values (first,
+    /// when complete) and each published figure for exactly that period.
+    pub(super) fn points(&self, key: &str, p: ClaimPeriod) -> (Vec<Point>, Vec<YearMonth>) {
+        let mut out = Vec::new();
+        let mut missing = Vec::new();
+        if let Some(s) = self.series(key) {
+            let months = p.months();
+            let sum = inflow_analytics::sum_months(s, &months);
+            let factor = s.meta.unit.scale.factor() / 1e6;
+            match sum.value {
+                Some(v) => {
+                    // Each value is as precise as it is published; a sum
+                    // carries their rounding in quadrature.
+                    let half = months
+                        .iter()
+                        .filter_map(|m| s.value(*m))
+                        .map(|v| (0.5 * 10f64.powi(-decimals(v))).powi(2))
+                        .sum::<f64>()
+                        .sqrt();
+                    let url = months
+                        .iter()
+                        .rev()
+                        .filter_map(|m| s.get(*m))
+                        .map(|o| o.source_url.clone())
+                        .find(|u| !u.is_empty());
+                    let what = if months.len() == 1 {
+                        format!("{key} for {}", p.label())
+                    } else {
+                        format!(
+                            "sum of {} monthly values of {key}, {} to {}",
+                            months.len(),
+                            p.first().long_label(),
+                            p.last().long_label()
+                        )
+                    };
+                    out.push(Point {
+                        value: v * factor,
+                        half: half * factor,
+                        source_url: url,
+                        what,
+                    });
+                }
+                None => missing = sum.missing,
+            }
+        }
+        let factor = self
+            .series(key)
+            .map_or(1.0, |s| s.meta.unit.scale.factor() / 1e6);
+        if let Some(core) = p.to_core() {
+            for f in self.published.get(&(key, core)).into_iter().flatten() {
+                {
+                    let v = f.value.get();
+                    out.push(Point {
+                        value: v * factor,
+                        half: 0.5 * 10f64.powi(-decimals(v)) * factor,
+                        source_url: (!f.source_url.is_empty()).then(|| f.source_url.clone()),
+                        what: format!(
+                            "{key} {} as published by {} on {}",
+                            p.label(),
+                            f.publisher,
+                            f.release_date
+                        ),
+                    });
+                }
+            }
+        }
+        (out, missing)
+    }
+
+    pub(super) fn best(&self, key: &str, p: ClaimPeriod) -> Option<Point> {
+        self.points(key, p).0.into_iter().next()
+    }
+
+    pub(super) fn missing_reason(
+        &self,
+        key: &str,
+        p: ClaimPeriod,
+        missing: &[YearMonth],
+    ) -> String {
+        let v = self.vintage_label();
+        if missing.is_empty() {
+            format!("there is no value of {key} for {} (vintage {v})", p.label())
+        } else {
+            let names: Vec<String> = missing.iter().take(4).map(|m| m.long_label()).collect();
+            format!(
+                "{key} has no value for {}{} (vintage {v})",
+                names.join(", "),
+                if missing.len() > 4 { " and more" } else { "" }
+            )
+        }
+    }
+}
+
+/// Digits after the decimal point as the value is written (at most 6).
+fn decimals(v: f64) -> i32 {
+    format!("{v}")
+        .split('.')
+        .nth(1)
+        .map_or(0, |d| d.len().min(6) as i32)
+}
+
+/// Whether a title names a balance (net) rather than a gross flow.
+fn is_net_title(title: &str) -> bool {
+    let t = title.to_ascii_lowercase();
+    t.contains(" net ") || t.starts_with("net ") || t.contains("balance")
+}
+
+fn has_item_number(title: &str) -> bool {
+    title
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .any(|w| {
+            w.contains('.')
+                && w.trim_end_matches('.')
+                    .split('.')
+                    .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// Whether `title` carries the item number `n` as a word (`9.2.5`, not
+/// `9.2.50`).
+fn title_has_item(title: &str, n: &str) -> bool {
+    title
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',' || c == ':')
+        .any(|w| w.trim_end_matches('.') == n)
+}

@@ -1,0 +1,465 @@
+//! Amounts: levels (a month, a year to date, a fiscal year, any run of
+//! months), averages per day or per month, and differences in money.
+
+use super::*;
+
+impl SentenceCheck<'_, '_> {
+    pub(super) fn judge_amount(&mut self, a: &Amount) {
+        let written = Self::written_unit(a);
+        let sref = self.series_for(a.first_tok);
+        let found = self.key_for(a.first_tok, sref);
+        let key = found.clone().ok();
+        if a.forecast {
+            return self.judge_forecast(a, written, key);
+        }
+        let period = match a.role {
+            Role::Diff => self.current_for(a.first_tok),
+            _ => self.level_period(a),
+        };
+        let kind = match a.role {
+            Role::Diff => match self.lag_named(period, a.first_tok) {
+                Some(1) => ClaimKind::MomChange,
+                Some(12) => ClaimKind::YoyChange,
+                Some(_) => ClaimKind::Change,
+                None if self.comparison_lag(period, a.first_tok) == 1 => ClaimKind::MomChange,
+                None => ClaimKind::YoyChange,
+            },
+            _ if a.per_day => ClaimKind::PerDay,
+            _ if a.per_month && period.is_some_and(|p| p.month_count() > 1) => {
+                ClaimKind::MonthlyAverage
+            }
+            _ => Self::kind_of(period),
+        };
+        let push = |s: &mut Self, verdict, explanation: String, evidence| {
+            s.push(
+                a.first_tok,
+                a.end_tok,
+                kind,
+                a.num.value,
+                written.clone(),
+                period,
+                key.clone(),
+                verdict,
+                explanation,
+                evidence,
+            );
+        };
+        if a.cur == Cur::Pkr {
+            let ev = self.evidence(key.as_deref(), period);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                "The amount is in Pakistani rupees and the series are in US dollars; no exchange rate is applied.".into(),
+                ev,
+            );
+        }
+        if let Err(why) = &found {
+            let ev = self.evidence(None, period);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                format!("{}.", capitalize(why)),
+                ev,
+            );
+        }
+        let Some(key) = key.clone() else { return };
+        if a.scale == Scale::Units && a.num.value < 100_000.0 {
+            let ev = self.evidence(Some(&key), period);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                "The amount has no scale (million, billion), so it is not a total of the series."
+                    .into(),
+                ev,
+            );
+        }
+        if a.role == Role::Diff {
+            let (v, e, ev) = self.judge_diff(a, &key);
+            return push(self, v, e, ev);
+        }
+        let Some(p) = period else {
+            let ev = self.evidence(Some(&key), None);
+            return push(
+                self,
+                Verdict::Unverifiable,
+                "No period is named for this amount in the sentence or the one before.".into(),
+                ev,
+            );
+        };
+        let (v, e, ev) = if a.per_day {
+            self.judge_average(a, &key, p, true)
+        } else if a.per_month && p.month_count() > 1 {
+            self.judge_average(a, &key, p, false)
+        } else {
+            self.judge_level(a, &key, p)
+        };
+        push(self, v, e, ev);
+    }
+
+    pub(super) fn judge_level(
+        &self,
+        a: &Amount,
+        key: &str,
+        p: ClaimPeriod,
+    ) -> (Verdict, String, Evidence) {
+        let mut ev = self.evidence(Some(key), Some(p));
+        let (mut points, missing) = self.data.points(key, p);
+        // A base period named only as "the corresponding months of FY23":
+        // take the months whose total matches, if any.
+        let stated = Stated::of(a);
+        if points.is_empty() {
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &missing)
+                ),
+                ev,
+            );
+        }
+        let iv = stated.interval();
+        let matches =
+            |pt: &Point, iv: (f64, f64)| overlaps(iv, (pt.value - pt.half, pt.value + pt.half));
+        ev.tolerance = Some(stated.tolerance_note());
+        if let Some(pt) = points.iter().find(|pt| matches(pt, iv)) {
+            ev.value = Some(pt.value);
+            ev.source_url.clone_from(&pt.source_url);
+            ev.computation = pt.what.clone();
+            if a.num.comma_decimal {
+                // "$2,59 billion": right only if the comma is read as a point.
+                ev.expected = Some(pt.value);
+                return (
+                    Verdict::UnitError,
+                    format!(
+                        "The data give {} for {}, which the text's {} matches only with its comma read as a decimal point.",
+                        self.money(pt.value),
+                        p.label(),
+                        self.text_of(a)
+                    ),
+                    ev,
+                );
+            }
+            let note = format!("{}, data ±{}", stated.tolerance_note(), fmt_num(pt.half));
+            ev.tolerance = Some(note.clone());
+            return (
+                Verdict::Supported,
+                format!(
+                    "The data give {} for {}; the text's {}{} {} agrees within {note}.",
+                    self.money(pt.value),
+                    p.label(),
+                    a.qual.word(),
+                    fmt_num(a.num.value),
+                    a.scale.word()
+                ),
+                ev,
+            );
+        }
+        // "in 2024" is often written for the fiscal year ending in 2024.
+        let bare = self
+            .mentions
+            .iter()
+            .zip(&self.resolved)
+            .any(|(m, r)| matches!(m.spec, Spec::BareYear(_)) && *r == Some(p));
+        if bare {
+            let fy = self.cal.fiscal_year_of(p.first());
+            if let Some(pt) = ClaimPeriod::fiscal_year(fy).and_then(|q| {
+                self.data
+                    .points(key, q)
+                    .0
+                    .into_iter()
+                    .find(|pt| matches(pt, iv))
+            }) {
+                ev.value = Some(pt.value);
+                ev.period = Some(fy.to_string());
+                ev.source_url.clone_from(&pt.source_url);
+                ev.computation = pt.what.clone();
+                return (
+                    Verdict::Supported,
+                    format!(
+                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {}, which the text's {} {} matches.",
+                        self.money(pt.value),
+                        fmt_num(a.num.value),
+                        a.scale.word()
+                    ),
+                    ev,
+                );
+            }
+        }
+        // Another scale, or a comma read as a decimal point.
+        let mut alternatives: Vec<(f64, f64, String)> = Vec::new();
+        for s in [Scale::Thousand, Scale::Million, Scale::Billion] {
+            if s != a.scale {
+                let f = s.factor() / 1e6;
+                alternatives.push((
+                    a.num.value * f,
+                    a.num.half_unit() * f,
+                    format!("{} {}", fmt_num(a.num.value), s.word()),
+                ));
+            }
+        }
+        if let Some(v) = a.num.comma_as_point() {
+            let f = a.scale.factor() / 1e6;
+            alternatives.push((
+                v * f,
+                0.0005 * f,
+                format!(
+                    "{} {} (the comma read as a decimal point)",
+                    fmt_num(v),
+                    a.scale.word()
+                ),
+            ));
+        }
+        for (v, h, label) in &alternatives {
+            let alt = Stated {
+                value: *v,
+                half: *h,
+                qual: a.qual,
+            };
+            if let Some(pt) = points.iter().find(|pt| matches(pt, alt.interval())) {
+                ev.value = Some(pt.value);
+                ev.expected = Some(pt.value);
+                ev.source_url.clone_from(&pt.source_url);
+                ev.computation = pt.what.clone();
+                return (
+                    Verdict::UnitError,
+                    format!(
+                        "The data give {} for {}; the text's {} {} matches only as {}.",
+                        self.money(pt.value),
+                        p.label(),
+                        fmt_num(a.num.value),
+                        a.scale.word(),
+                        label
+                    ),
+                    ev,
+                );
+            }
+        }
+        let pt = points.remove(0);
+        ev.value = Some(pt.value);
+        ev.expected = Some(pt.value);
+        ev.source_url.clone_from(&pt.source_url);
+        ev.computation = pt.what.clone();
+        let mut hint = String::new();
+        if let ClaimPeriod::FiscalToDate { fy, through } = p {
+            let n = fy.position(through).unwrap_or(0);
+            for m in 1..=12 {
+                if m == n {
+                    continue;
+                }
+                if let Some(other) =
+                    ClaimPeriod::first_months(fy, m).and_then(|q| self.data.best(key, q))
+                {
+                    if overlaps(iv, (other.value - other.half, other.value + other.half)) {
+                        hint = format!("; it matches the first {m} months instead");
+                        break;
+                    }
+                }
+            }
+        }
+        (
+            Verdict::Contradicted,
+            format!(
+                "The data give {} for {}, not {}{} {} (tolerance {}){hint}.",
+                self.money(pt.value),
+                p.label(),
+                a.qual.word(),
+                fmt_num(a.num.value),
+                a.scale.word(),
+                stated.tolerance_note()
+            ),
+            ev,
+        )
+    }
+
+    /// Average proceeds per day, or per month over a longer period.
+    pub(super) fn judge_average(
+        &self,
+        a: &Amount,
+        key: &str,
+        p: ClaimPeriod,
+        per_day: bool,
+    ) -> (Verdict, String, Evidence) {
+        let mut ev = self.evidence(Some(key), Some(p));
+        let (n, unit) = if per_day {
+            (
+                p.months().iter().map(|m| days_in_month(*m)).sum::<u32>(),
+                "day",
+            )
+        } else {
+            (p.month_count(), "month")
+        };
+        let (points, missing) = self.data.points(key, p);
+        let Some(first) = points.first() else {
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &missing)
+                ),
+                ev,
+            );
+        };
+        let stated = Stated::of(a);
+        let n = f64::from(n.max(1));
+        let pt = points
+            .iter()
+            .find(|pt| {
+                let avg = pt.value / n;
+                overlaps(stated.interval(), (avg - pt.half / n, avg + pt.half / n))
+            })
+            .unwrap_or(first);
+        let avg = pt.value / n;
+        ev.value = Some(avg);
+        ev.computation = format!("{} = {} over {n} {unit}s", pt.what, self.money(pt.value));
+        ev.source_url.clone_from(&pt.source_url);
+        ev.tolerance = Some(stated.tolerance_note());
+        let what = format!(
+            "{} over the {n} {unit}s of {} is {} a {unit}",
+            self.money(pt.value),
+            p.label(),
+            self.money(avg)
+        );
+        if overlaps(stated.interval(), (avg - pt.half / n, avg + pt.half / n)) {
+            (Verdict::Supported, format!("{what}, as the text says."), ev)
+        } else {
+            ev.expected = Some(avg);
+            (
+                Verdict::Contradicted,
+                format!("{what}, not {}.", fmt_num(a.millions())),
+                ev,
+            )
+        }
+    }
+
+    /// Judges a difference: first against the text's own figures, then
+    /// against the data.
+    pub(super) fn judge_diff(&self, a: &Amount, key: &str) -> (Verdict, String, Evidence) {
+        let stated = Stated::of(a);
+        let iv = stated.interval();
+        let main = self.current_for(a.first_tok);
+        let mut ev = self.evidence(Some(key), main);
+        ev.tolerance = Some(stated.tolerance_note());
+        if let (Some(cur), Some(base)) = (
+            self.nearest(a.first_tok, &[Role::Level], None),
+            self.nearest(a.first_tok, &[Role::Base], None),
+        ) && self.same_comparison(a.first_tok, &[&cur, &base])
+        {
+            let (c, b) = (cur.millions(), rescale(base.millions(), cur.millions()));
+            let h = cur.half_millions() + base.half_millions();
+            let d = c - b;
+            ev.value = Some(d);
+            ev.computation = format!(
+                "{} - {} = {} (the text's own figures)",
+                fmt_num(c),
+                fmt_num(b),
+                fmt_num(d)
+            );
+            if !overlaps(iv, (d - h, d + h)) && !overlaps(iv, (-d - h, -d + h)) {
+                ev.expected = Some(d);
+                return (
+                    Verdict::Inconsistent,
+                    format!(
+                        "The text's own figures differ by {}, not {}.",
+                        self.money(d.abs()),
+                        self.money(a.millions())
+                    ),
+                    ev,
+                );
+            }
+        }
+        let Some(main) = main else {
+            return (
+                Verdict::Unverifiable,
+                "No period is named for this change in the sentence or the one before.".into(),
+                ev,
+            );
+        };
+        let Some(base_p) = self.base_period_for(main, a.first_tok) else {
+            return (
+                Verdict::Unverifiable,
+                "No base period to compare with.".into(),
+                ev,
+            );
+        };
+        // Any pairing of the monthly sums and the published totals may be
+        // what the text used: published totals differ by a few million
+        // after revisions.
+        let (cs, bs) = (
+            self.data.points(key, main).0,
+            self.data.points(key, base_p).0,
+        );
+        let pair = cs
+            .iter()
+            .flat_map(|c| bs.iter().map(move |b| (c, b)))
+            .find(|(c, b)| {
+                let d = c.value - b.value;
+                overlaps(iv, (d - c.half - b.half, d + c.half + b.half))
+            })
+            .or_else(|| cs.first().zip(bs.first()))
+            .map(|(c, b)| (c.clone(), b.clone()));
+        let (cur, base) = pair.unzip();
+        let (Some(cur), Some(base)) = (cur, base) else {
+            let p = if self.data.best(key, main).is_none() {
+                main
+            } else {
+                base_p
+            };
+            let (_, missing) = self.data.points(key, p);
+            return (
+                Verdict::Unverifiable,
+                format!(
+                    "Nothing to check against: {}.",
+                    self.data.missing_reason(key, p, &missing)
+                ),
+                ev,
+            );
+        };
+        let d = cur.value - base.value;
+        let h = cur.half + base.half;
+        ev.value = Some(d);
+        ev.source_url.clone_from(&cur.source_url);
+        ev.computation = format!(
+            "{} ({}) - {} ({}) = {}",
+            fmt_num(cur.value),
+            main.label(),
+            fmt_num(base.value),
+            base_p.label(),
+            fmt_num(d)
+        );
+        if overlaps(iv, (d - h, d + h)) {
+            return (
+                Verdict::Supported,
+                format!(
+                    "{} changed by {} on {}; the text's {} agrees within {}.",
+                    main.label(),
+                    self.money(d),
+                    base_p.label(),
+                    self.money(a.millions()),
+                    stated.tolerance_note()
+                ),
+                ev,
+            );
+        }
+        ev.expected = Some(d);
+        let level_hint = if overlaps(iv, (cur.value - cur.half, cur.value + cur.half)) {
+            format!(
+                "; {} is the level of {}, not its change",
+                self.money(cur.value),
+                main.label()
+            )
+        } else {
+            String::new()
+        };
+        (
+            Verdict::Contradicted,
+            format!(
+                "{} changed by {} on {}, not {}{level_hint}.",
+                main.label(),
+                self.money(d),
+                base_p.label(),
+                self.money(stated.value)
+            ),
+            ev,
+        )
+    }
+}

@@ -1,0 +1,160 @@
+//! Opening a database file, creating it in place when it is new.
+//!
+//! Creation happens inside the file, under SQLite's own write lock
+//! (`BEGIN IMMEDIATE`), not in a temporary file renamed into place: two
+//! processes that first use the same new path both open it, one of them
+//! builds the schema and loads the bundled data while the other waits, and
+//! the waiter then finds a finished database. Nothing is ever renamed over
+//! an existing file, so an import the first process reported cannot be
+//! replaced by the second one's copy, and a creation killed half-way leaves
+//! no temporary file: SQLite rolls the transaction back and the next open
+//! finds an empty file and builds it again.
+
+use std::path::Path;
+use std::time::Duration;
+
+use inflow_import::{BUNDLED, bundled_batches};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::{Error, plan, schema, write};
+
+/// How long a writer waits for another writer's transaction before giving
+/// up. Imports take milliseconds to seconds; a queue of them must not fail.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A digest of the bundled files, so a database built by an older binary
+/// picks up newer bundled data. FNV-1a is enough: this detects change, it
+/// does not defend against tampering, and it must be stable across Rust
+/// versions (std's hasher is not).
+pub(crate) fn bundled_digest() -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in BUNDLED {
+        for b in f.name.bytes().chain(f.text.bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+pub(crate) fn sql(path: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |source| Error::Sqlite {
+        path: path.to_string(),
+        source,
+    }
+}
+
+/// Opens (creating if absent) the database at `path` and brings it to the
+/// current schema and bundled data.
+pub(crate) fn connect(path: &Path) -> Result<Connection, Error> {
+    let shown = path.display().to_string();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+    }
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(sql(&shown))?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql(&shown))?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(sql(&shown))?;
+    // Readers never block the writer and the writer never blocks readers.
+    // Persistent in the file; switching an old file needs a moment without
+    // other connections, so a failure here only keeps the old journal mode.
+    let mode: Option<String> = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .ok();
+    if mode.is_none() {
+        // A "file is not a database" error surfaces here as well; report it
+        // rather than carrying on with an unusable connection.
+        let _: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sql(&shown))?;
+    }
+    let version = user_version(&conn, &shown)?;
+    if version > schema::VERSION {
+        return Err(too_new(&shown, version));
+    }
+    if version < schema::VERSION || !has_digest(&conn, &shown, &bundled_digest())? {
+        initialise(&mut conn, &shown)?;
+    }
+    Ok(conn)
+}
+
+fn user_version(conn: &Connection, path: &str) -> Result<i64, Error> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sql(path))
+}
+
+fn too_new(path: &str, found: i64) -> Error {
+    Error::SchemaTooNew {
+        path: path.to_string(),
+        found,
+        supported: schema::VERSION,
+    }
+}
+
+fn has_digest(conn: &Connection, path: &str, digest: &str) -> Result<bool, Error> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'bundled_digest'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql(path))?;
+    Ok(stored.as_deref() == Some(digest))
+}
+
+/// Builds the schema of an empty file, or loads newer bundled data, under
+/// the write lock. Everything is checked again once the lock is held: the
+/// process that waited finds the work done by the one that held it.
+fn initialise(conn: &mut Connection, path: &str) -> Result<(), Error> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql(path))?;
+    let version = user_version(&tx, path)?;
+    if version > schema::VERSION {
+        return Err(too_new(path, version));
+    }
+    if version < 1 {
+        let tables: i64 = tx
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(sql(path))?;
+        if tables > 0 {
+            return Err(Error::Corrupt {
+                path: path.to_string(),
+                reason: "not an inflow database (no schema version)".to_string(),
+            });
+        }
+        tx.execute_batch(schema::CREATE).map_err(sql(path))?;
+        tx.pragma_update(None, "user_version", schema::VERSION)
+            .map_err(sql(path))?;
+    }
+    let digest = bundled_digest();
+    if !has_digest(&tx, path, &digest)? {
+        for b in bundled_batches()? {
+            let planned = plan::plan(&tx, path, &b)?;
+            write::write(&tx, path, &planned)?;
+        }
+        set_digest(&tx, path, &digest)?;
+        write::bump_generation(&tx, path)?;
+    }
+    tx.commit().map_err(sql(path))
+}
+
+fn set_digest(tx: &Transaction<'_>, path: &str, digest: &str) -> Result<(), Error> {
+    tx.execute(
+        "INSERT INTO meta(key, value) VALUES('bundled_digest', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [digest],
+    )
+    .map_err(sql(path))?;
+    Ok(())
+}
