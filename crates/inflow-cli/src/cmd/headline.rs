@@ -1,6 +1,8 @@
 //! `inflow headline`: the headline figures of one month.
 
 use inflow_analytics::Headline;
+use inflow_analytics::breakdown::{Breakdown, children_of, component_name};
+use inflow_analytics::calendar::{Calendar, calendar};
 use inflow_core::{Vintage, YearMonth};
 
 use crate::context::{Global, SeriesOpt, parse_as_of, parse_month};
@@ -18,9 +20,26 @@ pub struct Args {
     /// values.
     #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
     pub as_of: Option<Vintage>,
+    /// Judge staleness on this day (YYYY-MM-DD) [default: the --as-of
+    /// date, else today, UTC].
+    #[arg(long, value_parser = crate::cmd::calendar::parse_day, value_name = "DATE")]
+    pub today: Option<inflow_core::Date>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+}
+
+/// The headline with what the release calendar and the components say.
+#[derive(serde::Serialize)]
+struct Out<'a> {
+    #[serde(flatten)]
+    headline: &'a Headline,
+    /// The release calendar on the day (absent when it cannot be made).
+    calendar: Option<Calendar>,
+    /// A sentence when the data are older than the calendar expects.
+    stale: Option<String>,
+    /// The components of the month, when the series has any with data.
+    breakdown: Option<Breakdown>,
 }
 
 /// Runs the command.
@@ -34,11 +53,99 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             .ok_or_else(|| inflow_analytics::Error::Empty(args.series.series.clone()))?,
     };
     let h = inflow_analytics::headline(&series, month)?;
-    match args.format {
-        Format::Json => output::print_json(&h),
-        Format::Csv => print_csv(&h),
-        Format::Table => print_table(&series.meta.title, &h),
+    let day = match (args.today, args.as_of) {
+        (Some(d), _) => d,
+        (None, Some(Vintage::AsOf(d))) => d,
+        _ => crate::cmd::calendar::today(),
+    };
+    let history = store.history(&series.meta.key)?;
+    let history: Vec<_> = history
+        .into_iter()
+        .filter(|o| series.vintage.includes(o.release_date))
+        .collect();
+    let cal = calendar(series.meta.key.as_str(), &history, &[], day).ok();
+    let stale = cal.as_ref().and_then(Calendar::staleness);
+    let all = store.series_list()?;
+    let mut kids = Vec::new();
+    for m in children_of(&series.meta, &all) {
+        let s = store.monthly(m.key.as_str(), series.vintage)?;
+        if s.value(month).is_some() {
+            kids.push((m.key.to_string(), component_name(m), s));
+        }
     }
+    let breakdown = if kids.is_empty() {
+        None
+    } else {
+        let refs: Vec<(String, String, &inflow_core::MonthlySeries)> = kids
+            .iter()
+            .map(|(k, n, s)| (k.clone(), n.clone(), s))
+            .collect();
+        Some(inflow_analytics::breakdown::breakdown(
+            &series,
+            &refs,
+            &[month],
+        )?)
+    };
+    let out = Out {
+        headline: &h,
+        calendar: cal,
+        stale,
+        breakdown,
+    };
+    match args.format {
+        Format::Json => output::print_json(&out),
+        Format::Csv => print_csv(&h),
+        Format::Table => {
+            print_table(&series.meta.title, &h)?;
+            print_extras(&out)
+        }
+    }
+}
+
+fn print_extras(out: &Out<'_>) -> anyhow::Result<()> {
+    if let Some(b) = &out.breakdown {
+        outln!()?;
+        let mut t = output::table(
+            &[
+                "component",
+                "value",
+                "share %",
+                "YoY %",
+                "contribution (points)",
+            ],
+            &[1, 2, 3, 4],
+        );
+        for c in &b.components {
+            t.add_row(vec![
+                c.name.clone(),
+                opt_amount(c.value),
+                c.share_pct.map_or("-".into(), |v| format!("{v:.1}")),
+                opt_pct(c.yoy_pct),
+                c.contribution_pp.map_or("-".into(), |v| format!("{v:+.1}")),
+            ]);
+        }
+        output::print_table(&t)?;
+        match (b.adds_up, b.unexplained) {
+            (true, _) => outln!("The components add up to the total within rounding.")?,
+            (false, Some(u)) => outln!(
+                "The components do not add up to the total: {} unexplained (rounding explains up to {}).",
+                signed(u),
+                amount(b.tolerance)
+            )?,
+            (false, None) => outln!("A component has no value, so the components are not summed.")?,
+        }
+    }
+    if let Some(s) = &out.stale {
+        outln!("Behind the release calendar: {s}")?;
+    } else if let Some(c) = &out.calendar {
+        outln!(
+            "Next release: {} expected around {} ({}).",
+            c.next.month.long_label(),
+            c.next.date,
+            format!("{:?}", c.next.basis).to_lowercase()
+        )?;
+    }
+    Ok(())
 }
 
 fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
