@@ -200,7 +200,7 @@ mod tests {
         let b = inflow_import::bundled_batches().unwrap();
         let mut meta: SeriesMeta = b[0].series[0].value.clone();
         meta.key = key.parse::<SeriesKey>().unwrap();
-        let obs = values
+        let obs: Vec<Observation> = values
             .iter()
             .map(|(m, v)| Observation {
                 series: meta.key.clone(),
