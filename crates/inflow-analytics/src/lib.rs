@@ -44,3 +44,14 @@ pub enum Error {
     #[error(transparent)]
     Core(#[from] inflow_core::Error),
 }
+
+impl Error {
+    /// The shared classification: a month or series without values is not
+    /// found; a bad domain value is invalid input.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        match self {
+            Error::NoValue { .. } | Error::Empty(_) => inflow_core::ErrorKind::NotFound,
+            Error::Core(c) => c.kind(),
+        }
+    }
+}

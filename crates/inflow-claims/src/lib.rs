@@ -91,6 +91,14 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The shared classification: a context wired with a series that is not
+    /// a component is the caller's defect.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        inflow_core::ErrorKind::Internal
+    }
+}
+
 /// A forward projection of a fiscal year's total, as a [`Projector`]
 /// reports it. Amounts are in the total series' unit (USD million).
 #[derive(Clone, Debug, PartialEq, Serialize)]

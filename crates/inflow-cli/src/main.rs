@@ -96,7 +96,7 @@ fn main() -> std::process::ExitCode {
         Ok(()) => exit::ok(),
         Err(e) if exit::is_broken_pipe(&e) => exit::ok(),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", exit::message(&e));
             exit::code_for(&e)
         }
     }

@@ -16,26 +16,9 @@ pub enum Format {
 }
 
 /// Formats an amount with thousands separators and only the decimals it
-/// needs: `2,593`, `163.02`.
+/// needs: `2,593`, `163.02` (the one formatter, `inflow_core::number`).
 pub fn amount(v: f64) -> String {
-    let rounded = (v * 1000.0).round() / 1000.0;
-    let (int, frac) = if rounded.fract() == 0.0 {
-        (format!("{:.0}", rounded.abs()), String::new())
-    } else {
-        let s = format!("{:.3}", rounded.abs());
-        let s = s.trim_end_matches('0').to_string();
-        let (i, f) = s.split_once('.').unwrap_or((&s, ""));
-        (i.to_string(), format!(".{f}"))
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    format!("{sign}{grouped}{frac}")
+    inflow_core::number::grouped(v, 3)
 }
 
 /// An amount with an explicit sign: `+458`, `-3`.
@@ -118,8 +101,7 @@ pub fn print_csv(
 
 /// Plain CSV cell for an optional number: empty when absent.
 pub fn csv_num(v: Option<f64>) -> String {
-    v.map(|v| ((v * 1e6).round() / 1e6).to_string())
-        .unwrap_or_default()
+    v.map(inflow_core::number::plain).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -9,20 +9,25 @@
 //! and [`FiscalYear`] (Pakistan's runs July to June), [`SeriesKey`],
 //! [`SeriesMeta`] and [`Unit`].
 
+pub mod as_of;
 pub mod ebops;
 pub mod fiscal;
 pub mod iso3166;
 pub mod key;
+pub mod kind;
 pub mod month;
+pub mod number;
 pub mod period;
 pub mod record;
 pub mod series;
 pub mod unit;
 
+pub use as_of::AsOf;
 pub use ebops::EbopsCode;
 pub use fiscal::{FiscalCalendar, FiscalYear};
 pub use jiff::civil::Date;
 pub use key::SeriesKey;
+pub use kind::ErrorKind;
 pub use month::YearMonth;
 pub use period::Period;
 pub use record::{MonthlySeries, Observation, PublishedFigure, Vintage};
@@ -65,6 +70,14 @@ pub enum Error {
         /// What was expected instead.
         expected: &'static str,
     },
+}
+
+impl Error {
+    /// How this error is classified: every domain validation failure is
+    /// invalid input.
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::InvalidInput
+    }
 }
 
 /// Parses a calendar date written `YYYY-MM-DD`.

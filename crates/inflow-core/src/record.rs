@@ -60,6 +60,23 @@ pub enum Vintage {
     AsOf(Date),
 }
 
+impl std::fmt::Display for Vintage {
+    /// `latest` or the date, as JSON and file names show a vintage.
+    ///
+    /// ```
+    /// use inflow_core::{Vintage, parse_date};
+    /// assert_eq!(Vintage::Latest.to_string(), "latest");
+    /// assert_eq!(Vintage::AsOf(parse_date("2021-06-01")?).to_string(), "2021-06-01");
+    /// # Ok::<(), inflow_core::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Vintage::Latest => f.write_str("latest"),
+            Vintage::AsOf(d) => write!(f, "{d}"),
+        }
+    }
+}
+
 impl Vintage {
     /// Whether a value released on `released` is visible in this vintage.
     pub fn includes(self, released: Date) -> bool {

@@ -129,6 +129,24 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The shared classification: bad arguments and input files are invalid
+    /// input; a series the models cannot handle is unprocessable.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        use inflow_core::ErrorKind as K;
+        match self {
+            Error::InvalidLevel(_)
+            | Error::InvalidArgument(_)
+            | Error::UnknownModel(_)
+            | Error::Input { .. } => K::InvalidInput,
+            Error::Empty | Error::NonFinite(_) | Error::TooShort { .. } | Error::NoModel(_) => {
+                K::Unprocessable
+            }
+            Error::Io { .. } => K::Internal,
+        }
+    }
+}
+
 /// Which model [`fit`] should use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ModelSpec {

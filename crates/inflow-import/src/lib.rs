@@ -59,3 +59,10 @@ pub enum Error {
         expected: String,
     },
 }
+
+impl Error {
+    /// The shared classification: every parse failure rejects the file.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        inflow_core::ErrorKind::Rejected
+    }
+}

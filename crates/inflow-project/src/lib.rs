@@ -12,17 +12,15 @@
 //! with no later month. This is what makes the backtest honest.
 
 mod backtest;
-mod claims;
 
 use std::collections::BTreeMap;
 
 use inflow_analytics::round::serde_round;
-use inflow_core::{Date, FiscalYear, MonthlySeries, Observation, SeriesMeta, Vintage, YearMonth};
+use inflow_core::{FiscalYear, MonthlySeries, Observation, SeriesMeta, Vintage, YearMonth};
 use inflow_forecast::{FittedModel, ModelSpec};
 use serde::{Serialize, Serializer};
 
 pub use backtest::{Backtest, BacktestCell, BacktestRow, backtest};
-pub use claims::ClaimsProjector;
 
 /// Errors from projecting.
 #[derive(Debug, thiserror::Error)]
@@ -70,38 +68,23 @@ pub enum Error {
     Core(#[from] inflow_core::Error),
 }
 
-/// Which data a projection may use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum AsOf {
-    /// Everything in the latest vintage.
-    #[default]
-    Latest,
-    /// Data through this month, as known when it was first published.
-    Month(YearMonth),
-    /// Everything known at the end of this date.
-    Date(Date),
-}
-
-impl AsOf {
-    /// Parses `YYYY-MM` (a month) or `YYYY-MM-DD` (a date).
-    ///
-    /// ```
-    /// use inflow_project::AsOf;
-    /// assert!(matches!(AsOf::parse("2024-04"), Ok(AsOf::Month(_))));
-    /// assert!(matches!(AsOf::parse("2024-05-21"), Ok(AsOf::Date(_))));
-    /// assert!(AsOf::parse("2024-4").is_err());
-    /// ```
-    ///
-    /// # Errors
-    /// [`inflow_core::Error`] when neither form parses.
-    pub fn parse(s: &str) -> Result<AsOf, inflow_core::Error> {
-        if s.len() == 7 {
-            s.parse().map(AsOf::Month)
-        } else {
-            inflow_core::parse_date(s).map(AsOf::Date)
+impl Error {
+    /// The shared classification: nothing published is not found, a bad
+    /// range is invalid input, data that cannot support a projection are
+    /// unprocessable.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        use inflow_core::ErrorKind as K;
+        match self {
+            Error::NotPublished { .. } | Error::NoData { .. } => K::NotFound,
+            Error::Range { .. } | Error::Core(_) => K::InvalidInput,
+            Error::Gap { .. } | Error::Forecast(_) => K::Unprocessable,
         }
     }
 }
+
+/// Which data a projection may use (defined in `inflow-core`, so the front
+/// ends can parse it without this crate).
+pub use inflow_core::AsOf;
 
 /// What to project and how.
 #[derive(Clone, Debug)]

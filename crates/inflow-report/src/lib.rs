@@ -68,6 +68,21 @@ pub enum Error {
     Json(#[from] serde_json::Error),
 }
 
+impl Error {
+    /// The shared classification: missing data is not found, a bad domain
+    /// value is invalid input, fonts, files and charts are internal.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        use inflow_core::ErrorKind as K;
+        match self {
+            Error::Analytics(a) => a.kind(),
+            Error::Core(c) => c.kind(),
+            Error::NoFont { .. } | Error::Chart { .. } | Error::Io { .. } | Error::Json(_) => {
+                K::Internal
+            }
+        }
+    }
+}
+
 /// What to write a brief about.
 #[derive(Clone, Debug, Default)]
 pub struct Options {

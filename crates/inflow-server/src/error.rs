@@ -1,11 +1,12 @@
 //! One error type for every handler: it maps library errors to an HTTP
 //! status and a message that is safe to show. Failures of the database or of
 //! the server itself become a 500 whose message says nothing about paths or
-//! SQL; the detail goes to the server's log (stderr) only.
+//! SQL; the detail goes to the server's log only.
 
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use inflow_app::ErrorKind;
 use serde_json::json;
 
 /// An error answered as `{"error": {"status": ..., "message": ...}}`.
@@ -39,7 +40,7 @@ impl AppError {
 
     /// 500: logs the cause and answers without it.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
-        eprintln!("inflow serve: internal error: {cause}");
+        tracing::error!(%cause, "internal error");
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal server error")
     }
 
@@ -71,63 +72,40 @@ impl IntoResponse for AppError {
     }
 }
 
-impl From<inflow_store::Error> for AppError {
-    fn from(e: inflow_store::Error) -> Self {
-        use inflow_store::Error as E;
-        match e {
-            E::UnknownSeries { .. } => AppError::not_found(e.to_string()),
-            // Names the uploaded file's line and what disagrees: the client's own data.
-            E::Conflict { .. } => AppError::new(StatusCode::CONFLICT, e.to_string()),
+/// The HTTP status of an error kind: the same classification the CLI's exit
+/// codes come from.
+pub fn status_of(kind: ErrorKind) -> StatusCode {
+    match kind {
+        ErrorKind::InvalidInput => StatusCode::BAD_REQUEST,
+        ErrorKind::NotFound => StatusCode::NOT_FOUND,
+        ErrorKind::Rejected | ErrorKind::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorKind::Conflict => StatusCode::CONFLICT,
+        ErrorKind::Storage | ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl From<inflow_app::Error> for AppError {
+    fn from(e: inflow_app::Error) -> Self {
+        let status = status_of(e.kind());
+        if status.is_server_error() {
             // Paths, SQL errors and build defects stay in the log.
-            _ => AppError::internal(e),
+            return AppError::internal(e);
+        }
+        match e.field() {
+            Some(field) => AppError::bad_param(field, e),
+            None => AppError::new(status, e.to_string()),
         }
     }
 }
 
-impl From<inflow_import::Error> for AppError {
-    fn from(e: inflow_import::Error) -> Self {
-        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
-    }
-}
-
-impl From<inflow_analytics::Error> for AppError {
-    fn from(e: inflow_analytics::Error) -> Self {
-        use inflow_analytics::Error as E;
-        match e {
-            E::NoValue { .. } | E::Empty(_) => AppError::not_found(e.to_string()),
-            E::Core(c) => AppError::new(StatusCode::BAD_REQUEST, c.to_string()),
-        }
-    }
-}
-
-impl From<inflow_project::Error> for AppError {
-    fn from(e: inflow_project::Error) -> Self {
-        use inflow_project::Error as E;
-        match e {
-            E::NotPublished { .. } | E::NoData { .. } => AppError::not_found(e.to_string()),
-            E::Range { .. } | E::Core(_) => AppError::new(StatusCode::BAD_REQUEST, e.to_string()),
-            // The data cannot support a projection (a gap, too little history).
-            E::Gap { .. } | E::Forecast(_) => {
-                AppError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
-            }
-        }
+impl From<inflow_report::Error> for AppError {
+    fn from(e: inflow_report::Error) -> Self {
+        inflow_app::Error::from(e).into()
     }
 }
 
 impl From<tokio::task::JoinError> for AppError {
     fn from(e: tokio::task::JoinError) -> Self {
         AppError::internal(e)
-    }
-}
-
-impl From<inflow_report::Error> for AppError {
-    fn from(e: inflow_report::Error) -> Self {
-        use inflow_report::Error as E;
-        match e {
-            E::Analytics(a) => a.into(),
-            E::Core(c) => AppError::new(StatusCode::BAD_REQUEST, c.to_string()),
-            // Fonts, files and serialization are the server's business.
-            other => AppError::internal(other),
-        }
     }
 }

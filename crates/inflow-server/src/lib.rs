@@ -62,13 +62,31 @@ pub struct Config {
 pub enum Error {
     /// The database could not be opened.
     #[error(transparent)]
-    Store(#[from] inflow_store::Error),
+    App(#[from] inflow_app::Error),
     /// The listener could not be bound or failed.
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    #[error("cannot serve on {addr}")]
+    Io {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
     /// The admin token is unusable.
     #[error("the admin token must be at least 16 characters")]
     WeakToken,
+}
+
+impl Error {
+    /// The shared classification: a short token is invalid input; the
+    /// database's errors keep theirs; a failing listener is internal.
+    pub fn kind(&self) -> inflow_app::ErrorKind {
+        match self {
+            Error::App(e) => e.kind(),
+            Error::Io { .. } => inflow_app::ErrorKind::Internal,
+            Error::WeakToken => inflow_app::ErrorKind::InvalidInput,
+        }
+    }
 }
 
 /// Registers routes and records them, so the list of routes and the router
@@ -217,16 +235,18 @@ pub async fn serve(
 /// serves until Ctrl-C. This is `inflow serve`.
 ///
 /// # Errors
-/// [`Error::Store`] if the database cannot be opened, [`Error::Io`] if the
+/// [`Error::App`] if the database cannot be opened, [`Error::Io`] if the
 /// address cannot be bound, [`Error::WeakToken`] for a short admin token.
 pub fn run_blocking(addr: SocketAddr, config: Config) -> Result<(), Error> {
     let state = AppState::new(&config)?;
+    let io = |source| Error::Io { addr, source };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .build()?;
+        .build()
+        .map_err(io)?;
     rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        let local = listener.local_addr()?;
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(io)?;
+        let local = listener.local_addr().map_err(io)?;
         eprintln!(
             "inflow serve: listening on http://{local}/ ({}; database {})",
             if config.admin_token.is_some() {
@@ -239,7 +259,8 @@ pub fn run_blocking(addr: SocketAddr, config: Config) -> Result<(), Error> {
         serve(listener, state, async {
             let _ = tokio::signal::ctrl_c().await;
         })
-        .await?;
+        .await
+        .map_err(io)?;
         Ok(())
     })
 }

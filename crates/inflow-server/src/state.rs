@@ -1,27 +1,23 @@
-//! What every handler shares: a pool of store connections, the admin token
-//! and a cache of projections.
+//! What every handler shares: a pool of database connections over one
+//! projection cache, and the admin token.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use inflow_store::Store;
+use inflow_app::{App, ProjectionCache};
 use subtle::ConstantTimeEq;
 use tokio::sync::Semaphore;
 
 use crate::{AppError, Config, Error};
 
-/// Projections kept before the cache is emptied (they are deterministic for
-/// their parameters and the data, and take tens of milliseconds each).
-const PROJECTION_CACHE: usize = 256;
-
-/// Store connections for `spawn_blocking` tasks. A `rusqlite::Connection`
+/// Database connections for `spawn_blocking` tasks. An SQLite connection
 /// is `Send` but not `Sync`: each task takes one out, uses it alone and puts
-/// it back; a new one is opened when all are in use.
+/// it back; a new one is opened when all are in use. Every connection
+/// shares one [`ProjectionCache`], so a projection is computed once.
 pub struct Pool {
     db: PathBuf,
-    idle: Mutex<Vec<Store>>,
+    cache: Arc<ProjectionCache>,
+    idle: Mutex<Vec<App>>,
 }
 
 impl Pool {
@@ -29,32 +25,34 @@ impl Pool {
     /// not exist) and keeps that connection.
     ///
     /// # Errors
-    /// The store's error if the database cannot be opened.
-    pub fn open(db: PathBuf) -> Result<Pool, inflow_store::Error> {
-        let first = Store::open(&db)?;
+    /// The app's error if the database cannot be opened.
+    pub fn open(db: PathBuf) -> Result<Pool, inflow_app::Error> {
+        let cache = Arc::new(ProjectionCache::default());
+        let first = App::open_with_cache(&db, Arc::clone(&cache))?;
         Ok(Pool {
             db,
+            cache,
             idle: Mutex::new(vec![first]),
         })
     }
 
-    fn take(&self) -> Result<Store, inflow_store::Error> {
+    fn take(&self) -> Result<App, inflow_app::Error> {
         let idle = self
             .idle
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .pop();
         match idle {
-            Some(s) => Ok(s),
-            None => Store::open(&self.db),
+            Some(a) => Ok(a),
+            None => App::open_with_cache(&self.db, Arc::clone(&self.cache)),
         }
     }
 
-    fn put(&self, store: Store) {
+    fn put(&self, app: App) {
         let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
         // More idle connections than worker threads are never used at once.
         if idle.len() < 16 {
-            idle.push(store);
+            idle.push(app);
         }
     }
 }
@@ -62,10 +60,6 @@ impl Pool {
 struct Inner {
     pool: Pool,
     admin_token: Option<Vec<u8>>,
-    projections: Mutex<HashMap<String, Arc<str>>>,
-    /// Bumped by every import; cache keys carry it, so a projection computed
-    /// from data that changed while it ran is never served.
-    generation: AtomicU64,
     /// Projections are CPU-bound; two at a time on a two-core machine keeps
     /// the cheap requests answered quickly while they run.
     heavy: Semaphore,
@@ -79,7 +73,7 @@ impl AppState {
     /// Opens the store named by the config.
     ///
     /// # Errors
-    /// [`Error::Store`] if the database cannot be opened,
+    /// [`Error::App`] if the database cannot be opened,
     /// [`Error::WeakToken`] if the admin token is shorter than 16 bytes.
     pub fn new(config: &Config) -> Result<AppState, Error> {
         if config.admin_token.as_ref().is_some_and(|t| t.len() < 16) {
@@ -88,8 +82,6 @@ impl AppState {
         Ok(AppState(Arc::new(Inner {
             pool: Pool::open(config.db.clone())?,
             admin_token: config.admin_token.as_ref().map(|t| t.as_bytes().to_vec()),
-            projections: Mutex::new(HashMap::new()),
-            generation: AtomicU64::new(0),
             heavy: Semaphore::new(2),
         })))
     }
@@ -107,65 +99,29 @@ impl AppState {
         }
     }
 
-    /// Runs `f` with a store connection on the blocking pool.
-    pub(crate) async fn with_store<T, F>(&self, f: F) -> Result<T, AppError>
+    /// Runs `f` with a connection on the blocking pool.
+    pub(crate) async fn with_app<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut App) -> Result<T, AppError> + Send + 'static,
     {
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
-            let mut store = state.0.pool.take()?;
-            let out = f(&mut store);
-            state.0.pool.put(store);
+            let mut app = state.0.pool.take()?;
+            let out = f(&mut app);
+            state.0.pool.put(app);
             out
         })
         .await?
     }
 
-    /// Like [`AppState::with_store`] for CPU-heavy work, at most two at a time.
-    pub(crate) async fn with_store_heavy<T, F>(&self, f: F) -> Result<T, AppError>
+    /// Like [`AppState::with_app`] for CPU-heavy work, at most two at a time.
+    pub(crate) async fn with_app_heavy<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Store) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut App) -> Result<T, AppError> + Send + 'static,
     {
         let _permit = self.0.heavy.acquire().await.map_err(AppError::internal)?;
-        self.with_store(f).await
-    }
-
-    pub(crate) fn cached_projection(&self, key: &str) -> Option<Arc<str>> {
-        self.0
-            .projections
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(key)
-            .cloned()
-    }
-
-    pub(crate) fn cache_projection(&self, key: String, value: Arc<str>) {
-        let mut cache = self
-            .0
-            .projections
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if cache.len() >= PROJECTION_CACHE {
-            cache.clear();
-        }
-        cache.insert(key, value);
-    }
-
-    /// The data generation, to make cache keys with.
-    pub(crate) fn generation(&self) -> u64 {
-        self.0.generation.load(Ordering::SeqCst)
-    }
-
-    /// Forgets cached results after the data changed.
-    pub(crate) fn data_changed(&self) {
-        self.0.generation.fetch_add(1, Ordering::SeqCst);
-        self.0
-            .projections
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        self.with_app(f).await
     }
 }

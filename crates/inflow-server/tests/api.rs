@@ -7,14 +7,17 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{App, TOKEN};
-use inflow_core::{Vintage, YearMonth};
-use inflow_store::Store;
+use inflow_core::{AsOf, MonthlySeries, Vintage, YearMonth};
 
-/// What `inflow headline --month M --format json` prints, computed the way
-/// `crates/inflow-cli/src/cmd/headline.rs` computes it.
+/// What `inflow headline --month M --format json` prints, computed from the
+/// same database with the analytics crate directly.
 fn cli_headline_json(app: &App, month: &str, vintage: Vintage) -> serde_json::Value {
-    let store = Store::open(&app.dir.path().join("inflow.db")).unwrap();
-    let series = store.monthly("pk.ict.exports", vintage).unwrap();
+    let a = inflow_app::App::open(&app.dir.path().join("inflow.db")).unwrap();
+    let as_of = match vintage {
+        Vintage::Latest => AsOf::Latest,
+        Vintage::AsOf(d) => AsOf::Date(d),
+    };
+    let series: MonthlySeries = a.monthly("pk.ict.exports", as_of).unwrap();
     let month: YearMonth = month.parse().unwrap();
     let h = inflow_analytics::headline(&series, month).unwrap();
     serde_json::from_str(&serde_json::to_string_pretty(&h).unwrap()).unwrap()
@@ -241,18 +244,18 @@ async fn projection_is_the_project_crate_output() {
         .get("/api/projection?fy=FY2023-24&as_of=2024-04&target=3000")
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
-    let store = Store::open(&app.dir.path().join("inflow.db")).unwrap();
-    let meta = store.series("pk.ict.exports").unwrap();
-    let history = store.history(&meta.key).unwrap();
-    let req = inflow_project::Request {
-        fy: Some(meta.fiscal.parse_fiscal_year("FY2023-24").unwrap()),
-        as_of: inflow_project::AsOf::parse("2024-04").unwrap(),
-        target: Some(3000.0),
-        ..inflow_project::Request::default()
+    // A connection of its own, so with a cache of its own: computed afresh.
+    let a = inflow_app::App::open(&app.dir.path().join("inflow.db")).unwrap();
+    let q = inflow_app::projection::ProjectionQuery {
+        series: "pk.ict.exports".into(),
+        fy: Some("FY2023-24".into()),
+        as_of: AsOf::parse("2024-04").unwrap(),
+        target: Some("3000".parse().unwrap()),
+        ..Default::default()
     };
-    let p = inflow_project::project(&meta, &history, &req).unwrap();
+    let p = a.project(&q).unwrap();
     // Byte for byte: the key order is the CLI's too.
-    assert_eq!(r.text(), serde_json::to_string(&p).unwrap());
+    assert_eq!(r.text(), serde_json::to_string(&*p).unwrap());
     let v = r.json();
     assert_eq!(v["months_known"], 10);
     assert!(v["p_exceed"].as_f64().unwrap() > 0.5);

@@ -93,3 +93,21 @@ pub enum Error {
     #[error("bundled data: {0}")]
     Bundled(#[from] inflow_import::Error),
 }
+
+impl Error {
+    /// The shared classification: an unknown series is not found, a
+    /// disagreeing row is a conflict, everything else is the database's.
+    pub fn kind(&self) -> inflow_core::ErrorKind {
+        use inflow_core::ErrorKind as K;
+        match self {
+            Error::UnknownSeries { .. } => K::NotFound,
+            Error::Conflict { .. } => K::Conflict,
+            // A defect of the build, not of the database file.
+            Error::Bundled(_) => K::Internal,
+            Error::Sqlite { .. }
+            | Error::Io { .. }
+            | Error::Corrupt { .. }
+            | Error::SchemaTooNew { .. } => K::Storage,
+        }
+    }
+}

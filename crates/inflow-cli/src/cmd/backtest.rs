@@ -1,11 +1,9 @@
 //! `inflow backtest`: how good past projections would have been.
 
-use inflow_core::FiscalYear;
-use inflow_project::Request;
+use inflow_app::types::{BacktestRow, ModelSpec};
 
-use crate::cmd::project::{Format, parse_model};
 use crate::context::{Global, SeriesOpt};
-use crate::output::{self, amount};
+use crate::output::{self, Format, amount};
 
 /// Arguments of `inflow backtest`.
 #[derive(Debug, clap::Args)]
@@ -17,8 +15,8 @@ pub struct Args {
     #[arg(long, value_delimiter = ',')]
     pub fy: Vec<String>,
     /// Forecast model.
-    #[arg(long, default_value = "auto", value_parser = parse_model)]
-    pub model: inflow_forecast::ModelSpec,
+    #[arg(long, default_value = "auto")]
+    pub model: ModelSpec,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -26,39 +24,33 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let store = global.open()?;
-    let meta = store.series(&args.series.series)?;
-    let history = store.history(&meta.key)?;
-    let years: Vec<FiscalYear> = if args.fy.is_empty() {
-        let latest = store.monthly(meta.key.as_str(), Default::default())?;
-        let complete = |fy: FiscalYear| {
-            fy.months()
-                .is_ok_and(|ms| ms.iter().all(|m| latest.value(*m).is_some()))
-        };
-        let mut years: Vec<FiscalYear> = latest
-            .iter()
-            .map(|o| meta.fiscal.fiscal_year_of(o.period))
-            .filter(|fy| complete(*fy) && fy.previous().is_ok_and(complete))
-            .collect();
-        years.dedup();
-        years
-    } else {
-        args.fy
-            .iter()
-            .map(|s| meta.fiscal.parse_fiscal_year(s))
-            .collect::<Result<_, _>>()?
-    };
-    anyhow::ensure!(
-        !years.is_empty(),
-        "no complete fiscal year with a complete year before it to evaluate"
-    );
-    let req = Request {
-        model: args.model,
-        ..Request::default()
-    };
-    let b = inflow_project::backtest(&meta, &history, &years, &req)?;
+    let b = global
+        .open()?
+        .backtest(&args.series.series, &args.fy, args.model)?;
     match args.format {
         Format::Json => output::print_json(&b),
+        Format::Csv => output::print_csv(
+            &[
+                "months_known",
+                "years",
+                "inflow_mape",
+                "run_rate_mape",
+                "seasonal_share_mape",
+                "coverage_80",
+                "coverage_95",
+            ],
+            b.rows.iter().map(|r| {
+                vec![
+                    r.months_known.to_string(),
+                    r.n.to_string(),
+                    output::csv_num(Some(r.inflow_mape)),
+                    output::csv_num(Some(r.run_rate_mape)),
+                    output::csv_num(r.seasonal_share_mape),
+                    output::csv_num(Some(r.coverage_80)),
+                    output::csv_num(Some(r.coverage_95)),
+                ]
+            }),
+        ),
         Format::Table => {
             outln!(
                 "{} — fiscal-year projections made after each month, from the data as first published",
@@ -95,9 +87,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             }
             output::print_table(&t)?;
             let n = b.rows.len() as f64;
-            let avg = |f: &dyn Fn(&inflow_project::BacktestRow) -> f64| {
-                b.rows.iter().map(f).sum::<f64>() / n
-            };
+            let avg = |f: &dyn Fn(&BacktestRow) -> f64| b.rows.iter().map(f).sum::<f64>() / n;
             outln!(
                 "\nAverage over months known: inflow {:.2}%, run-rate {:.2}%; 80% intervals covered {:.0}% of outcomes.",
                 avg(&|r| r.inflow_mape),

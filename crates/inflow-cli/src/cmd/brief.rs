@@ -4,12 +4,12 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use inflow_core::YearMonth;
-use inflow_forecast::ModelSpec;
-use inflow_report::{ChartLinks, Options, chart};
+use inflow_app::brief::BriefQuery;
+use inflow_app::types::ModelSpec;
+use inflow_core::{Amount, YearMonth};
+use inflow_report::{ChartLinks, chart};
 
-use crate::cmd::project::parse_model;
-use crate::context::{Global, SeriesOpt, parse_month};
+use crate::context::{Global, SeriesOpt};
 
 /// Formats of the brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -43,13 +43,13 @@ pub struct Args {
     pub series: SeriesOpt,
     /// The month, YYYY-MM [default: the latest month with data]. The brief
     /// reads the data as released with that month.
-    #[arg(long, value_parser = parse_month)]
+    #[arg(long)]
     pub month: Option<YearMonth>,
     /// A target for the fiscal-year total, in the series' unit (e.g. 3000).
     #[arg(long)]
-    pub target: Option<f64>,
+    pub target: Option<Amount>,
     /// Forecast model of the projection.
-    #[arg(long, default_value = "auto", value_parser = parse_model)]
+    #[arg(long, default_value = "auto")]
     pub model: ModelSpec,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -62,24 +62,11 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    if let Some(t) = args.target {
-        anyhow::ensure!(
-            t.is_finite() && t >= 0.0,
-            "--target must be a non-negative number"
-        );
-    }
-    let store = global.open()?;
-    let meta = store.series(&args.series.series)?;
-    let history = store.history(&meta.key)?;
-    let opts = Options {
+    let brief = global.open()?.brief(&BriefQuery {
+        series: args.series.series.clone(),
         month: args.month,
         target: args.target,
         model: args.model,
-    };
-    let brief = inflow_report::build(&meta, &history, &opts).map_err(|e| match e {
-        // Keep the analytics error itself in the chain: it sets the exit code.
-        inflow_report::Error::Analytics(a) => anyhow::Error::from(a),
-        other => anyhow::Error::from(other),
     })?;
     let style = chart::Style::new(chart_font()?);
     let Some(dir) = &args.out else {

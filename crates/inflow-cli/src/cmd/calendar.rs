@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use inflow_analytics::calendar::{Announcement, Calendar, calendar};
+use inflow_app::types::Announcement;
 use inflow_core::Date;
 
-use crate::context::{Global, parse_month};
+use crate::context::Global;
 use crate::output::{self, Format};
 
 /// Arguments of `inflow calendar`.
@@ -55,7 +55,8 @@ pub fn read_announced(path: &std::path::Path) -> anyhow::Result<Vec<(String, Ann
                 .ok_or_else(|| anyhow::anyhow!("{name}:{line}: field `{what}` is missing"))
         };
         let series = field(0, "series")?;
-        let month = parse_month(&field(1, "month")?)
+        let month = field(1, "month")?
+            .parse::<inflow_core::YearMonth>()
             .map_err(|e| anyhow::anyhow!("{name}:{line}: field `month`: {e}"))?;
         let date = parse_day(&field(2, "date")?)
             .map_err(|e| anyhow::anyhow!("{name}:{line}: field `date`: {e}"))?;
@@ -72,37 +73,6 @@ pub fn read_announced(path: &std::path::Path) -> anyhow::Result<Vec<(String, Ann
     Ok(out)
 }
 
-/// The calendars of the chosen series.
-pub fn calendars(
-    global: &Global,
-    only: Option<&str>,
-    day: Date,
-    announced: &[(String, Announcement)],
-) -> anyhow::Result<Vec<Calendar>> {
-    let store = global.open()?;
-    let metas = match only {
-        Some(k) => vec![store.series(k)?],
-        None => store.series_list()?,
-    };
-    let mut out = Vec::new();
-    for meta in metas {
-        let history = store.history(&meta.key)?;
-        let key = meta.key.to_string();
-        let mine: Vec<Announcement> = announced
-            .iter()
-            .filter(|(s, _)| *s == key)
-            .map(|(_, a)| a.clone())
-            .collect();
-        match calendar(&key, &history, &mine, day) {
-            Ok(c) => out.push(c),
-            // A series with published totals only has no monthly calendar.
-            Err(inflow_analytics::Error::Empty(_)) if only.is_none() => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(out)
-}
-
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let day = args.today.unwrap_or_else(today);
@@ -110,7 +80,9 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         Some(p) => read_announced(p)?,
         None => Vec::new(),
     };
-    let cals = calendars(global, args.series.as_deref(), day, &announced)?;
+    let cals = global
+        .open()?
+        .calendars(args.series.as_deref(), day, &announced)?;
     match args.format {
         Format::Json => output::print_json(&cals),
         Format::Csv => output::print_csv(

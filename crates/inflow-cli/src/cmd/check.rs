@@ -4,10 +4,9 @@ use std::io::Read as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use inflow_core::{MonthlySeries, Vintage};
-use inflow_project::{AsOf, ClaimsProjector};
+use inflow_app::claims::CheckQuery;
 
-use crate::context::{Global, parse_as_of};
+use crate::context::{AsOfOpt, Global, SeriesOpt};
 
 /// Output formats of `inflow check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -25,11 +24,11 @@ pub struct Args {
     /// The text to check: a file, or `-` (the default) for standard input.
     #[arg(default_value = "-")]
     pub file: PathBuf,
-    /// Judge against what was known on this date (YYYY-MM-DD), such as the
-    /// text's publication date, so earlier figures are not called wrong
-    /// because of later revisions.
-    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
-    pub as_of: Option<Vintage>,
+    /// Judge against what was known then, such as the text's publication
+    /// date, so earlier figures are not called wrong because of later
+    /// revisions.
+    #[command(flatten)]
+    pub as_of: AsOfOpt,
     /// When the text was published (YYYY-MM-DD): bare months ("in
     /// January"), "last month" and "this fiscal year" are read from it.
     /// Defaults to the `--as-of` date.
@@ -37,8 +36,8 @@ pub struct Args {
     pub published: Option<inflow_core::Date>,
     /// The series the text is about by default; a text naming another
     /// economy, flow or item is judged against that series if it is loaded.
-    #[arg(long, default_value = "pk.ict.exports", value_name = "KEY")]
-    pub series: String,
+    #[command(flatten)]
+    pub series: SeriesOpt,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -57,47 +56,23 @@ fn read_input(file: &PathBuf) -> anyhow::Result<String> {
         (name, b)
     };
     String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{name} is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+        inflow_app::Error::NotUtf8 {
+            name,
+            offset: e.utf8_error().valid_up_to(),
+        }
+        .into()
     })
 }
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let text = read_input(&args.file)?;
-    let store = global.open()?;
-    let vintage = args.as_of.unwrap_or_default();
-    let total = store.monthly(&args.series, vintage)?;
-    // Every other series, found by the checker through its metadata.
-    let mut others: Vec<MonthlySeries> = Vec::new();
-    let mut published = store.published(&args.series, vintage)?;
-    for meta in store.series_list()? {
-        if meta.key != total.meta.key {
-            published.extend(store.published(meta.key.as_str(), vintage)?);
-            others.push(store.monthly(meta.key.as_str(), vintage)?);
-        }
-    }
-    let latest = store.monthly(&args.series, Vintage::Latest)?;
-    let history = store.history(&total.meta.key)?;
-    let as_of = match vintage {
-        Vintage::Latest => AsOf::Latest,
-        Vintage::AsOf(d) => AsOf::Date(d),
+    let q = CheckQuery {
+        series: args.series.series.clone(),
+        as_of: args.as_of.get(),
+        published: args.published,
     };
-    let projector = ClaimsProjector::new(&total.meta, &history, as_of);
-    let mut ctx = inflow_claims::Context::new(&total)
-        .with_series(&others)
-        .with_published(&published)
-        .with_projector(&projector)
-        .with_outcome(&latest);
-    if let Some(d) = args.published.or(match vintage {
-        Vintage::AsOf(d) => Some(d),
-        Vintage::Latest => None,
-    }) {
-        ctx = ctx.with_published_on(d);
-    }
-    let report = inflow_claims::check(&text, &ctx);
+    let report = global.open()?.check(&text, &q)?;
     match args.format {
         Format::Json => crate::output::print_json(&report),
         Format::Text => {

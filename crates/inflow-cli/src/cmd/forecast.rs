@@ -4,8 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use inflow_forecast::ModelSpec;
-use inflow_forecast::panel::{PanelOptions, forecast_panel, read_panel, write_forecasts};
+use inflow_app::panel::{ModelSpec, PanelOptions, forecast_panel, read_panel, write_forecasts};
 
 /// Arguments of `inflow forecast`.
 #[derive(Debug, clap::Args)]
@@ -14,9 +13,9 @@ pub struct Args {
     /// rows whose `part` column is not `train` are ignored.
     #[arg(long)]
     pub input: PathBuf,
-    /// Number of months to forecast.
-    #[arg(long)]
-    pub horizon: usize,
+    /// Number of months to forecast (at least 1).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub horizon: u16,
     /// Season length in periods.
     #[arg(long, default_value_t = 12)]
     pub season_length: usize,
@@ -35,16 +34,17 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    if args.horizon == 0 {
-        anyhow::bail!("--horizon must be at least 1");
-    }
     if let Some(l) = args.levels.iter().find(|l| !(**l > 0.0 && **l < 100.0)) {
-        anyhow::bail!("--level {l}: expected a percentage strictly between 0 and 100");
+        return Err(inflow_app::Error::invalid(
+            "level",
+            format!("--level {l}: expected a percentage strictly between 0 and 100"),
+        )
+        .into());
     }
     let panel = read_panel(&args.input)?;
     let opts = PanelOptions {
         model: args.model,
-        horizon: args.horizon,
+        horizon: usize::from(args.horizon),
         season_length: args.season_length.max(1),
         levels: args.levels.clone(),
     };

@@ -1,9 +1,8 @@
 //! `inflow fy`: fiscal-year totals.
 
-use inflow_analytics::FiscalYearSummary;
-use inflow_core::Vintage;
+use inflow_app::types::FiscalYearSummary;
 
-use crate::context::{Global, SeriesOpt, parse_as_of};
+use crate::context::{AsOfOpt, Global, SeriesOpt};
 use crate::output::{self, Format, amount, opt_amount, opt_pct};
 
 /// Arguments of `inflow fy`.
@@ -14,9 +13,8 @@ pub struct Args {
     pub fy: Option<String>,
     #[command(flatten)]
     pub series: SeriesOpt,
-    /// Use what was known on this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
-    pub as_of: Option<Vintage>,
+    #[command(flatten)]
+    pub as_of: AsOfOpt,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -24,19 +22,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let store = global.open()?;
-    let vintage = args.as_of.unwrap_or_default();
-    let series = store.monthly(&args.series.series, vintage)?;
-    let published = store.published(&args.series.series, vintage)?;
-    let summaries = match &args.fy {
-        Some(label) => {
-            let fy = series.meta.fiscal.parse_fiscal_year(label)?;
-            vec![inflow_analytics::fiscal_year_summary(
-                &series, fy, &published,
-            )?]
-        }
-        None => inflow_analytics::fiscal_years(&series, &published)?,
-    };
+    let inflow_app::figures::FiscalYears { series, summaries } =
+        global
+            .open()?
+            .fiscal_years(&args.series.series, args.fy.as_deref(), args.as_of.get())?;
     match args.format {
         Format::Json => output::print_json(&summaries),
         Format::Csv => output::print_csv(

@@ -1,25 +1,23 @@
 //! `inflow headline`: the headline figures of one month.
 
-use inflow_analytics::Headline;
-use inflow_analytics::breakdown::{Breakdown, children_of, component_name};
-use inflow_analytics::calendar::{Calendar, calendar};
+use inflow_app::types::{Breakdown, Calendar, Headline};
 use inflow_core::{Vintage, YearMonth};
 
-use crate::context::{Global, SeriesOpt, parse_as_of, parse_month};
+use crate::context::{AsOfOpt, Global, SeriesOpt};
+use inflow_core::number::count;
+
 use crate::output::{self, Format, amount, opt_amount, opt_pct, opt_signed, signed};
 
 /// Arguments of `inflow headline`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The month, YYYY-MM [default: the latest month with data].
-    #[arg(long, value_parser = parse_month)]
+    #[arg(long)]
     pub month: Option<YearMonth>,
     #[command(flatten)]
     pub series: SeriesOpt,
-    /// Use what was known on this date (YYYY-MM-DD) instead of the latest
-    /// values.
-    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
-    pub as_of: Option<Vintage>,
+    #[command(flatten)]
+    pub as_of: AsOfOpt,
     /// Judge staleness on this day (YYYY-MM-DD) [default: the --as-of
     /// date, else today, UTC].
     #[arg(long, value_parser = crate::cmd::calendar::parse_day, value_name = "DATE")]
@@ -44,59 +42,26 @@ struct Out<'a> {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let store = global.open()?;
-    let series = store.monthly(&args.series.series, args.as_of.unwrap_or_default())?;
-    let month = match args.month {
-        Some(m) => m,
-        None => series
-            .last_month()
-            .ok_or_else(|| inflow_analytics::Error::Empty(args.series.series.clone()))?,
+    let app = global.open()?;
+    let key = &args.series.series;
+    let as_of = args.as_of.get();
+    let h = app.headline(key, args.month, as_of)?;
+    let day = match args.today {
+        Some(d) => d,
+        None => app.reading_day(key, as_of, crate::cmd::calendar::today())?,
     };
-    let h = inflow_analytics::headline(&series, month)?;
-    let day = match (args.today, args.as_of) {
-        (Some(d), _) => d,
-        (None, Some(Vintage::AsOf(d))) => d,
-        _ => crate::cmd::calendar::today(),
-    };
-    let history = store.history(&series.meta.key)?;
-    let history: Vec<_> = history
-        .into_iter()
-        .filter(|o| series.vintage.includes(o.release_date))
-        .collect();
-    let cal = calendar(series.meta.key.as_str(), &history, &[], day).ok();
-    let stale = cal.as_ref().and_then(Calendar::staleness);
-    let all = store.series_list()?;
-    let mut kids = Vec::new();
-    for m in children_of(&series.meta, &all) {
-        let s = store.monthly(m.key.as_str(), series.vintage)?;
-        if s.value(month).is_some() {
-            kids.push((m.key.to_string(), component_name(m), s));
-        }
-    }
-    let breakdown = if kids.is_empty() {
-        None
-    } else {
-        let refs: Vec<(String, String, &inflow_core::MonthlySeries)> = kids
-            .iter()
-            .map(|(k, n, s)| (k.clone(), n.clone(), s))
-            .collect();
-        Some(inflow_analytics::breakdown::breakdown(
-            &series,
-            &refs,
-            &[month],
-        )?)
-    };
+    let calendar = app.calendar_as_of(key, as_of, day)?;
     let out = Out {
         headline: &h,
-        calendar: cal,
-        stale,
-        breakdown,
+        stale: calendar.as_ref().and_then(Calendar::staleness),
+        calendar,
+        breakdown: app.breakdown(key, Some(h.month), as_of)?,
     };
     match args.format {
         Format::Json => output::print_json(&out),
         Format::Csv => print_csv(&h),
         Format::Table => {
-            print_table(&series.meta.title, &h)?;
+            print_table(&app.series(key)?.title, &h)?;
             print_extras(&out)
         }
     }
@@ -188,7 +153,12 @@ fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
     }
     let f = &h.fytd;
     t.add_row(vec![
-        format!("{} {} ({} months)", h.fiscal_year, f.label, f.months),
+        format!(
+            "{} {} ({})",
+            h.fiscal_year,
+            f.label,
+            count(f.months, "month")
+        ),
         opt_amount(f.value),
         opt_signed(f.change),
         opt_pct(f.change_pct),
@@ -286,8 +256,10 @@ fn record_lines(h: &Headline) -> Vec<String> {
     }
     if r.gaps > 0 {
         out.push(format!(
-            "({} earlier months have no value and are not compared.)",
-            r.gaps
+            "({} {} no value and {} not compared.)",
+            count(r.gaps, "earlier month"),
+            if r.gaps == 1 { "has" } else { "have" },
+            if r.gaps == 1 { "is" } else { "are" }
         ));
     }
     out

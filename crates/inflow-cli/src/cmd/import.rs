@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
-
 use crate::context::Global;
 
 /// Arguments of `inflow import`.
@@ -11,31 +9,25 @@ use crate::context::Global;
 pub struct Args {
     /// Tidy CSV files (see README, "Import format"); each is imported as one
     /// transaction, in the order given, so put series definitions first.
+    /// The files before one that fails stay stored.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let mut store = global.open()?;
-    for path in &args.files {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| inflow_import::Error::Row {
-            file: name.clone(),
-            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64,
-            reason: "not valid UTF-8".to_string(),
-        })?;
-        let batch = inflow_import::parse_str(&name, &text, &store.series_list()?)?;
-        let s = store.apply(&batch)?;
-        outln!(
-            "{name}: {} added, {} already known; nothing else changed",
-            s.added,
-            s.unchanged
-        )?;
-    }
+    let mut app = global.open()?;
+    let mut printed = Ok(());
+    app.import_files(&args.files, |s| {
+        if printed.is_ok() {
+            printed = outln!(
+                "{}: stored; {} added, {} already known; nothing else changed",
+                s.file,
+                s.added,
+                s.unchanged
+            );
+        }
+    })?;
+    printed?;
     Ok(())
 }

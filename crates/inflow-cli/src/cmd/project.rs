@@ -1,20 +1,12 @@
 //! `inflow project`: the fiscal-year total, projected from the data known so far.
 
-use inflow_forecast::ModelSpec;
-use inflow_project::{AsOf, Projection, Request};
+use inflow_app::projection::ProjectionQuery;
+use inflow_app::types::{ModelSpec, Projection};
+use inflow_core::Amount;
+use inflow_core::number::count;
 
-use crate::context::{Global, SeriesOpt};
-use crate::output::{self, amount};
-
-/// Output formats of `inflow project`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
-pub enum Format {
-    /// Aligned text for a terminal.
-    #[default]
-    Table,
-    /// JSON (keys documented in the README).
-    Json,
-}
+use crate::context::{AsOfOpt, Global, SeriesOpt};
+use crate::output::{self, Format, amount};
 
 /// Arguments of `inflow project`.
 #[derive(Debug, clap::Args)]
@@ -24,58 +16,82 @@ pub struct Args {
     /// The fiscal year (FY2023-24 or FY24) [default: the year in progress].
     #[arg(long)]
     pub fy: Option<String>,
-    /// YYYY-MM: use data through that month as first published (what a
-    /// reader had that day); YYYY-MM-DD: what was known on that date.
-    #[arg(long, value_parser = parse_as_of, value_name = "MONTH|DATE")]
-    pub as_of: Option<AsOf>,
+    #[command(flatten)]
+    pub as_of: AsOfOpt,
     /// A threshold for the fiscal-year total, in the series' unit (e.g. 3000).
     #[arg(long)]
-    pub target: Option<f64>,
+    pub target: Option<Amount>,
     /// Forecast model.
-    #[arg(long, default_value = "auto", value_parser = parse_model)]
+    #[arg(long, default_value = "auto")]
     pub model: ModelSpec,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
 
-fn parse_as_of(s: &str) -> Result<AsOf, String> {
-    AsOf::parse(s).map_err(|e| format!("{e} (or a month YYYY-MM)"))
-}
-
-/// Parses a model name (clap value parser).
-pub fn parse_model(s: &str) -> Result<ModelSpec, String> {
-    s.parse().map_err(|e: inflow_forecast::Error| e.to_string())
-}
-
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    if let Some(t) = args.target {
-        anyhow::ensure!(
-            t.is_finite() && t >= 0.0,
-            "--target must be a non-negative number"
-        );
-    }
-    let store = global.open()?;
-    let meta = store.series(&args.series.series)?;
-    let fy = args
-        .fy
-        .as_deref()
-        .map(|s| meta.fiscal.parse_fiscal_year(s))
-        .transpose()?;
-    let history = store.history(&meta.key)?;
-    let req = Request {
-        fy,
-        as_of: args.as_of.unwrap_or_default(),
+    let q = ProjectionQuery {
+        series: args.series.series.clone(),
+        fy: args.fy.clone(),
+        as_of: args.as_of.get(),
         target: args.target,
         model: args.model,
-        ..Request::default()
     };
-    let p = inflow_project::project(&meta, &history, &req)?;
+    let p = global.open()?.project(&q)?;
     match args.format {
-        Format::Json => output::print_json(&p),
+        Format::Json => output::print_json(&*p),
+        Format::Csv => print_csv(&p),
         Format::Table => print_table(&p),
     }
+}
+
+/// One row per month of the year, then the year's total with its
+/// intervals.
+fn print_csv(p: &Projection) -> anyhow::Result<()> {
+    let iv = |level: &str, i: usize| output::csv_num(p.intervals.get(level).map(|b| b[i]));
+    let mut rows: Vec<Vec<String>> = p
+        .months
+        .iter()
+        .map(|m| {
+            vec![
+                p.fiscal_year.to_string(),
+                m.month.to_string(),
+                output::csv_num(m.actual),
+                output::csv_num(m.point),
+                output::csv_num(m.lo_80),
+                output::csv_num(m.hi_80),
+                output::csv_num(m.lo_95),
+                output::csv_num(m.hi_95),
+                String::new(),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        p.fiscal_year.to_string(),
+        "total".to_string(),
+        output::csv_num(Some(p.actual_to_date)),
+        output::csv_num(Some(p.point)),
+        iv("80", 0),
+        iv("80", 1),
+        iv("95", 0),
+        iv("95", 1),
+        output::csv_num(p.p_exceed),
+    ]);
+    output::print_csv(
+        &[
+            "fiscal_year",
+            "month",
+            "actual",
+            "point",
+            "lo_80",
+            "hi_80",
+            "lo_95",
+            "hi_95",
+            "p_exceed",
+        ],
+        rows,
+    )
 }
 
 fn print_table(p: &Projection) -> anyhow::Result<()> {
@@ -96,8 +112,8 @@ fn print_table(p: &Projection) -> anyhow::Result<()> {
     )?;
     outln!()?;
     outln!(
-        "  known, {} months      {:>8}",
-        p.months_known,
+        "  known, {:<15}{:>8}",
+        count(p.months_known, "month"),
         amount(p.actual_to_date)
     )?;
     outln!(

@@ -1,22 +1,21 @@
 //! `inflow reconcile`: published totals against sums of monthly values.
 
-use inflow_analytics::{RECONCILE_TOLERANCE, ReconciliationStatus};
-use inflow_core::Vintage;
+use inflow_app::types::{RECONCILE_TOLERANCE, ReconciliationStatus};
+use inflow_core::number::count as plural;
 
-use crate::context::{Global, parse_as_of};
+use crate::context::{AsOfOpt, Global, SeriesArg};
 use crate::output::{self, Format, amount, opt_amount, opt_signed};
 
 /// Arguments of `inflow reconcile`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Series key (see `inflow series`).
-    pub key: String,
+    #[command(flatten)]
+    pub series: SeriesArg,
     /// Only list discrepancies.
     #[arg(long)]
     pub discrepancies: bool,
-    /// Use what was known on this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_as_of, value_name = "DATE")]
-    pub as_of: Option<Vintage>,
+    #[command(flatten)]
+    pub as_of: AsOfOpt,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -24,11 +23,9 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let store = global.open()?;
-    let vintage = args.as_of.unwrap_or_default();
-    let series = store.monthly(&args.key, vintage)?;
-    let published = store.published(&args.key, vintage)?;
-    let mut rows = inflow_analytics::reconcile(&series, &published);
+    let inflow_app::figures::Reconciled { meta, mut rows } = global
+        .open()?
+        .reconcile(args.series.key(), args.as_of.get())?;
     let count = |s| rows.iter().filter(|r| r.status == s).count();
     let (matched, differ, incomplete) = (
         count(ReconciliationStatus::Match),
@@ -82,7 +79,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     ReconciliationStatus::Match => "match".to_string(),
                     ReconciliationStatus::Discrepancy => "DISCREPANCY".to_string(),
                     ReconciliationStatus::Incomplete => {
-                        format!("{} months missing", r.computed.missing.len())
+                        format!("{} missing", plural(r.computed.missing.len(), "month"))
                     }
                 };
                 t.add_row(vec![
@@ -99,7 +96,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             outln!(
                 "\n{matched} match (within {} {}), {differ} differ, {incomplete} cannot be checked (months missing).",
                 amount(RECONCILE_TOLERANCE),
-                series.meta.unit
+                meta.unit
             )?;
             Ok(())
         }

@@ -1,13 +1,15 @@
 //! `inflow revisions`: months whose published value changed.
 
-use crate::context::Global;
+use inflow_core::number::count;
+
+use crate::context::{Global, SeriesArg};
 use crate::output::{self, Format, amount, opt_amount, opt_signed};
 
 /// Arguments of `inflow revisions`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Series key (see `inflow series`).
-    pub key: String,
+    #[command(flatten)]
+    pub series: SeriesArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -15,9 +17,8 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let store = global.open()?;
-    let meta = store.series(&args.key)?;
-    let revisions = inflow_analytics::revisions(&store.history(&meta.key)?);
+    let inflow_app::figures::Revisions { meta, revisions } =
+        global.open()?.revisions(args.series.key())?;
     match args.format {
         Format::Json => output::print_json(&revisions),
         Format::Csv => output::print_csv(
@@ -54,8 +55,8 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             output::print_table(&t)?;
             let net: f64 = revisions.iter().filter_map(|r| r.change).sum();
             outln!(
-                "\n{} revised months; net revision {} {}.",
-                revisions.len(),
+                "\n{} revised; net revision {} {}.",
+                count(revisions.len(), "month"),
                 amount(net),
                 meta.unit
             )?;

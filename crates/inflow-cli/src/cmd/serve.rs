@@ -29,9 +29,5 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         db: global.db_path()?,
         admin_token: args.admin_token.clone(),
     };
-    inflow_server::run_blocking(args.addr, config).map_err(|e| match e {
-        // Keep the store's error as the cause, so the exit code is the database one.
-        inflow_server::Error::Store(s) => anyhow::Error::new(s),
-        other => anyhow::Error::new(other),
-    })
+    Ok(inflow_server::run_blocking(args.addr, config)?)
 }

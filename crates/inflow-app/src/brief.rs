@@ -1,0 +1,38 @@
+//! The release brief of a month.
+
+use inflow_core::{Amount, YearMonth};
+use inflow_forecast::ModelSpec;
+use inflow_report::{Brief, Options};
+
+use crate::{App, Result};
+
+/// What to write a brief about.
+#[derive(Clone, Debug, Default)]
+pub struct BriefQuery {
+    /// Series key.
+    pub series: String,
+    /// The month; default: the latest month with a value. The brief reads
+    /// the data as released with that month.
+    pub month: Option<YearMonth>,
+    /// A target for the fiscal-year total.
+    pub target: Option<Amount>,
+    /// The projection's model.
+    pub model: ModelSpec,
+}
+
+impl App {
+    /// Builds the brief: every figure linked to its evidence, with charts.
+    ///
+    /// # Errors
+    /// Not found for an unknown series or a month without a value.
+    pub fn brief(&self, q: &BriefQuery) -> Result<Brief> {
+        let meta = self.store.series(&q.series)?;
+        let history = self.store.history(&meta.key)?;
+        let opts = Options {
+            month: q.month,
+            target: q.target.map(Amount::get),
+            model: q.model,
+        };
+        Ok(inflow_report::build(&meta, &history, &opts)?)
+    }
+}

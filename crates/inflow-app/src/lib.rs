@@ -1,0 +1,135 @@
+//! inflow's use cases, composed once for every front end.
+//!
+//! The command line (`inflow-cli`) and the server (`inflow-server`) only
+//! parse input and render output; everything between (opening the store,
+//! choosing the vintage, reading a series, computing the figures, projecting,
+//! checking claims, writing the brief, importing) is here, so that the same
+//! question gets the same answer whichever way it is asked.
+//!
+//! An [`App`] is one open database plus a [`ProjectionCache`] that may be
+//! shared by several of them (the server keeps a pool of connections over
+//! one cache). Projections are deterministic for their inputs (one seed, one
+//! number of paths), and every use case that shows a projection (the
+//! projection itself, the claim checker's forecast verdicts, the brief)
+//! computes it through the same [`projection::Request`] defaults.
+//!
+//! Errors are one [`Error`] type whose [`Error::kind`] is the shared
+//! [`ErrorKind`] classification.
+
+pub mod brief;
+pub mod claims;
+mod error;
+pub mod figures;
+pub mod import;
+pub mod observations;
+mod open;
+pub mod panel;
+pub mod projection;
+mod release;
+mod vintage;
+
+use std::sync::Arc;
+
+pub use error::{Error, Result};
+pub use inflow_core::{AsOf, ErrorKind};
+pub use open::default_db_path;
+pub use projection::ProjectionCache;
+
+/// The library types the front ends render, re-exported so that they need
+/// not depend on the crates that compute them.
+pub mod types {
+    pub use inflow_analytics::breakdown::{Breakdown, ComponentRow};
+    pub use inflow_analytics::calendar::{Announcement, Basis, Calendar, ExpectedRelease};
+    pub use inflow_analytics::{
+        FiscalYearSummary, Headline, RECONCILE_TOLERANCE, Reconciliation, ReconciliationStatus,
+        Revision,
+    };
+    pub use inflow_claims::{Report as ClaimsReport, Verdict};
+    pub use inflow_forecast::ModelSpec;
+    pub use inflow_project::{Backtest, BacktestCell, BacktestRow, MonthLine, Projection};
+    pub use inflow_report::Brief;
+    pub use inflow_store::{ApplySummary, SeriesSummary};
+}
+
+/// The series a request means when it names none.
+pub const DEFAULT_SERIES: &str = "pk.ict.exports";
+
+/// One open inflow database and the projection cache it uses.
+pub struct App {
+    store: inflow_store::Store,
+    cache: Arc<ProjectionCache>,
+}
+
+impl App {
+    /// Opens the database at `path`, creating it with the bundled data if it
+    /// does not exist, with a cache of its own.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the file cannot be opened or is not an inflow
+    /// database.
+    pub fn open(path: &std::path::Path) -> Result<App> {
+        App::open_with_cache(path, Arc::new(ProjectionCache::default()))
+    }
+
+    /// Opens the database at `path` sharing `cache` with other connections
+    /// to the same file (the server's pool).
+    ///
+    /// # Errors
+    /// As [`App::open`].
+    pub fn open_with_cache(path: &std::path::Path, cache: Arc<ProjectionCache>) -> Result<App> {
+        Ok(App {
+            store: inflow_store::Store::open(path)?,
+            cache,
+        })
+    }
+
+    /// The projection cache.
+    pub fn cache(&self) -> &Arc<ProjectionCache> {
+        &self.cache
+    }
+
+    /// Every series with its coverage, ordered by key.
+    ///
+    /// # Errors
+    /// [`Error::Store`].
+    pub fn summaries(&self) -> Result<Vec<types::SeriesSummary>> {
+        Ok(self.store.summaries()?)
+    }
+
+    /// The number of series in the database.
+    ///
+    /// # Errors
+    /// [`Error::Store`].
+    pub fn series_count(&self) -> Result<usize> {
+        Ok(self.store.series_list()?.len())
+    }
+
+    /// A series' metadata.
+    ///
+    /// # Errors
+    /// [`Error::Store`] (not found for an unknown key).
+    pub fn series(&self, key: &str) -> Result<inflow_core::SeriesMeta> {
+        Ok(self.store.series(key)?)
+    }
+
+    /// The release dates of a series, newest first; each is a vintage.
+    ///
+    /// # Errors
+    /// [`Error::Store`] (not found for an unknown key).
+    pub fn release_dates(
+        &self,
+        key: &str,
+    ) -> Result<(inflow_core::SeriesKey, Vec<inflow_core::Date>)> {
+        let meta = self.store.series(key)?;
+        let mut dates: Vec<inflow_core::Date> = self
+            .store
+            .history(&meta.key)?
+            .iter()
+            .map(|o| o.release_date)
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates.reverse();
+        Ok((meta.key, dates))
+    }
+}

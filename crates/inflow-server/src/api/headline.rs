@@ -1,0 +1,32 @@
+//! `GET /api/headline`.
+
+use axum::Json;
+use axum::extract::State;
+use inflow_app::types::Headline;
+use serde::Deserialize;
+
+use super::{Params, parse, series_or_default};
+use crate::{AppError, AppState};
+
+/// Query parameters of `GET /api/headline`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadlineParams {
+    month: Option<String>,
+    series: Option<String>,
+    as_of: Option<String>,
+}
+
+/// `GET /api/headline`: the same JSON as `inflow headline --format json`.
+pub async fn headline(
+    State(state): State<AppState>,
+    Params(p): Params<HeadlineParams>,
+) -> Result<Json<Headline>, AppError> {
+    let month = parse("month", p.month.as_deref())?;
+    let as_of = parse("as_of", p.as_of.as_deref())?.unwrap_or_default();
+    let key = series_or_default(p.series);
+    let h = state
+        .with_app(move |app| Ok(app.headline(&key, month, as_of)?))
+        .await?;
+    Ok(Json(h))
+}

@@ -1,0 +1,62 @@
+//! `POST /api/import` (only with an admin token).
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{Params, non_empty};
+use crate::{AppError, AppState};
+
+/// Query parameters of `POST /api/import`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportParams {
+    name: Option<String>,
+}
+
+/// `POST /api/import`: one tidy CSV file in the body, applied as one
+/// transaction. Exists only when the server has an admin token.
+pub async fn import(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    params: Result<Params<ImportParams>, AppError>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "));
+    match presented {
+        Some(token) if state.token_matches(token) => {}
+        _ => {
+            return Err(AppError::new(
+                StatusCode::UNAUTHORIZED,
+                "importing needs the admin token: Authorization: Bearer TOKEN",
+            ));
+        }
+    }
+    // Checked after the token, so an unauthenticated caller learns nothing
+    // about the parameters.
+    let Params(p) = params?;
+    let name = non_empty(p.name).unwrap_or_else(|| "upload.csv".to_string());
+    let text = String::from_utf8(body.to_vec())
+        .map_err(|_| AppError::new(StatusCode::BAD_REQUEST, "the body is not UTF-8 text"))?;
+    let summary = state
+        .with_app(move |app| Ok(app.import_text(&name, &text)?))
+        .await?;
+    let status = if summary.added > 0 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(json!({
+            "file": summary.file,
+            "added": summary.added,
+            "unchanged": summary.unchanged,
+        })),
+    ))
+}

@@ -1,0 +1,74 @@
+//! JSON API handlers, one module per resource. Each route has a typed
+//! query struct that rejects unknown parameters; values are parsed here, at
+//! the edge, into the domain's validated types, and a bad one is a 400 that
+//! names it. The work itself is an [`inflow_app`] use case.
+
+mod brief;
+mod check;
+mod fiscal;
+mod headline;
+mod import;
+mod meta;
+mod observations;
+mod projection;
+mod series;
+
+use std::str::FromStr;
+
+use axum::extract::{FromRequestParts, Query};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+use crate::AppError;
+
+pub use brief::brief;
+pub use check::check;
+pub use fiscal::fiscal_years;
+pub use headline::headline;
+pub use import::import;
+pub use meta::{health, openapi};
+pub use observations::{observations, observations_csv};
+pub use projection::projection;
+pub use series::{series_list, vintages};
+
+/// A route's query parameters as its typed struct `T`, which should be
+/// `#[serde(deny_unknown_fields)]` so a typo such as `mnth` is a 400
+/// rather than silently ignored.
+pub struct Params<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let Query(q) = Query::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| AppError::new(StatusCode::BAD_REQUEST, e.body_text()))?;
+        Ok(Params(q))
+    }
+}
+
+/// Parses the optional parameter `name`; an empty value means absent (a
+/// form submits empty fields).
+fn parse<T>(name: &str, value: Option<&str>) -> Result<Option<T>, AppError>
+where
+    T: FromStr,
+    T::Err: std::fmt::Display,
+{
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| v.parse().map_err(|e| AppError::bad_param(name, e)))
+        .transpose()
+}
+
+/// The series a request names, or the default one.
+fn series_or_default(series: Option<String>) -> String {
+    series
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| inflow_app::DEFAULT_SERIES.to_string())
+}
+
+/// A non-empty optional string.
+fn non_empty(v: Option<String>) -> Option<String> {
+    v.filter(|s| !s.is_empty())
+}
