@@ -340,7 +340,7 @@ mod tests {
             date: plus_days(last_d, 33).unwrap(),
             source: "SBP advance release calendar".into(),
         };
-        let c = calendar("pk.ict.exports", &h, &[a.clone()], last_d).unwrap();
+        let c = calendar("pk.ict.exports", &h, std::slice::from_ref(&a), last_d).unwrap();
         assert_eq!(c.next.basis, Basis::Announced);
         assert_eq!(c.next.date, a.date);
         assert!(c.next.derivation.contains("SBP advance release calendar"));

@@ -19,14 +19,16 @@
 pub mod brief;
 pub mod claims;
 mod error;
+pub mod feed;
 pub mod figures;
 pub mod import;
 pub mod observations;
 mod open;
 pub mod panel;
 pub mod projection;
-mod release;
+pub mod release;
 mod vintage;
+pub mod webhook;
 
 use std::sync::Arc;
 

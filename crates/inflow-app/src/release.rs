@@ -8,6 +8,28 @@ use inflow_core::{AsOf, Date, MonthlySeries, Vintage, YearMonth};
 
 use crate::{App, Result};
 
+/// Today's date in UTC: the day staleness is judged on when none is given.
+pub fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+/// The headline figures of a month with what the release calendar and the
+/// components say: `inflow headline --format json` and `GET /api/headline`.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct HeadlineReport {
+    /// The headline figures.
+    #[serde(flatten)]
+    pub headline: inflow_analytics::Headline,
+    /// The release calendar on the reading day (absent without monthly data).
+    pub calendar: Option<Calendar>,
+    /// A sentence when the data are older than the calendar expects.
+    pub stale: Option<String>,
+    /// The components of the month, when the series has any with data.
+    pub breakdown: Option<Breakdown>,
+}
+
 impl App {
     /// The release calendars on `today` of `only` or of every series with
     /// monthly values, with announced dates (series key, announcement).
@@ -68,6 +90,32 @@ impl App {
         Ok(match self.vintage(key, as_of)? {
             Vintage::AsOf(d) => d,
             Vintage::Latest => today,
+        })
+    }
+
+    /// The headline of `month` with the calendar on `today` (default: the
+    /// vintage's date, else today) and the breakdown.
+    ///
+    /// # Errors
+    /// As [`App::headline`].
+    pub fn headline_report(
+        &self,
+        key: &str,
+        month: Option<YearMonth>,
+        as_of: AsOf,
+        today_: Option<Date>,
+    ) -> Result<HeadlineReport> {
+        let headline = self.headline(key, month, as_of)?;
+        let day = match today_ {
+            Some(d) => d,
+            None => self.reading_day(key, as_of, today())?,
+        };
+        let calendar = self.calendar_as_of(key, as_of, day)?;
+        Ok(HeadlineReport {
+            stale: calendar.as_ref().and_then(Calendar::staleness),
+            calendar,
+            breakdown: self.breakdown(key, Some(headline.month), as_of)?,
+            headline,
         })
     }
 

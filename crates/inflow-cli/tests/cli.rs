@@ -572,3 +572,70 @@ fn headline_of_a_total_carries_its_components() {
     assert_eq!(c["value"], 290.0);
     assert!(c["breakdown"].is_null());
 }
+
+#[test]
+fn import_posts_one_summary_to_a_webhook_on_loopback() {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    let env = Env::new();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    // The receiver answers every POST and hands their bodies over.
+    let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { return };
+            let mut r = BufReader::new(s.try_clone().unwrap());
+            let mut request_line = String::new();
+            r.read_line(&mut request_line).unwrap();
+            let mut len = 0;
+            loop {
+                let mut h = String::new();
+                r.read_line(&mut h).unwrap();
+                if h.trim().is_empty() {
+                    break;
+                }
+                if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
+                    len = v.trim().parse().unwrap();
+                }
+            }
+            let mut body = vec![0; len];
+            r.read_exact(&mut body).unwrap();
+            s.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let _ = tx.send((request_line, String::from_utf8(body).unwrap()));
+        }
+    });
+    let file = env.write(
+        "march.csv",
+        "series,period,value,status,release_date,source_url,note\n\
+         pk.ict.exports,2026-02,370,revised,2026-04-20,https://example.org/march,\n\
+         pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n",
+    );
+    env.cmd(&["import", file.to_str().unwrap(), "--webhook", &url])
+        .assert()
+        .success();
+    let (line, body) = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    assert!(line.starts_with("POST /hook HTTP/1.1"), "{line}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["event"], "import");
+    assert_eq!(v["files"][0]["added"], 2);
+    let releases = v["releases"].as_array().unwrap();
+    assert_eq!(releases.len(), 1, "{v}");
+    assert_eq!(releases[0]["released"], "2026-04-20");
+    assert_eq!(releases[0]["added"][0][0], "2026-03");
+    assert_eq!(releases[0]["revised"][0][0], "2026-02");
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_millis(500))
+            .is_err(),
+        "one POST per import"
+    );
+    env.cmd(&[
+        "import",
+        file.to_str().unwrap(),
+        "--webhook",
+        "https://example.org/x",
+    ])
+    .assert()
+    .failure()
+    .code(2);
+}

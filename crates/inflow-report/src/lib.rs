@@ -19,6 +19,7 @@
 pub mod chart;
 mod compose;
 pub mod escape;
+pub mod feed;
 pub mod fmt;
 mod render;
 

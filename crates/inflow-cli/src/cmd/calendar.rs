@@ -35,9 +35,7 @@ pub fn parse_day(s: &str) -> Result<Date, String> {
 
 /// Today's date in UTC.
 pub fn today() -> Date {
-    jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date()
+    inflow_app::release::today()
 }
 
 /// Reads an announced-dates file: `series,month,date,source`.

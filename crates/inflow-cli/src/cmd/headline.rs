@@ -1,6 +1,7 @@
 //! `inflow headline`: the headline figures of one month.
 
-use inflow_app::types::{Breakdown, Calendar, Headline};
+use inflow_app::release::HeadlineReport;
+use inflow_app::types::Headline;
 use inflow_core::{Vintage, YearMonth};
 
 use crate::context::{AsOfOpt, Global, SeriesOpt};
@@ -27,47 +28,24 @@ pub struct Args {
     pub format: Format,
 }
 
-/// The headline with what the release calendar and the components say.
-#[derive(serde::Serialize)]
-struct Out<'a> {
-    #[serde(flatten)]
-    headline: &'a Headline,
-    /// The release calendar on the day (absent when it cannot be made).
-    calendar: Option<Calendar>,
-    /// A sentence when the data are older than the calendar expects.
-    stale: Option<String>,
-    /// The components of the month, when the series has any with data.
-    breakdown: Option<Breakdown>,
-}
-
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let app = global.open()?;
     let key = &args.series.series;
     let as_of = args.as_of.get();
-    let h = app.headline(key, args.month, as_of)?;
-    let day = match args.today {
-        Some(d) => d,
-        None => app.reading_day(key, as_of, crate::cmd::calendar::today())?,
-    };
-    let calendar = app.calendar_as_of(key, as_of, day)?;
-    let out = Out {
-        headline: &h,
-        stale: calendar.as_ref().and_then(Calendar::staleness),
-        calendar,
-        breakdown: app.breakdown(key, Some(h.month), as_of)?,
-    };
+    let out = app.headline_report(key, args.month, as_of, args.today)?;
+    let h = &out.headline;
     match args.format {
         Format::Json => output::print_json(&out),
-        Format::Csv => print_csv(&h),
+        Format::Csv => print_csv(h),
         Format::Table => {
-            print_table(&app.series(key)?.title, &h)?;
+            print_table(&app.series(key)?.title, h)?;
             print_extras(&out)
         }
     }
 }
 
-fn print_extras(out: &Out<'_>) -> anyhow::Result<()> {
+fn print_extras(out: &HeadlineReport) -> anyhow::Result<()> {
     if let Some(b) = &out.breakdown {
         outln!()?;
         let mut t = output::table(
