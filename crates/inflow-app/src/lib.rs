@@ -43,8 +43,7 @@ pub mod types {
     pub use inflow_analytics::breakdown::{Breakdown, ComponentRow};
     pub use inflow_analytics::calendar::{Announcement, Basis, Calendar, ExpectedRelease};
     pub use inflow_analytics::{
-        FiscalYearSummary, Headline, RECONCILE_TOLERANCE, Reconciliation, ReconciliationStatus,
-        Revision,
+        FiscalYearSummary, Headline, Reconciliation, ReconciliationStatus, Revision,
     };
     pub use inflow_claims::{Report as ClaimsReport, Verdict};
     pub use inflow_forecast::ModelSpec;
