@@ -80,7 +80,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn releases(&self) -> Result<Vec<ReleaseRecord>> {
+    pub fn release_records(&self) -> Result<Vec<ReleaseRecord>> {
         Ok(self.store.releases()?)
     }
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use inflow_app::types::{FileKind, ReleaseOutcome};
+use inflow_app::types::{ApplySummary, FileKind, ReleaseOutcome};
 use inflow_core::{Date, parse_date};
 
 use crate::context::Global;
@@ -24,6 +24,11 @@ pub struct Args {
     /// Show what would be added and revised, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// POST a JSON summary of what was stored (and the new releases) to
+    /// this http:// URL after the import; a failing receiver is reported
+    /// and does not undo the import.
+    #[arg(long, value_name = "URL")]
+    pub webhook: Option<inflow_app::webhook::Webhook>,
 }
 
 fn parse_released(s: &str) -> Result<Date, String> {
@@ -33,15 +38,61 @@ fn parse_released(s: &str) -> Result<Date, String> {
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let mut app = global.open()?;
-    for path in &args.files {
+    let before = match &args.webhook {
+        Some(_) => app.releases(usize::MAX)?,
+        None => Vec::new(),
+    };
+    let mut stored: Vec<ApplySummary> = Vec::new();
+    let mut result = Ok(());
+    for (i, path) in args.files.iter().enumerate() {
         let name = path.display().to_string();
-        let (kind, out) = app.import_release(path, args.released, args.dry_run)?;
-        let kind = match kind {
-            FileKind::Workbook => "workbook",
-            FileKind::Csv => "csv",
-        };
-        print_outcome(&name, kind, &out, args.dry_run)?;
+        match app.import_release(path, args.released, args.dry_run) {
+            Ok((kind, out)) => {
+                let kind = match kind {
+                    FileKind::Workbook => "workbook",
+                    FileKind::Csv => "csv",
+                };
+                print_outcome(&name, kind, &out, args.dry_run)?;
+                if out.added > 0 {
+                    stored.push(ApplySummary {
+                        file: name,
+                        added: out.added,
+                        unchanged: out.preview.unchanged,
+                    });
+                }
+            }
+            Err(e) if args.files.len() == 1 => {
+                result = Err(e);
+                break;
+            }
+            Err(e) => {
+                result = Err(inflow_app::Error::ImportStopped {
+                    stored: stored.iter().map(|s| s.file.clone()).collect(),
+                    failed: name,
+                    not_tried: args.files[i + 1..]
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect(),
+                    source: Box::new(e),
+                });
+                break;
+            }
+        }
     }
+    if let (Some(hook), false) = (&args.webhook, stored.is_empty()) {
+        let new: Vec<_> = app
+            .releases(usize::MAX)?
+            .into_iter()
+            .filter(|r| !before.contains(r))
+            .collect();
+        let body = inflow_app::webhook::import_summary(&stored, &new);
+        match hook.post(&body) {
+            Ok(status) if (200..300).contains(&status) => {}
+            Ok(status) => eprintln!("warning: webhook {hook} answered HTTP {status}"),
+            Err(e) => eprintln!("warning: webhook not delivered: {e}"),
+        }
+    }
+    result?;
     Ok(())
 }
 

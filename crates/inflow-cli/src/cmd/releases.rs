@@ -13,7 +13,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let rows = global.open()?.releases()?;
+    let rows = global.open()?.release_records()?;
     let header = [
         "id",
         "release_date",
