@@ -573,14 +573,15 @@ async fn feed_is_atom_with_the_latest_release() {
             "{updated}"
         );
     }
-    // The bundled data's latest release: February 2026, released 2026-03-20.
+    // The bundled data's latest release: July 2026 from SBP's headline
+    // table, released 2026-08-19.
     let first = entries[0];
-    assert_eq!(child(first, "updated"), "2026-03-20T00:00:00Z");
+    assert_eq!(child(first, "updated"), "2026-08-19T00:00:00Z");
     assert!(
-        child(first, "title").contains("February 2026 at 365"),
+        child(first, "title").contains("July 2026 at 417"),
         "{}",
         child(first, "title")
     );
-    assert!(child(first, "summary").starts_with("Added February 2026 365"));
-    assert_eq!(child(feed, "updated"), "2026-03-20T00:00:00Z");
+    assert!(child(first, "summary").starts_with("Added July 2026 417"));
+    assert_eq!(child(feed, "updated"), "2026-08-19T00:00:00Z");
 }
