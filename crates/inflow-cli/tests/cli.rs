@@ -98,14 +98,22 @@ fn may_2024_is_a_record_and_june_is_not() {
 fn headline_defaults_to_the_latest_month() {
     let env = Env::new();
     let v = env.json(&["headline", "--format", "json"]);
-    assert_eq!(v["month"], "2026-02");
-    assert_eq!(v["fiscal_year"], "FY2025-26");
+    assert_eq!(v["month"], "2026-07");
+    assert_eq!(v["value"], 417.0);
+    assert_eq!(v["fiscal_year"], "FY2026-27");
+    assert_eq!(v["source_tier"], "official");
 }
 
 #[test]
 fn headline_table_snapshot() {
     let env = Env::new();
-    insta::assert_snapshot!(env.stdout(&["headline", "--month", "2024-04"]));
+    insta::assert_snapshot!(env.stdout(&[
+        "headline",
+        "--month",
+        "2024-04",
+        "--today",
+        "2026-12-02"
+    ]));
 }
 
 #[test]
@@ -156,7 +164,8 @@ fn fiscal_year_and_revisions_and_reconcile() {
     assert_eq!(fy[0]["published"][0]["value"], 3223.0);
     assert_eq!(fy[0]["complete"], true);
     let rev = env.json(&["revisions", "pk.ict.exports", "--format", "json"]);
-    assert_eq!(rev.as_array().unwrap().len(), 9);
+    // Nine revisions in press reports, six more from SBP's own tables.
+    assert_eq!(rev.as_array().unwrap().len(), 15);
     let rec = env.json(&[
         "reconcile",
         "pk.ict.exports",
@@ -237,32 +246,38 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
 fn importing_a_release_adds_a_vintage() {
     let env = Env::new();
     let file = env.write(
-        "march.csv",
+        "august.csv",
         "series,period,value,status,release_date,source_url,note\n\
-         pk.ict.exports,2026-02,370,revised,2026-04-20,https://example.org/march,\n\
-         pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n",
+         pk.ict.exports,2026-07,420,revised,2026-09-20,https://example.org/august,\n\
+         pk.ict.exports,2026-08,390,reported,2026-09-20,https://example.org/august,\n",
     );
     env.cmd(&["import", file.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2 added, 0 already known"));
+        .stdout(predicate::str::contains(
+            "added 1 new months and 1 revisions in 1 series",
+        ))
+        .stdout(predicate::str::contains("+0.7%"))
+        .stdout(predicate::str::contains("2026-08-19"));
     let v = env.json(&["headline", "--format", "json"]);
-    assert_eq!(v["month"], "2026-03");
-    assert_eq!(v["mom"]["value"], 370.0);
+    assert_eq!(v["month"], "2026-08");
+    assert_eq!(v["mom"]["value"], 420.0);
     let before = env.json(&[
         "headline",
         "--month",
-        "2026-02",
+        "2026-07",
         "--as-of",
-        "2026-04-01",
+        "2026-09-01",
         "--format",
         "json",
     ]);
-    assert_eq!(before["value"], 365.0);
+    assert_eq!(before["value"], 417.0);
     env.cmd(&["import", file.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 added, 2 already known"));
+        .stdout(predicate::str::contains(
+            "already imported as release 2; nothing added",
+        ));
 }
 
 #[test]
@@ -365,7 +380,8 @@ fn project_fy24_as_of_april_2024() {
 fn backtest_prints_one_row_per_month_known() {
     let env = Env::new();
     let v = env.json(&["backtest", "--format", "json"]);
-    assert_eq!(v["fiscal_years"].as_array().unwrap().len(), 4);
+    // FY2025-26 is complete in SBP's tables, so five years are scored.
+    assert_eq!(v["fiscal_years"].as_array().unwrap().len(), 5);
     assert_eq!(v["rows"].as_array().unwrap().len(), 11);
     let table = env.stdout(&["backtest"]);
     assert!(table.contains("run-rate"));
@@ -455,4 +471,174 @@ fn brief_writes_text_and_charts() {
         assert!(svg.contains("<svg"), "{chart}.svg is not SVG");
     }
     env.cmd(&["brief", "--month", "2020-03"]).assert().code(3);
+}
+
+#[test]
+fn calendar_estimates_the_next_release_and_headline_says_it_is_behind() {
+    let env = Env::new();
+    let v = env.json(&["calendar", "--format", "json", "--today", "2026-12-02"]);
+    let c = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["series"] == "pk.ict.exports")
+        .unwrap();
+    assert_eq!(c["latest_month"], "2026-07");
+    assert_eq!(c["next"]["month"], "2026-08");
+    assert_eq!(c["next"]["basis"], "estimated");
+    let day: u32 = c["next"]["date"].as_str().unwrap()[8..].parse().unwrap();
+    assert!((15..=23).contains(&day), "{c}");
+    assert!(
+        c["next"]["derivation"]
+            .as_str()
+            .unwrap()
+            .contains("median day")
+    );
+    let h = env.json(&["headline", "--format", "json", "--today", "2026-12-02"]);
+    let stale = h["stale"].as_str().unwrap();
+    assert!(
+        stale.starts_with("August 2026 was expected around 2026-09-")
+            && stale.contains("the latest here is July 2026"),
+        "{stale}"
+    );
+    let text = env.stdout(&["headline", "--today", "2026-12-02"]);
+    assert!(
+        text.contains("Behind the release calendar: August 2026"),
+        "{text}"
+    );
+    // On the day of the latest release nothing is late.
+    let h = env.json(&["headline", "--format", "json", "--today", "2026-08-19"]);
+    assert!(h["stale"].is_null(), "{h}");
+}
+
+#[test]
+fn an_announced_date_replaces_the_estimate() {
+    let env = Env::new();
+    let file = env.write(
+        "calendar.csv",
+        "series,month,date,source\npk.ict.exports,2026-08,2026-09-17,SBP release calendar\n",
+    );
+    let v = env.json(&[
+        "calendar",
+        "--format",
+        "json",
+        "--today",
+        "2026-09-01",
+        "--announced",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(v[0]["next"]["basis"], "announced");
+    assert_eq!(v[0]["next"]["date"], "2026-09-17");
+    let bad = env.write(
+        "bad.csv",
+        "series,month,date,source\npk.ict.exports,2026-13,2026-04-17,x\n",
+    );
+    env.cmd(&["calendar", "--announced", bad.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.csv:2: field `month`"));
+}
+
+#[test]
+fn headline_of_a_total_carries_its_components() {
+    let env = Env::new();
+    // SBP's workbook gives the components of February 2025 and 2026; they
+    // add up to the totals (306.294 and 363.81).
+    let v = env.json(&["headline", "--month", "2026-02", "--format", "json"]);
+    let b = &v["breakdown"];
+    assert_eq!(b["adds_up"], true, "{b}");
+    let rows = b["components"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["series"], "pk.ict.exports.computer");
+    let sum: f64 = rows
+        .iter()
+        .map(|r| r["contribution_pp"].as_f64().unwrap())
+        .sum();
+    let growth = v["yoy"]["change_pct"].as_f64().unwrap();
+    assert!((sum - growth).abs() < 0.05, "{sum} vs {growth}");
+    let computer = (304.267 - 255.273) / 306.294 * 100.0;
+    assert!((rows[0]["contribution_pp"].as_f64().unwrap() - computer).abs() < 1e-6);
+    // A component itself has a headline.
+    let c = env.json(&[
+        "headline",
+        "--series",
+        "pk.ict.exports.computer",
+        "--month",
+        "2026-02",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(c["value"], 304.267);
+    // Computer services has SBP's sub-items (9.2.1 ... 9.2.6) as components.
+    assert!(
+        c["breakdown"]["components"].as_array().unwrap().len() >= 2,
+        "{c}"
+    );
+}
+
+#[test]
+fn import_posts_one_summary_to_a_webhook_on_loopback() {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    let env = Env::new();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    // The receiver answers every POST and hands their bodies over.
+    let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { return };
+            let mut r = BufReader::new(s.try_clone().unwrap());
+            let mut request_line = String::new();
+            r.read_line(&mut request_line).unwrap();
+            let mut len = 0;
+            loop {
+                let mut h = String::new();
+                r.read_line(&mut h).unwrap();
+                if h.trim().is_empty() {
+                    break;
+                }
+                if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
+                    len = v.trim().parse().unwrap();
+                }
+            }
+            let mut body = vec![0; len];
+            r.read_exact(&mut body).unwrap();
+            s.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let _ = tx.send((request_line, String::from_utf8(body).unwrap()));
+        }
+    });
+    let file = env.write(
+        "march.csv",
+        "series,period,value,status,release_date,source_url,note\n\
+         pk.ict.exports,2026-07,420,revised,2026-09-20,https://example.org/august,\n\
+         pk.ict.exports,2026-08,390,reported,2026-09-20,https://example.org/august,\n",
+    );
+    env.cmd(&["import", file.to_str().unwrap(), "--webhook", &url])
+        .assert()
+        .success();
+    let (line, body) = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    assert!(line.starts_with("POST /hook HTTP/1.1"), "{line}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["event"], "import");
+    assert_eq!(v["files"][0]["added"], 2);
+    let releases = v["releases"].as_array().unwrap();
+    assert_eq!(releases.len(), 1, "{v}");
+    assert_eq!(releases[0]["released"], "2026-09-20");
+    assert_eq!(releases[0]["added"][0][0], "2026-08");
+    assert_eq!(releases[0]["revised"][0][0], "2026-07");
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_millis(500))
+            .is_err(),
+        "one POST per import"
+    );
+    env.cmd(&[
+        "import",
+        file.to_str().unwrap(),
+        "--webhook",
+        "https://example.org/x",
+    ])
+    .assert()
+    .failure()
+    .code(2);
 }

@@ -5,7 +5,12 @@ use inflow_core::{Currency, Unit};
 
 /// Groups the integer digits of a non-negative number by thousands and
 /// keeps only the decimals it needs (at most `max_decimals`).
-fn grouped(v: f64, max_decimals: usize) -> String {
+///
+/// ```
+/// assert_eq!(inflow_report::fmt::grouped(3000.0, 0), "3,000");
+/// assert_eq!(inflow_report::fmt::grouped(1234.5, 2), "1,234.5");
+/// ```
+pub fn grouped(v: f64, max_decimals: usize) -> String {
     let s = format!("{:.*}", max_decimals, v.abs());
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -2,7 +2,9 @@
 
 pub mod backtest;
 pub mod brief;
+pub mod calendar;
 pub mod check;
+pub mod export;
 pub mod forecast;
 pub mod fy;
 pub mod headline;
@@ -10,6 +12,8 @@ pub mod import;
 pub mod panel_backtest;
 pub mod project;
 pub mod reconcile;
+pub mod releases;
+pub mod retract;
 pub mod revisions;
 pub mod series;
 pub mod serve;
