@@ -16,7 +16,7 @@ mod sum;
 
 pub use fiscal::{FiscalYearSummary, fiscal_year_summary, fiscal_years};
 pub use headline::{Change, Fytd, Headline, Records, Rolling, headline};
-pub use reconcile::{RECONCILE_TOLERANCE, Reconciliation, ReconciliationStatus, reconcile};
+pub use reconcile::{Reconciliation, ReconciliationStatus, reconcile, rounding_tolerance};
 pub use revisions::{Revision, VintageValue, revisions};
 pub use sum::{Sum, pct_change, sum_months};
 

@@ -1,22 +1,48 @@
 use inflow_core::{MonthlySeries, Period, PublishedFigure};
 use serde::Serialize;
 
-use crate::round::serde_round;
+use crate::round::{half_unit_in_last_place, serde_round};
 use crate::{Sum, sum_months};
 
-/// Largest difference, in the series' unit, between a published total and
-/// the sum of monthly values that still counts as agreement. Published
-/// totals are rounded to whole millions and each monthly value too, so sums
-/// of ten rounded months can drift by a few tenths either way.
-pub const RECONCILE_TOLERANCE: f64 = 1.0;
+/// How far a sum of rounded months may drift, in standard deviations of
+/// the accumulated rounding error, before the drift counts as a
+/// discrepancy: 3.29 leaves one false alarm in a thousand comparisons.
+const ROUNDING_Z: f64 = 3.29;
+
+/// The largest difference between a published total and the sum of the
+/// monthly values that rounding alone explains, in the series' unit.
+///
+/// Every figure is taken at the precision it was published with (the digits
+/// it carries): a total printed as `2,593` may be off by half a unit, a
+/// monthly value printed as `32.81` by half a hundredth. The months' rounding
+/// errors are independent and uniform, so their sum is bounded by the smaller
+/// of the worst case (every month off by half a unit the same way) and
+/// [`ROUNDING_Z`] standard deviations of the sum. The tolerance therefore
+/// follows the unit and precision of the series, never a fixed amount: a
+/// USD billion series published to two decimals tolerates a few hundredths.
+///
+/// ```
+/// use inflow_analytics::rounding_tolerance;
+/// // Two whole-million months against a whole-million total: 0.5 + 2 × 0.5.
+/// assert_eq!(rounding_tolerance(584.0, &[286.0, 298.0]), 1.5);
+/// // Twelve months of a USD billion series published to two decimals.
+/// let t = rounding_tolerance(156.73, &[13.07; 12]);
+/// assert!(t > 0.03 && t < 0.04, "{t}");
+/// ```
+pub fn rounding_tolerance(published: f64, months: &[f64]) -> f64 {
+    let halves: Vec<f64> = months.iter().map(|&v| half_unit_in_last_place(v)).collect();
+    let worst: f64 = halves.iter().sum();
+    let sd = (halves.iter().map(|h| h * h / 3.0).sum::<f64>()).sqrt();
+    crate::round::clean(half_unit_in_last_place(published) + worst.min(ROUNDING_Z * sd))
+}
 
 /// How a published total compares with the sum of monthly values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ReconciliationStatus {
-    /// Within [`RECONCILE_TOLERANCE`].
+    /// Within the rounding tolerance of the figures ([`rounding_tolerance`]).
     Match,
-    /// Differs by more than the tolerance.
+    /// Differs by more than rounding explains.
     Discrepancy,
     /// Some months have no value, so no comparison is possible.
     Incomplete,
@@ -32,6 +58,10 @@ pub struct Reconciliation {
     /// `published - computed`, when computable.
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub difference: Option<f64>,
+    /// The largest difference rounding explains ([`rounding_tolerance`]),
+    /// when computable.
+    #[serde(serialize_with = "serde_round::opt_amount")]
+    pub tolerance: Option<f64>,
     /// The verdict.
     pub status: ReconciliationStatus,
 }
@@ -75,15 +105,20 @@ pub fn reconcile(series: &MonthlySeries, published: &[PublishedFigure]) -> Vec<R
             let difference = computed
                 .value
                 .map(|c| crate::round::clean(p.value.get() - c));
-            let status = match difference {
-                None => ReconciliationStatus::Incomplete,
-                Some(d) if d.abs() <= RECONCILE_TOLERANCE => ReconciliationStatus::Match,
-                Some(_) => ReconciliationStatus::Discrepancy,
+            let tolerance = computed.value.map(|_| {
+                let values: Vec<f64> = months.iter().filter_map(|m| series.value(*m)).collect();
+                rounding_tolerance(p.value.get(), &values)
+            });
+            let status = match (difference, tolerance) {
+                (Some(d), Some(t)) if d.abs() <= t => ReconciliationStatus::Match,
+                (Some(_), _) => ReconciliationStatus::Discrepancy,
+                (None, _) => ReconciliationStatus::Incomplete,
             };
             Some(Reconciliation {
                 published: p.clone(),
                 computed,
                 difference,
+                tolerance,
                 status,
             })
         })

@@ -23,6 +23,29 @@ pub fn clean(v: f64) -> f64 {
     round_to(v, 6)
 }
 
+/// Half a unit in the last decimal place a published value carries: the
+/// most that rounding to its printed precision can have moved it. The
+/// precision is read from the value itself (at most six decimals), so a
+/// figure printed as `32.80` counts as one decimal, which only widens the
+/// tolerance built on it.
+///
+/// ```
+/// use inflow_analytics::round::half_unit_in_last_place as h;
+/// assert_eq!(h(2593.0), 0.5);
+/// assert_eq!(h(32.81), 0.005);
+/// assert_eq!(h(1106.027), 0.0005);
+/// assert_eq!(h(0.0), 0.5);
+/// ```
+pub fn half_unit_in_last_place(v: f64) -> f64 {
+    let decimals = (0..6)
+        .find(|&d| {
+            let scaled = v * 10f64.powi(d);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(6);
+    0.5 / 10f64.powi(decimals)
+}
+
 /// Serde helpers that round on output.
 pub mod serde_round {
     use serde::Serializer;

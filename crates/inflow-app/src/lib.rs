@@ -38,8 +38,7 @@ pub use projection::ProjectionCache;
 /// not depend on the crates that compute them.
 pub mod types {
     pub use inflow_analytics::{
-        FiscalYearSummary, Headline, RECONCILE_TOLERANCE, Reconciliation, ReconciliationStatus,
-        Revision,
+        FiscalYearSummary, Headline, Reconciliation, ReconciliationStatus, Revision,
     };
     pub use inflow_claims::{Report as ClaimsReport, Verdict};
     pub use inflow_forecast::ModelSpec;

@@ -39,6 +39,11 @@ pub struct ProjectionQuery {
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Key {
+    /// The store's change counter when the projection was asked for: any
+    /// writer bumps it, in this process or another (an `inflow import` from
+    /// the command line while the server runs), so a projection of older
+    /// data is never served.
+    data: u64,
     series: String,
     fy: Option<FiscalYear>,
     as_of: AsOf,
@@ -48,8 +53,10 @@ struct Key {
 
 /// Projections already made, shared by every connection to one database.
 ///
-/// Entries are keyed by everything a projection depends on; [`clear`]
-/// (called after every import) also bumps a generation, so that a
+/// Entries are keyed by everything a projection depends on, including the
+/// store's change counter ([`inflow_store::Store::generation`]), so an
+/// import by any process invalidates them; [`clear`] (called after every
+/// import through this process) also bumps a generation, so that a
 /// projection computed from data that changed while it ran is not kept.
 ///
 /// [`clear`]: ProjectionCache::clear
@@ -87,13 +94,15 @@ impl ProjectionCache {
         key: Key,
         compute: impl FnOnce() -> Result<Projection>,
     ) -> Result<Arc<Projection>> {
-        if let Some(hit) = self
-            .map
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&key)
         {
-            return Ok(Arc::clone(hit));
+            let mut map = self.map.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(hit) = map.get(&key) {
+                return Ok(Arc::clone(hit));
+            }
+            // Entries of older data can never be asked for again.
+            if map.keys().any(|k| k.data != key.data) {
+                map.retain(|k, _| k.data == key.data);
+            }
         }
         let generation = self.generation.load(Ordering::SeqCst);
         let p = Arc::new(compute()?);
@@ -135,6 +144,7 @@ impl App {
         model: ModelSpec,
     ) -> Result<Arc<Projection>> {
         let key = Key {
+            data: self.store.generation()?,
             series: meta.key.to_string(),
             fy,
             as_of,

@@ -1,4 +1,6 @@
-//! Checks the figures that news text quotes about Pakistan's ICT exports.
+//! Checks the figures that news text quotes about services exports, against
+//! the series the words of each claim are about (economy, flow, item), in
+//! that series' unit.
 //!
 //! [`check`] splits a text into sentences, finds every claim in them
 //! (amounts, percentages, differences, records, shares, per-day figures,
@@ -49,14 +51,19 @@
 //! anything from 2,592.5 to 2,593.5 million, `$310 million` for 309.5 to
 //! 310.5, `$1.3bn` for 1,250 to 1,350. Hedges widen this (`about`,
 //! `nearly`: ±5%; `over`, `more than`: a lower bound). The data carry their
-//! own rounding: SBP publishes whole millions, so a monthly value is ±0.5
-//! and a sum of `n` months ±0.5·√n.
+//! own rounding, from the digits each value is published with: a whole
+//! million is ±0.5, `32.8` in a USD billion series ±0.05 billion, and a sum
+//! of months the root of the sum of their squared roundings (±0.5·√n for
+//! `n` whole millions).
 //!
 //! Percentages are recomputed from the figures they compare, carrying both
 //! figures' rounding through the division, and a stated percentage may be
 //! rounded either way or cut short: journalists write `21%` for 21.45% and
 //! "about 25%" for 25.6%, so a stated `p` with last digit `u` accepts
 //! anything from `p - u/2` up to (not including) `p + u`.
+//!
+//! A hedge on a percentage says only that it is rounded, which the
+//! interval above already allows: "around 4%" is not 3.02%.
 //!
 //! Scanning is linear in the input: no regular expressions, bounded
 //! look-around, and sentences longer than 160 tokens are cut.

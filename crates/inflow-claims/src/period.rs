@@ -266,7 +266,8 @@ pub(crate) fn fiscal_year_at(
     cal: FiscalCalendar,
 ) -> Option<(FiscalYear, usize)> {
     let tok = t.get(i)?;
-    let dash_then = |j: usize| t.get(j).is_some_and(Token::is_dash);
+    // "2020-21" and "2020/21" both name a fiscal year.
+    let dash_then = |j: usize| t.get(j).is_some_and(|n| n.is_dash() || n.text == "/");
     let from_end = |end_year: i32| cal.fiscal_year_starting(end_year - 1).ok();
     if tok.is_any(&["FY", "FYs"]) {
         let mut j = i + 1;
@@ -531,7 +532,9 @@ fn ordinal_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Found> {
                 .add_months(months * (ord as i32 - 1))
                 .ok()?;
             let p = ClaimPeriod::range(from, from.add_months(months - 1).ok()?, cal)?;
-            Some((Spec::Exact(p), end, None))
+            // "the first half of FY24" is six months long, whatever months
+            // the text names beside it.
+            Some((Spec::Exact(p), end, (ord == 1).then_some(months as u32)))
         }
         None if ord == 1 => Some((
             Spec::FirstMonths(months as u32, None),
@@ -817,6 +820,8 @@ mod tests {
             ("FY24", "FY2023-24"),
             ("FY2023-24", "FY2023-24"),
             ("FY 2023-24", "FY2023-24"),
+            ("fiscal year 2020/21", "FY2020-21"),
+            ("FY2020/21", "FY2020-21"),
             ("FY23-24", "FY2023-24"),
             ("fiscal year 2021-22", "FY2021-22"),
             ("financial year 2023–24", "FY2023-24"),

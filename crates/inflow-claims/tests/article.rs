@@ -99,3 +99,59 @@ fn a_sentence_takes_the_period_of_the_one_before() {
         r.claims
     );
 }
+
+#[test]
+fn a_sentence_takes_the_statistic_and_level_of_the_one_before() {
+    let data = Bundled::load(Vintage::Latest);
+    // The second sentence names no statistic: it is still about telecom,
+    // which has no monthly values here, so it is not judged against the
+    // total.
+    let r = check(
+        "Telecom exports rose to $45 million in April 2024. They were up 30% on a year earlier.",
+        &data.ctx(),
+    );
+    let c = r.claims.iter().find(|c| c.text == "30%").unwrap();
+    assert_eq!(
+        c.series.as_deref(),
+        Some("pk.ict.exports.telecom"),
+        "{c:#?}"
+    );
+    assert_eq!(c.verdict, Unverifiable);
+    // The level of the sentence before, against this one's base: 430 / 402
+    // - 1 = 6.97%, not 9.6%.
+    let text = "Telecom exports reached $430 million in the period. This shows growth of 9.6% compared with $402 million a year earlier.";
+    let r = check(text, &data.ctx());
+    let c = r.claims.iter().find(|c| c.text == "9.6%").unwrap();
+    assert_eq!(c.verdict, Inconsistent, "{c:#?}");
+    assert!(c.evidence.computation.contains("sentence before"), "{c:#?}");
+    let r = check(&text.replace("9.6%", "7%"), &data.ctx());
+    let c = r.claims.iter().find(|c| c.text == "7%").unwrap();
+    assert_ne!(c.verdict, Inconsistent, "{c:#?}");
+}
+
+#[test]
+fn a_forecast_is_judged_after_the_fact() {
+    // Said in May 2024 about FY2023-24, judged with the data known then
+    // and with the outcome in the latest data.
+    let d = parse_date("2024-05-21").unwrap();
+    let then = Bundled::load(Vintage::AsOf(d));
+    let latest = Bundled::load(Vintage::Latest);
+    let ctx = then.ctx().with_published_on(d).with_outcome(&latest.total);
+    let r = check(
+        "IT exports are expected to exceed $3 billion in FY2023-24.",
+        &ctx,
+    );
+    let c = &r.claims[0];
+    assert_eq!(c.verdict, Forecast);
+    assert!(c.explanation.contains("it came true"), "{}", c.explanation);
+    assert!(c.explanation.contains("3,223"), "{}", c.explanation);
+    let r = check(
+        "IT exports are expected to exceed $4 billion in FY2023-24.",
+        &ctx,
+    );
+    assert!(
+        r.claims[0].explanation.contains("did not come true"),
+        "{}",
+        r.claims[0].explanation
+    );
+}

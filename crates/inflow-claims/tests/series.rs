@@ -275,6 +275,29 @@ fn items_are_found_by_metadata_not_by_key() {
         r.claims[0].explanation
     );
     assert_eq!(r.claims[0].series.as_deref(), Some("pk.y7"));
+    // A balance is exports less imports of the same statistic: 306 - 30.
+    let r = check(
+        "The ICT trade surplus was $276 million in March 2024.",
+        &ctx,
+    );
+    assert_eq!(
+        r.claims[0].verdict, Supported,
+        "{}",
+        r.claims[0].explanation
+    );
+    assert_eq!(
+        r.claims[0].series.as_deref(),
+        Some("pk.ict.exports less pk.y7")
+    );
+    let r = check(
+        "The ICT trade surplus was $290 million in March 2024.",
+        &ctx,
+    );
+    assert_eq!(
+        r.claims[0].verdict, Contradicted,
+        "{}",
+        r.claims[0].explanation
+    );
     // Computer services is not the freelancers' series, although both
     // carry the code SI2.
     let r = check(

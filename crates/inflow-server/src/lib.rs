@@ -18,6 +18,7 @@
 
 mod api;
 mod error;
+mod listen;
 mod pages;
 mod state;
 
@@ -37,6 +38,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 pub use error::AppError;
+pub use listen::{Limits, serve_with};
 pub use state::{AppState, Pool};
 
 /// The OpenAPI 3 document of every route, as served at `/api/openapi.json`.
@@ -225,7 +227,8 @@ async fn json_errors(req: Request, next: Next) -> Response {
     res
 }
 
-/// Serves the application on a bound listener until `shutdown` completes.
+/// Serves the application on a bound listener until `shutdown` completes,
+/// with the default [`Limits`] (see [`serve_with`]).
 ///
 /// # Errors
 /// An I/O error from the listener.
@@ -234,9 +237,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with(listener, router(state), Limits::default(), shutdown).await
 }
 
 /// Opens the store, binds `addr`, prints the address it listens on and

@@ -94,7 +94,7 @@ impl<'a> Data<'a> {
         stat: Option<&'static Statistic>,
         flow: FlowRef,
         publisher: Option<&str>,
-    ) -> Result<&'a MonthlySeries, String> {
+    ) -> Result<Found<'a>, String> {
         let economy = primary.meta.economy.as_str();
         let wanted = match flow {
             FlowRef::Exports => Some(Flow::Exports),
@@ -127,6 +127,15 @@ impl<'a> Data<'a> {
                 }
             }
         };
+        if flow == FlowRef::Net && !self.all().any(&fits) {
+            // No balance is published as a series: exports less imports
+            // of the same statistic, when both are loaded.
+            let e = self.find(primary, stat, FlowRef::Exports, publisher);
+            let i = self.find(primary, stat, FlowRef::Imports, publisher);
+            if let (Ok(Found::One(e)), Ok(Found::One(i))) = (e, i) {
+                return Ok(Found::Net(e, i));
+            }
+        }
         let mut found = self.all().filter(|s| fits(s));
         let first = found.next();
         // A publisher named in the text picks its series among several.
@@ -138,7 +147,7 @@ impl<'a> Data<'a> {
                 .or(first),
             None => first,
         };
-        chosen.ok_or_else(|| {
+        chosen.map(Found::One).ok_or_else(|| {
             let what = stat.map_or_else(
                 || {
                     crate::lexicon::statistic_by_code(primary.meta.ebops.as_str())
@@ -157,6 +166,34 @@ impl<'a> Data<'a> {
     /// Every value the data hold for `p`: the sum of monthly values (first,
     /// when complete) and each published figure for exactly that period.
     pub(super) fn points(&self, key: &str, p: ClaimPeriod) -> (Vec<Point>, Vec<YearMonth>) {
+        if let Some((e, i)) = key.split_once(NET) {
+            // A balance: the size of exports less imports (a surplus or a
+            // deficit is stated as a positive amount).
+            let ((pe, mut me), (pi, mi)) = (self.points(e, p), self.points(i, p));
+            me.extend(mi);
+            return match (pe.first(), pi.first()) {
+                (Some(a), Some(b)) => (
+                    vec![Point {
+                        value: (a.value - b.value).abs(),
+                        half: a.half.hypot(b.half),
+                        source_url: a.source_url.clone(),
+                        what: format!(
+                            "{} less {} = {} ({})",
+                            fmt_num(a.value),
+                            fmt_num(b.value),
+                            fmt_num(a.value - b.value),
+                            if a.value >= b.value {
+                                "a surplus"
+                            } else {
+                                "a deficit"
+                            }
+                        ),
+                    }],
+                    me,
+                ),
+                _ => (Vec::new(), me),
+            };
+        }
         let mut out = Vec::new();
         let mut missing = Vec::new();
         if let Some(s) = self.series(key) {
@@ -278,4 +315,24 @@ fn title_has_item(title: &str, n: &str) -> bool {
     title
         .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',' || c == ':')
         .any(|w| w.trim_end_matches('.') == n)
+}
+
+/// Joins the keys of exports and imports in the key of their balance.
+pub(super) const NET: &str = " less ";
+
+/// The series a claim is about: one series, or the balance of two.
+pub(super) enum Found<'a> {
+    One(&'a MonthlySeries),
+    /// Exports and imports of the same statistic.
+    Net(&'a MonthlySeries, &'a MonthlySeries),
+}
+
+impl Found<'_> {
+    /// The key claims carry: the series' own, or `exports less imports`.
+    pub(super) fn key(&self) -> String {
+        match self {
+            Found::One(s) => s.meta.key.to_string(),
+            Found::Net(e, i) => format!("{}{NET}{}", e.meta.key, i.meta.key),
+        }
+    }
 }

@@ -62,7 +62,7 @@ impl SentenceCheck<'_, '_> {
         };
         // If the year is over in this vintage, say how it turned out.
         let mut explanation = explanation;
-        if let (Some(fy), Some(key)) = (fy, key.as_deref()) {
+        if let (Some(fy), Some(key), None) = (fy, key.as_deref(), self.data.ctx.outcome) {
             if let Some(outcome) = ClaimPeriod::fiscal_year(fy).and_then(|p| self.data.best(key, p))
             {
                 if explanation.ends_with('.') {
@@ -76,6 +76,35 @@ impl SentenceCheck<'_, '_> {
                     ev.value = Some(outcome.value);
                     ev.computation = outcome.what;
                 }
+            }
+        }
+        // Judged after the fact: how it turned out in the latest data.
+        if let (Some(fy), Some(latest)) = (fy, self.data.ctx.outcome)
+            && std::ptr::eq(self.main_series(), self.data.ctx.total)
+            && let Ok(months) = fy.months()
+        {
+            let sum = inflow_analytics::sum_months(latest, &months);
+            if let Some(v) = sum.value {
+                let v = v * latest.meta.unit.scale.factor() / 1e6;
+                let (lo, hi) = Stated::of(a).interval();
+                let came_true = match a.qual {
+                    Qual::AtLeast => v > target,
+                    Qual::AtMost => v < target,
+                    _ => v >= lo.min(target * 0.95) && v <= hi.max(target * 1.05),
+                };
+                if explanation.ends_with('.') {
+                    explanation.pop();
+                }
+                let how = if came_true {
+                    "it came true"
+                } else {
+                    "it did not come true"
+                };
+                explanation.push_str(&format!(
+                    "; {how}: {fy} came to {} in the latest data.",
+                    self.money(v)
+                ));
+                ev.expected = Some(v);
             }
         }
         ev.tolerance = Some(format!("target {}", self.money(target)));

@@ -113,6 +113,22 @@ impl SentenceCheck<'_, '_> {
                 pct_range(bv + dv, d.half_millions(), bv, b.half_millions())
                     .map(|r| (r, format!("{} / {}", fmt_num(dv), fmt_num(bv))))
             }
+            // "This shows growth of 18% compared to $437 million": the
+            // level is the sentence before's.
+            (None, Some(b), None) if self.prev.level.is_some() && self.own_main.is_none() => {
+                let (cv, ch, words) = self.prev.level.clone().unwrap_or_default();
+                let bv = rescale(b.millions(), cv);
+                pct_range(cv, ch, bv, b.half_millions() * bv / b.millions().max(1e-12)).map(|r| {
+                    (
+                        r,
+                        format!(
+                            "{} / {} - 1, with {words} from the sentence before",
+                            fmt_num(cv),
+                            fmt_num(bv)
+                        ),
+                    )
+                })
+            }
             (Some(c), None, Some(d)) => {
                 let cv = c.millions();
                 let dv = d.sign * d.millions();

@@ -31,6 +31,8 @@ impl SentenceCheck<'_, '_> {
             _ => Self::kind_of(period),
         };
         let push = |s: &mut Self, verdict, explanation: String, evidence| {
+            let (verdict, explanation, evidence) =
+                s.second_look(a, sref, period, verdict, explanation, evidence);
             s.push(
                 a.first_tok,
                 a.end_tok,
@@ -45,6 +47,28 @@ impl SentenceCheck<'_, '_> {
             );
         };
         if a.cur == Cur::Pkr {
+            // Rupees where the data are in dollars: a currency slip if the
+            // number is right in dollars.
+            let slip = match (&key, period) {
+                (Some(k), Some(p))
+                    if a.role != Role::Diff
+                        && self.main_series().meta.unit.currency.as_str() == "USD" =>
+                {
+                    let usd = Amount {
+                        cur: Cur::Usd,
+                        ..*a
+                    };
+                    let (v, e, ev) = self.judge_level(&usd, k, p);
+                    (v == Verdict::Supported).then(|| {
+                        let e = e.replacen("the text's", "as dollars, the text's", 1);
+                        (format!("The amount is written in rupees, but the series are in US dollars: {e}"), ev)
+                    })
+                }
+                _ => None,
+            };
+            if let Some((e, ev)) = slip {
+                return push(self, Verdict::UnitError, e, ev);
+            }
             let ev = self.evidence(key.as_deref(), period);
             return push(
                 self,
@@ -461,5 +485,132 @@ impl SentenceCheck<'_, '_> {
             ),
             ev,
         )
+    }
+
+    /// A second look at an amount that could not be checked against the
+    /// data: the text's own pair at mixed scales, and magnitudes the data
+    /// make implausible.
+    fn second_look(
+        &self,
+        a: &Amount,
+        sref: SeriesRef,
+        period: Option<ClaimPeriod>,
+        verdict: Verdict,
+        explanation: String,
+        ev: Evidence,
+    ) -> (Verdict, String, Evidence) {
+        if verdict != Verdict::Unverifiable || a.cur != Cur::Usd || a.scale == Scale::Units {
+            return (verdict, explanation, ev);
+        }
+        // "from $286.00m to $0.324m": a pair a thousandfold apart is a
+        // scale slip in the base (or in the second of two levels).
+        let other = match a.role {
+            Role::Base => self.nearest(a.first_tok, &[Role::Level], Some(a.first_tok)),
+            Role::Level => self
+                .nearest(a.first_tok, &[Role::Base, Role::Level], Some(a.first_tok))
+                .filter(|o| o.first_tok < a.first_tok),
+            Role::Diff => None,
+        };
+        if let Some(o) = other
+            && self.same_comparison(a.first_tok, &[&o])
+        {
+            let at_scale = rescale(a.millions(), o.millions());
+            if (at_scale / a.millions() - 1.0).abs() > 0.5 {
+                let mut ev = ev;
+                ev.expected = Some(at_scale);
+                ev.computation = format!(
+                    "{} beside {}: a factor of {} apart",
+                    self.text_of(a),
+                    self.text_of(&o),
+                    fmt_num(
+                        (o.millions() / a.millions())
+                            .max(a.millions() / o.millions())
+                            .round()
+                    )
+                );
+                return (
+                    Verdict::UnitError,
+                    format!(
+                        "The text compares {} with {}, a thousandfold apart: one of the two is at the wrong scale ({} at the other's).",
+                        self.text_of(a),
+                        self.text_of(&o),
+                        self.money(at_scale)
+                    ),
+                    ev,
+                );
+            }
+        }
+        self.plausibility(a, sref, period, verdict, explanation, ev)
+    }
+
+    /// Bounds from the data: no services figure of an economy is more than
+    /// ten times the largest monthly value of its broadest series over the
+    /// same number of months, and the main statistic is never less than a
+    /// tenth of its smallest month.
+    fn plausibility(
+        &self,
+        a: &Amount,
+        sref: SeriesRef,
+        period: Option<ClaimPeriod>,
+        verdict: Verdict,
+        explanation: String,
+        mut ev: Evidence,
+    ) -> (Verdict, String, Evidence) {
+        let Some(primary) = self.primary else {
+            return (verdict, explanation, ev);
+        };
+        let services = matches!(
+            sref,
+            SeriesRef::Main | SeriesRef::Total | SeriesRef::Component(_)
+        );
+        if !services || a.forecast || a.per_day || a.per_month {
+            return (verdict, explanation, ev);
+        }
+        let factor = primary.meta.unit.scale.factor() / 1e6;
+        let values: Vec<f64> = primary
+            .iter()
+            .filter_map(|o| o.value)
+            .map(|v| v.get() * factor)
+            .collect();
+        let (Some(max), Some(min)) = (
+            values.iter().copied().reduce(f64::max),
+            values.iter().copied().reduce(f64::min),
+        ) else {
+            return (verdict, explanation, ev);
+        };
+        let n = period.map_or(12, ClaimPeriod::month_count).max(1) as f64;
+        let v = a.millions();
+        let name = &primary.meta.key;
+        if v > 10.0 * max * n {
+            ev.tolerance = Some(format!(
+                "at most ten times {} a month over {n} months",
+                self.money(max)
+            ));
+            return (
+                Verdict::UnitError,
+                format!(
+                    "{} is implausible: more than ten times the largest month of {name} ({}) over {n} months; the scale is probably wrong.",
+                    self.text_of(a),
+                    self.money(max),
+                ),
+                ev,
+            );
+        }
+        let main_statistic = matches!(sref, SeriesRef::Main | SeriesRef::Total)
+            && primary.meta.ebops.as_str() == "SI"
+            || matches!(sref, SeriesRef::Main);
+        if main_statistic && a.role != Role::Diff && v < min / 10.0 {
+            ev.tolerance = Some(format!("at least a tenth of {}", self.money(min)));
+            return (
+                Verdict::Contradicted,
+                format!(
+                    "{} cannot be {name}: no month of it was below {}; the figure is a component's or at the wrong scale.",
+                    self.text_of(a),
+                    self.money(min),
+                ),
+                ev,
+            );
+        }
+        (verdict, explanation, ev)
     }
 }

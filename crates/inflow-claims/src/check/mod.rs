@@ -34,6 +34,8 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
     let data = Data::new(ctx);
     let mut report = Report::default();
     let mut prev_main: Option<ClaimPeriod> = None;
+    // What the sentence before named: its statistic and its last level.
+    let mut prev: Carried = Carried::default();
     // The economy a document is about carries from sentence to sentence
     // until another is named.
     let mut doc_economy: Option<&'static crate::lexicon::EconomyName> = None;
@@ -68,11 +70,13 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
             index: report.sentences.len(),
             recorded: Vec::new(),
             own_main: None,
+            prev: prev.clone(),
         };
         s.resolve(prev_main);
         s.judge();
         // Context reaches one sentence ahead, no further.
         prev_main = s.own_main;
+        prev = s.carried();
         if !s.claims.is_empty() {
             let mut claims = std::mem::take(&mut s.claims);
             claims.sort_by_key(|c| c.span[0]);
@@ -107,6 +111,19 @@ struct SentenceCheck<'s, 't> {
     recorded: Vec<usize>,
     /// The sentence's main period when the sentence itself names it.
     own_main: Option<ClaimPeriod>,
+    /// What the sentence before named.
+    prev: Carried,
+}
+
+/// What a sentence passes to the next one, for claims whose own sentence
+/// lacks it: the statistic named (taken up only by a sentence that opens
+/// by pointing back: "It", "They", "This", "The figure") and the last level
+/// stated.
+#[derive(Clone, Debug, Default)]
+struct Carried {
+    series: Option<SeriesRef>,
+    /// The last level (in millions, ± its rounding) and its words.
+    level: Option<(f64, f64, String)>,
 }
 
 impl<'s> SentenceCheck<'s, '_> {
@@ -114,6 +131,27 @@ impl<'s> SentenceCheck<'s, '_> {
     /// (claims about it are then unverifiable, see [`Self::key_for`]).
     fn main_series(&self) -> &'s MonthlySeries {
         self.primary.unwrap_or(self.data.ctx.total)
+    }
+
+    /// What this sentence passes on: the statistic it names and its last
+    /// level in US dollars.
+    fn carried(&self) -> Carried {
+        let series = self.found.series.last().map(|(_, s)| *s);
+        let level = self
+            .found
+            .amounts
+            .iter()
+            .rfind(|a| {
+                a.role == Role::Level && a.cur == Cur::Usd && !a.forecast && a.scale != Scale::Units
+            })
+            .map(|a| (a.millions(), a.half_millions(), self.text_of(a).to_string()))
+            .or_else(|| {
+                self.prev
+                    .level
+                    .clone()
+                    .filter(|_| self.found.amounts.is_empty())
+            });
+        Carried { series, level }
     }
 
     /// An amount held in millions, written in the main series' scale
@@ -166,7 +204,7 @@ impl<'s> SentenceCheck<'s, '_> {
         let publisher = self.found.publishers.first().map(|(_, p)| *p);
         self.data
             .find(primary, stat, self.flow_for(at), publisher)
-            .map(|s| s.meta.key.to_string())
+            .map(|f| f.key())
     }
 
     /// The amount's words as written.

@@ -262,7 +262,27 @@ impl SentenceCheck<'_, '_> {
         if remittances && !export {
             SeriesRef::Other("workers' remittances")
         } else {
-            SeriesRef::Main
+            // Nothing named here, and the sentence points back: the
+            // statistic of the sentence before.
+            let points_back = self.t.first().is_some_and(|w| {
+                w.is_any(&[
+                    "it", "they", "this", "these", "its", "their", "those", "that",
+                ])
+            }) || (self.t.first().is_some_and(|w| w.is("the"))
+                && self.t.get(1).is_some_and(|w| {
+                    w.is_any(&[
+                        "figure",
+                        "figures",
+                        "segment",
+                        "category",
+                        "sub-sector",
+                        "item",
+                    ])
+                }));
+            match self.prev.series {
+                Some(s) if points_back => s,
+                _ => SeriesRef::Main,
+            }
         }
     }
 

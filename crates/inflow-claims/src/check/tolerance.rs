@@ -69,7 +69,9 @@ pub(super) fn pct_interval(p: &Percent) -> (f64, f64) {
     };
     match p.qual {
         Qual::Exact => (lo, hi),
-        Qual::About => (v - (2.0 * h).max(1.0), v + (2.0 * h).max(1.0)),
+        // A hedge says the figure is rounded, which the interval already
+        // allows: "around 4%" is not 3.02%.
+        Qual::About => (lo, hi),
         Qual::AtLeast => (lo, f64::INFINITY),
         Qual::AtMost => (f64::NEG_INFINITY, hi),
     }

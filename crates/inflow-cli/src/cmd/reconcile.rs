@@ -1,6 +1,6 @@
 //! `inflow reconcile`: published totals against sums of monthly values.
 
-use inflow_app::types::{RECONCILE_TOLERANCE, ReconciliationStatus};
+use inflow_app::types::ReconciliationStatus;
 use inflow_core::number::count as plural;
 
 use crate::context::{AsOfOpt, Global, SeriesArg};
@@ -94,8 +94,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             }
             output::print_table(&t)?;
             outln!(
-                "\n{matched} match (within {} {}), {differ} differ, {incomplete} cannot be checked (months missing).",
-                amount(RECONCILE_TOLERANCE),
+                "\n{matched} match (within the rounding of the published figures; {}), {differ} differ, {incomplete} cannot be checked (months missing).",
                 meta.unit
             )?;
             Ok(())
