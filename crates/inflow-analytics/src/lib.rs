@@ -7,6 +7,8 @@
 //! does no I/O. Gaps are explicit: a total over a month without a value is a
 //! [`Sum`] that names the missing months rather than a smaller number.
 
+pub mod breakdown;
+pub mod calendar;
 mod fiscal;
 mod headline;
 mod reconcile;

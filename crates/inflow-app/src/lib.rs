@@ -19,13 +19,16 @@
 pub mod brief;
 pub mod claims;
 mod error;
+pub mod feed;
 pub mod figures;
 pub mod import;
 pub mod observations;
 mod open;
 pub mod panel;
 pub mod projection;
+pub mod release;
 mod vintage;
+pub mod webhook;
 
 use std::sync::Arc;
 
@@ -37,10 +40,12 @@ pub use projection::ProjectionCache;
 /// The library types the front ends render, re-exported so that they need
 /// not depend on the crates that compute them.
 pub mod types {
+    pub use inflow_analytics::breakdown::{Breakdown, ComponentRow};
+    pub use inflow_analytics::calendar::{Announcement, Basis, Calendar, ExpectedRelease};
     pub use inflow_analytics::{
         FiscalYearSummary, Headline, Reconciliation, ReconciliationStatus, Revision,
     };
-    pub use inflow_claims::{Report as ClaimsReport, Verdict};
+    pub use inflow_claims::{MAX_CLAIMS, Report as ClaimsReport, Truncated, Verdict};
     pub use inflow_forecast::ModelSpec;
     pub use inflow_project::{Backtest, BacktestCell, BacktestRow, MonthLine, Projection};
     pub use inflow_report::Brief;

@@ -43,6 +43,10 @@ struct Cli {
 enum Command {
     /// Headline figures of a month: value, changes, fiscal year to date, records.
     Headline(cmd::headline::Args),
+    /// The release calendar: when each series' next figure is expected
+    /// (estimated from its release history, or announced), and whether the
+    /// data are behind.
+    Calendar(cmd::calendar::Args),
     /// List the series in the database.
     Series(cmd::series::Args),
     /// Monthly values of a series, latest or as known on a date.
@@ -74,6 +78,7 @@ fn main() -> std::process::ExitCode {
     let g = &cli.global;
     let result = match &cli.command {
         Command::Headline(a) => cmd::headline::run(g, a),
+        Command::Calendar(a) => cmd::calendar::run(g, a),
         Command::Series(a) => cmd::series::run(g, a),
         Command::Show(a) => cmd::show::run(g, a),
         Command::Fy(a) => cmd::fy::run(g, a),

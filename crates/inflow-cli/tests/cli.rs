@@ -105,7 +105,13 @@ fn headline_defaults_to_the_latest_month() {
 #[test]
 fn headline_table_snapshot() {
     let env = Env::new();
-    insta::assert_snapshot!(env.stdout(&["headline", "--month", "2024-04"]));
+    insta::assert_snapshot!(env.stdout(&[
+        "headline",
+        "--month",
+        "2024-04",
+        "--today",
+        "2026-12-02"
+    ]));
 }
 
 #[test]
@@ -796,4 +802,181 @@ fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
         serde_json::from_str(&server.get("/api/projection?fy=FY2023-24&as_of=2024-04&target=3000"))
             .unwrap();
     assert_eq!(api, project, "GET /api/projection");
+}
+
+#[test]
+fn calendar_estimates_the_next_release_and_headline_says_it_is_behind() {
+    let env = Env::new();
+    let v = env.json(&["calendar", "--format", "json", "--today", "2026-12-02"]);
+    let c = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["series"] == "pk.ict.exports")
+        .unwrap();
+    assert_eq!(c["latest_month"], "2026-02");
+    assert_eq!(c["next"]["month"], "2026-03");
+    assert_eq!(c["next"]["basis"], "estimated");
+    let day: u32 = c["next"]["date"].as_str().unwrap()[8..].parse().unwrap();
+    assert!((15..=23).contains(&day), "{c}");
+    assert!(
+        c["next"]["derivation"]
+            .as_str()
+            .unwrap()
+            .contains("median day")
+    );
+    let h = env.json(&["headline", "--format", "json", "--today", "2026-12-02"]);
+    let stale = h["stale"].as_str().unwrap();
+    assert!(
+        stale.starts_with("March 2026 was expected around 2026-04-")
+            && stale.contains("the latest here is February 2026"),
+        "{stale}"
+    );
+    let text = env.stdout(&["headline", "--today", "2026-12-02"]);
+    assert!(
+        text.contains("Behind the release calendar: March 2026"),
+        "{text}"
+    );
+    // On the day of the latest release nothing is late.
+    let h = env.json(&["headline", "--format", "json", "--today", "2026-03-20"]);
+    assert!(h["stale"].is_null(), "{h}");
+}
+
+#[test]
+fn an_announced_date_replaces_the_estimate() {
+    let env = Env::new();
+    let file = env.write(
+        "calendar.csv",
+        "series,month,date,source\npk.ict.exports,2026-03,2026-04-17,SBP release calendar\n",
+    );
+    let v = env.json(&[
+        "calendar",
+        "--format",
+        "json",
+        "--today",
+        "2026-04-01",
+        "--announced",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(v[0]["next"]["basis"], "announced");
+    assert_eq!(v[0]["next"]["date"], "2026-04-17");
+    let bad = env.write(
+        "bad.csv",
+        "series,month,date,source\npk.ict.exports,2026-13,2026-04-17,x\n",
+    );
+    env.cmd(&["calendar", "--announced", bad.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.csv:2: field `month`"));
+}
+
+#[test]
+fn headline_of_a_total_carries_its_components() {
+    let env = Env::new();
+    // Components that add up to the bundled totals (305 and 365).
+    let file = env.write(
+        "components.csv",
+        "series,period,value,status,release_date,source_url,note\n\
+         pk.ict.exports.computer,2025-02,240,reported,2025-03-20,https://example.org/feb25,\n\
+         pk.ict.exports.telecom,2025-02,50,reported,2025-03-20,https://example.org/feb25,\n\
+         pk.ict.exports.information,2025-02,15,reported,2025-03-20,https://example.org/feb25,\n\
+         pk.ict.exports.computer,2026-02,290,reported,2026-03-20,https://example.org/feb26,\n\
+         pk.ict.exports.telecom,2026-02,58,reported,2026-03-20,https://example.org/feb26,\n\
+         pk.ict.exports.information,2026-02,17,reported,2026-03-20,https://example.org/feb26,\n",
+    );
+    env.cmd(&["import", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let v = env.json(&["headline", "--month", "2026-02", "--format", "json"]);
+    let b = &v["breakdown"];
+    assert_eq!(b["adds_up"], true, "{b}");
+    let rows = b["components"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["series"], "pk.ict.exports.computer");
+    let sum: f64 = rows
+        .iter()
+        .map(|r| r["contribution_pp"].as_f64().unwrap())
+        .sum();
+    let growth = v["yoy"]["change_pct"].as_f64().unwrap();
+    assert!((sum - growth).abs() < 0.05, "{sum} vs {growth}");
+    assert!((rows[0]["contribution_pp"].as_f64().unwrap() - 50.0 / 305.0 * 100.0).abs() < 1e-6);
+    // A component itself has a headline.
+    let c = env.json(&[
+        "headline",
+        "--series",
+        "pk.ict.exports.computer",
+        "--month",
+        "2026-02",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(c["value"], 290.0);
+    assert!(c["breakdown"].is_null());
+}
+
+#[test]
+fn import_posts_one_summary_to_a_webhook_on_loopback() {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    let env = Env::new();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    // The receiver answers every POST and hands their bodies over.
+    let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { return };
+            let mut r = BufReader::new(s.try_clone().unwrap());
+            let mut request_line = String::new();
+            r.read_line(&mut request_line).unwrap();
+            let mut len = 0;
+            loop {
+                let mut h = String::new();
+                r.read_line(&mut h).unwrap();
+                if h.trim().is_empty() {
+                    break;
+                }
+                if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
+                    len = v.trim().parse().unwrap();
+                }
+            }
+            let mut body = vec![0; len];
+            r.read_exact(&mut body).unwrap();
+            s.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let _ = tx.send((request_line, String::from_utf8(body).unwrap()));
+        }
+    });
+    let file = env.write(
+        "march.csv",
+        "series,period,value,status,release_date,source_url,note\n\
+         pk.ict.exports,2026-02,370,revised,2026-04-20,https://example.org/march,\n\
+         pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n",
+    );
+    env.cmd(&["import", file.to_str().unwrap(), "--webhook", &url])
+        .assert()
+        .success();
+    let (line, body) = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    assert!(line.starts_with("POST /hook HTTP/1.1"), "{line}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["event"], "import");
+    assert_eq!(v["files"][0]["added"], 2);
+    let releases = v["releases"].as_array().unwrap();
+    assert_eq!(releases.len(), 1, "{v}");
+    assert_eq!(releases[0]["released"], "2026-04-20");
+    assert_eq!(releases[0]["added"][0][0], "2026-03");
+    assert_eq!(releases[0]["revised"][0][0], "2026-02");
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_millis(500))
+            .is_err(),
+        "one POST per import"
+    );
+    env.cmd(&[
+        "import",
+        file.to_str().unwrap(),
+        "--webhook",
+        "https://example.org/x",
+    ])
+    .assert()
+    .failure()
+    .code(2);
 }

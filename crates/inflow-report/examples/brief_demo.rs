@@ -13,11 +13,16 @@ fn main() {
     };
     let brief = inflow_report::build(&meta, &history, &opts).unwrap();
     let dir = std::path::Path::new(&dir);
-    let files = inflow_report::chart::write_all(&brief.charts, dir).unwrap();
+    let style = inflow_report::chart::Style::new(inflow_report::chart::Font::system().unwrap());
+    let files = inflow_report::chart::write_all(&brief.charts, dir, &style).unwrap();
     std::fs::write(
         dir.join("brief.md"),
         inflow_report::markdown(&brief, inflow_report::ChartLinks::Files(&files)),
     )
     .unwrap();
-    std::fs::write(dir.join("brief.html"), inflow_report::html(&brief).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("brief.html"),
+        inflow_report::html(&brief, &style).unwrap(),
+    )
+    .unwrap();
 }

@@ -3,9 +3,16 @@
 
 use inflow_core::{Currency, Unit};
 
-/// The one thousands-grouping formatter, on the absolute value (signs are
-/// words in prose: "up", "down").
-fn grouped(v: f64, max_decimals: usize) -> String {
+/// Groups the integer digits of a non-negative number by thousands and
+/// keeps only the decimals it needs (at most `max_decimals`): the one
+/// thousands-grouping formatter, `inflow_core::number::grouped`, on the
+/// absolute value (signs are words in prose: "up", "down").
+///
+/// ```
+/// assert_eq!(inflow_report::fmt::grouped(3000.0, 0), "3,000");
+/// assert_eq!(inflow_report::fmt::grouped(1234.5, 2), "1,234.5");
+/// ```
+pub fn grouped(v: f64, max_decimals: usize) -> String {
     inflow_core::number::grouped(v.abs(), max_decimals)
 }
 

@@ -18,6 +18,8 @@
 
 pub mod chart;
 mod compose;
+pub mod escape;
+pub mod feed;
 pub mod fmt;
 mod render;
 
@@ -26,7 +28,7 @@ use inflow_forecast::ModelSpec;
 use serde::{Serialize, Serializer};
 
 pub use compose::build;
-pub use render::{ChartLinks, html, json, markdown};
+pub use render::{ChartLinks, html, json, markdown, text};
 
 /// Errors from writing a brief.
 #[derive(Debug, thiserror::Error)]

@@ -19,6 +19,10 @@ fn load() -> (SeriesMeta, Vec<Observation>) {
     (meta, history)
 }
 
+fn style() -> chart::Style {
+    chart::Style::new(chart::Font::system().unwrap())
+}
+
 fn brief(month: &str, target: Option<f64>, model: ModelSpec) -> Brief {
     let (meta, history) = load();
     let opts = Options {
@@ -222,7 +226,7 @@ fn derived_months_are_noted() {
 fn charts_are_valid_svg_and_png_of_the_stated_size() {
     let b = brief("2024-04", Some(3000.0), ModelSpec::SNaive);
     let dir = tempfile::tempdir().unwrap();
-    let files = chart::write_all(&b.charts, dir.path()).unwrap();
+    let files = chart::write_all(&b.charts, dir.path(), &style()).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.chart.name()).collect();
     assert_eq!(names, ["monthly", "cumulative", "projection"]);
     for f in &files {
@@ -240,7 +244,7 @@ fn charts_are_valid_svg_and_png_of_the_stated_size() {
 #[test]
 fn html_is_one_self_contained_file() {
     let b = brief("2024-04", Some(3000.0), ModelSpec::SNaive);
-    let html = inflow_report::html(&b).unwrap();
+    let html = inflow_report::html(&b, &style()).unwrap();
     assert!(html.contains("name=\"viewport\""));
     assert_eq!(html.matches("<svg").count(), 3);
     assert_eq!(html.matches("viewBox=").count(), 3, "one viewBox per chart");
@@ -251,4 +255,88 @@ fn html_is_one_self_contained_file() {
     // Figures link to their evidence, with a tooltip.
     assert!(html.contains("<a class=\"fig\" href=\"#n1\" title=\"Value of April 2024"));
     assert!(html.contains("<li id=\"n1\""));
+}
+
+/// A series whose title, source and source URLs came from a hostile file:
+/// the Markdown brief has no raw HTML, the HTML brief and its charts escape
+/// them, and the wire text carries no markup of its own.
+#[test]
+fn hostile_text_from_files_is_escaped() {
+    let (mut meta, mut history) = load();
+    let evil = "\"><script>alert(1)</script><img src=x onerror=alert(2)>";
+    meta.title = format!("Exports{evil}: [click](javascript:alert(3)) *now*");
+    meta.source = format!("SBP{evil}");
+    for o in &mut history {
+        o.source_url = format!("https://example.org/{evil}");
+        o.note = format!("note{evil}");
+    }
+    let opts = inflow_report::Options {
+        month: Some("2024-04".parse().unwrap()),
+        target: Some(3000.0),
+        model: ModelSpec::SNaive,
+    };
+    let b = inflow_report::build(&meta, &history, &opts).unwrap();
+    let md = inflow_report::markdown(&b, ChartLinks::None);
+    assert!(!md.contains("<script"), "{md}");
+    assert!(!md.contains("<img"), "{md}");
+    assert!(
+        !md.replace("\\]", "").contains("](javascript"),
+        "a link from a title: {md}"
+    );
+    // Every `<` that is left opens an autolink to a web page.
+    for (i, _) in md.match_indices('<') {
+        assert!(
+            md[i..].starts_with("<https://"),
+            "raw `<` at {i}: {}",
+            &md[i..i + 40]
+        );
+        let end = md[i..].find('>').unwrap();
+        assert!(
+            !md[i + 1..i + end].contains(['<', '"', ' ']),
+            "{}",
+            &md[i..i + end]
+        );
+    }
+    let html = inflow_report::html(&b, &style()).unwrap();
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<img"));
+    for c in chart::Chart::available(&b.charts) {
+        let svg = chart::svg(&b.charts, c, &style()).unwrap();
+        assert!(!svg.contains("<script"), "{}", c.name());
+    }
+}
+
+/// The story comes before the charts and the evidence; the evidence is
+/// one table with one row per source observation, not one per figure.
+#[test]
+fn evidence_is_one_compact_appendix() {
+    let b = brief("2024-04", Some(3000.0), ModelSpec::SNaive);
+    let md = inflow_report::markdown(&b, ChartLinks::None);
+    let story_end = md.find("## Charts").unwrap();
+    assert!(md.find("## Evidence").unwrap() > story_end);
+    assert!(!md[..story_end].contains("http"), "no URLs in the story");
+    let rows = md
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Row"))
+        .count();
+    let urls = md.matches("<https://").count();
+    assert!(urls <= rows && urls > 0, "{urls} URLs in {rows} rows");
+    assert!(
+        md.lines()
+            .filter(|l| l.starts_with("[^"))
+            .all(|l| !l.contains("http")),
+        "footnotes name rows, not sources"
+    );
+    // April 2024's brief rests on 22 months of data (two fiscal years to
+    // date and the previous high), well under the hundreds of repeats.
+    assert!((20..=40).contains(&rows), "{rows} rows");
+    let html = inflow_report::html(&b, &style()).unwrap();
+    assert!(html.contains("<details id=\"evidence\">"));
+    assert!(html.find("<article id=\"story\">").unwrap() < html.find("<details").unwrap());
+    let text = inflow_report::text(&b);
+    assert!(text.contains("were $310 million in April 2024"), "{text}");
+    assert!(
+        !text.contains("[^") && !text.contains('<') && !text.contains("http"),
+        "{text}"
+    );
 }

@@ -18,6 +18,7 @@
 
 mod api;
 mod error;
+mod feed;
 mod listen;
 mod pages;
 mod state;
@@ -119,6 +120,7 @@ fn table(admin: bool) -> Table {
         .add(Method::GET, "/check", get(pages::checker))
         .add(Method::GET, "/brief", get(pages::brief))
         .add(Method::GET, "/assets/{file}", get(pages::asset))
+        .add(Method::GET, "/feed.atom", get(feed::atom))
         .add(Method::GET, "/api/openapi.json", get(api::openapi))
         .add(Method::GET, "/api/health", get(api::health))
         .add(Method::GET, "/api/series", get(api::series_list))

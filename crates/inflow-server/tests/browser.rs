@@ -514,3 +514,77 @@ async fn dashboard_in_headless_chromium() {
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+/// The April 2024 brief as a reader opens it: its story (headline to data
+/// notes) ends within two screens of a 1280x900 window, the evidence is
+/// folded away until asked for, and every figure links to an entry of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn brief_story_fits_two_screens() {
+    let (Some(chromium), Some(chromedriver)) = (
+        find(&["chromium", "chromium-browser", "google-chrome"]),
+        find(&["chromedriver"]),
+    ) else {
+        assert!(
+            std::env::var("INFLOW_BROWSER_TESTS").as_deref() != Ok("1"),
+            "INFLOW_BROWSER_TESTS=1 but chromium and chromedriver are not installed"
+        );
+        eprintln!("skipping: chromium and chromedriver are not installed");
+        return;
+    };
+    let app = common::App::new(false);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(inflow_server::serve(listener, app.state.clone(), async {
+        let _ = stopped.await;
+    }));
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, c) = start_browser(&chromium, &chromedriver, profile.path()).await;
+    c.goto(&format!(
+        "{base}/api/brief?month=2024-04&target=3000&format=html"
+    ))
+    .await
+    .unwrap();
+    let m = wait_for(
+        &c,
+        "(() => { const s = document.getElementById('story'); if (!s) return null; \
+         const r = s.getBoundingClientRect(); \
+         return [r.bottom + window.scrollY, window.innerHeight, window.innerWidth, \
+                 document.documentElement.scrollHeight]; })()",
+        "the story",
+    )
+    .await;
+    let (bottom, screen, width) = (
+        m[0].as_f64().unwrap(),
+        m[1].as_f64().unwrap(),
+        m[2].as_f64().unwrap(),
+    );
+    assert_eq!(width, 1280.0, "{m}");
+    assert!(
+        bottom < 2.0 * screen,
+        "the story ends at {bottom} px, more than two screens of {screen} px"
+    );
+    eprintln!(
+        "story ends at {bottom} px of {} px (screen {screen} px)",
+        m[3]
+    );
+    let open = c
+        .execute("return document.getElementById('evidence').open", vec![])
+        .await
+        .unwrap();
+    assert_eq!(open, json!(false), "evidence folded");
+    let dangling = c
+        .execute(
+            "return [...document.querySelectorAll('#story a.fig')]
+               .filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length
+               + (document.querySelectorAll('#story a.fig').length ? 0 : 1000)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(dangling, json!(0), "every figure links to its evidence");
+    screenshot(&c, "brief", 1280).await;
+    screenshot(&c, "brief", 390).await;
+    let _ = stop.send(());
+    let _ = server.await;
+}

@@ -21,6 +21,8 @@ pub enum Format {
     Html,
     /// JSON: sections of spans, figures referencing their evidence.
     Json,
+    /// Plain text of the story for a wire service: no markup, no footnotes.
+    Text,
 }
 
 impl Format {
@@ -29,6 +31,7 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Text => "txt",
         }
     }
 }
@@ -65,24 +68,27 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         target: args.target,
         model: args.model,
     })?;
+    let style = chart::Style::new(chart_font()?);
     let Some(dir) = &args.out else {
         let text = match args.format {
             Format::Md => inflow_report::markdown(&brief, ChartLinks::None),
-            Format::Html => inflow_report::html(&brief)?,
+            Format::Html => inflow_report::html(&brief, &style)?,
             Format::Json => inflow_report::json(&brief, ChartLinks::None)?,
+            Format::Text => inflow_report::text(&brief),
         };
         outln!("{}", text.trim_end())?;
-        if args.format != Format::Html {
+        if !matches!(args.format, Format::Html | Format::Text) {
             eprintln!("note: charts are written only with --out DIR");
         }
         return Ok(());
     };
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let files = chart::write_all(&brief.charts, dir)?;
+    let files = chart::write_all(&brief.charts, dir, &style)?;
     let text = match args.format {
         Format::Md => inflow_report::markdown(&brief, ChartLinks::Files(&files)),
-        Format::Html => inflow_report::html(&brief)?,
+        Format::Html => inflow_report::html(&brief, &style)?,
         Format::Json => inflow_report::json(&brief, ChartLinks::Files(&files))?,
+        Format::Text => inflow_report::text(&brief),
     };
     let path = dir.join(format!("brief.{}", args.format.extension()));
     std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
@@ -92,4 +98,13 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         outln!("{}", f.png.display())?;
     }
     Ok(())
+}
+
+/// The chart font: the file named by `INFLOW_FONT`, else the first system
+/// font of [`chart::FONT_CANDIDATES`].
+pub fn chart_font() -> anyhow::Result<chart::Font> {
+    Ok(match std::env::var_os("INFLOW_FONT") {
+        Some(path) => chart::Font::from_file(std::path::Path::new(&path))?,
+        None => chart::Font::system()?,
+    })
 }

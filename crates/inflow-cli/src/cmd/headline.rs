@@ -1,5 +1,6 @@
 //! `inflow headline`: the headline figures of one month.
 
+use inflow_app::release::HeadlineReport;
 use inflow_app::types::Headline;
 use inflow_core::{Vintage, YearMonth};
 
@@ -18,6 +19,10 @@ pub struct Args {
     pub series: SeriesOpt,
     #[command(flatten)]
     pub as_of: AsOfOpt,
+    /// Judge staleness on this day (YYYY-MM-DD) [default: the --as-of
+    /// date, else today, UTC].
+    #[arg(long, value_parser = crate::cmd::calendar::parse_day, value_name = "DATE")]
+    pub today: Option<inflow_core::Date>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -26,12 +31,64 @@ pub struct Args {
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let app = global.open()?;
-    let h = app.headline(&args.series.series, args.month, args.as_of.get())?;
+    let key = &args.series.series;
+    let as_of = args.as_of.get();
+    let out = app.headline_report(key, args.month, as_of, args.today)?;
+    let h = &out.headline;
     match args.format {
-        Format::Json => output::print_json(&h),
-        Format::Csv => print_csv(&h),
-        Format::Table => print_table(&app.series(&args.series.series)?.title, &h),
+        Format::Json => output::print_json(&out),
+        Format::Csv => print_csv(h),
+        Format::Table => {
+            print_table(&app.series(key)?.title, h)?;
+            print_extras(&out)
+        }
     }
+}
+
+fn print_extras(out: &HeadlineReport) -> anyhow::Result<()> {
+    if let Some(b) = &out.breakdown {
+        outln!()?;
+        let mut t = output::table(
+            &[
+                "component",
+                "value",
+                "share %",
+                "YoY %",
+                "contribution (points)",
+            ],
+            &[1, 2, 3, 4],
+        );
+        for c in &b.components {
+            t.add_row(vec![
+                c.name.clone(),
+                opt_amount(c.value),
+                c.share_pct.map_or("-".into(), |v| format!("{v:.1}")),
+                opt_pct(c.yoy_pct),
+                c.contribution_pp.map_or("-".into(), |v| format!("{v:+.1}")),
+            ]);
+        }
+        output::print_table(&t)?;
+        match (b.adds_up, b.unexplained) {
+            (true, _) => outln!("The components add up to the total within rounding.")?,
+            (false, Some(u)) => outln!(
+                "The components do not add up to the total: {} unexplained (rounding explains up to {}).",
+                signed(u),
+                amount(b.tolerance)
+            )?,
+            (false, None) => outln!("A component has no value, so the components are not summed.")?,
+        }
+    }
+    if let Some(s) = &out.stale {
+        outln!("Behind the release calendar: {s}")?;
+    } else if let Some(c) = &out.calendar {
+        outln!(
+            "Next release: {} expected around {} ({}).",
+            c.next.month.long_label(),
+            c.next.date,
+            format!("{:?}", c.next.basis).to_lowercase()
+        )?;
+    }
+    Ok(())
 }
 
 fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {

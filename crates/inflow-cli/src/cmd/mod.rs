@@ -2,6 +2,7 @@
 
 pub mod backtest;
 pub mod brief;
+pub mod calendar;
 pub mod check;
 pub mod forecast;
 pub mod fy;

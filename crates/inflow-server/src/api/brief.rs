@@ -40,7 +40,13 @@ pub async fn brief(
         "json" => "application/json",
         "md" => "text/markdown; charset=utf-8",
         "html" => "text/html; charset=utf-8",
-        _ => return Err(AppError::bad_param("format", "expected json, md or html")),
+        "text" => "text/plain; charset=utf-8",
+        _ => {
+            return Err(AppError::bad_param(
+                "format",
+                "expected json, md, html or text",
+            ));
+        }
     };
     let text = state
         .with_app_heavy(move |app| {
@@ -48,7 +54,11 @@ pub async fn brief(
             let links = inflow_report::ChartLinks::None;
             Ok(match format.as_str() {
                 "md" => inflow_report::markdown(&brief, links),
-                "html" => inflow_report::html(&brief)?,
+                "text" => inflow_report::text(&brief),
+                "html" => {
+                    let font = inflow_report::chart::Font::system()?;
+                    inflow_report::html(&brief, &inflow_report::chart::Style::new(font))?
+                }
                 _ => inflow_report::json(&brief, links)?,
             })
         })

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use inflow_app::types::Headline;
+use inflow_app::release::HeadlineReport;
 use serde::Deserialize;
 
 use super::{Params, parse, series_or_default};
@@ -21,12 +21,12 @@ pub struct HeadlineParams {
 pub async fn headline(
     State(state): State<AppState>,
     Params(p): Params<HeadlineParams>,
-) -> Result<Json<Headline>, AppError> {
+) -> Result<Json<HeadlineReport>, AppError> {
     let month = parse("month", p.month.as_deref())?;
     let as_of = parse("as_of", p.as_of.as_deref())?.unwrap_or_default();
     let key = series_or_default(p.series);
     let h = state
-        .with_app(move |app| Ok(app.headline(&key, month, as_of)?))
+        .with_app(move |app| Ok(app.headline_report(&key, month, as_of, None)?))
         .await?;
     Ok(Json(h))
 }

@@ -1,0 +1,144 @@
+//! Monthly values of the last 36 months as bars, months that set an
+//! all-time high when released highlighted, gaps marked.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::style::{AxisScale, BLUE, GREY, LIGHT, ORANGE, Style, nice_max, tick_step};
+use super::{ChartData, DrawResult, MonthBar, month_label};
+use inflow_core::YearMonth;
+
+/// Draws the monthly chart on `area`.
+pub(crate) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    style: &Style,
+) -> DrawResult<DB> {
+    let bars = &data.monthly;
+    let n = bars.len() as i32;
+    let max = bars.iter().filter_map(|b| b.value).fold(0.0, f64::max);
+    let first = bars.first().map_or(data.month, |b| b.month);
+    let (head, plot) = area.split_vertically(60);
+    head.draw_text(
+        &format!(
+            "Monthly values, {} to {}",
+            first.long_label(),
+            data.month.long_label()
+        ),
+        &style.title(),
+        (16, 12),
+    )?;
+    let gaps: Vec<String> = bars
+        .iter()
+        .filter(|b| b.value.is_none())
+        .map(|b| month_label(b.month))
+        .collect();
+    let subtitle = if gaps.is_empty() {
+        data.title.clone()
+    } else {
+        format!(
+            "{}; no data for {}",
+            data.title,
+            crate::fmt::and_list(&gaps)
+        )
+    };
+    head.draw_text(&subtitle, &style.axis().color(&GREY), (16, 42))?;
+    let top = nice_max(max);
+    let scale = AxisScale::for_max(top, data.unit);
+    let step = tick_step(0.0, top, 8);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(70)
+        .build_cartesian_2d((0..(n - 1).max(0)).into_segmented(), 0.0..top)?;
+    let months: Vec<YearMonth> = bars.iter().map(|b| b.month).collect();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(bars.len() + 1)
+        .x_label_formatter(&|seg| {
+            let SegmentValue::CenterOf(i) = seg else {
+                return String::new();
+            };
+            months
+                .get(*i as usize)
+                .filter(|m| m.month() == 1 || m.month() == 7)
+                .map(|m| month_label(*m))
+                .unwrap_or_default()
+        })
+        .y_labels(8)
+        .y_desc(scale.unit_label(data.unit))
+        .y_label_formatter(&|v| scale.tick(*v, step))
+        .label_style(style.axis())
+        .axis_desc_style(style.axis())
+        .light_line_style(WHITE.mix(0.0))
+        .bold_line_style(LIGHT.mix(0.6))
+        .draw()?;
+    let bar = |i: usize, b: &MonthBar, color: RGBColor| {
+        let mut r = Rectangle::new(
+            [
+                (SegmentValue::Exact(i as i32), 0.0),
+                (SegmentValue::Exact(i as i32 + 1), b.value.unwrap_or(0.0)),
+            ],
+            color.filled(),
+        );
+        r.set_margin(0, 0, 2, 2);
+        r
+    };
+    chart
+        .draw_series(
+            bars.iter()
+                .enumerate()
+                .filter(|(_, b)| b.value.is_some() && !b.record)
+                .map(|(i, b)| bar(i, b, BLUE)),
+        )?
+        .label("monthly value")
+        .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], BLUE.filled()));
+    if bars.iter().any(|b| b.record && b.value.is_some()) {
+        chart
+            .draw_series(
+                bars.iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.value.is_some() && b.record)
+                    .map(|(i, b)| bar(i, b, ORANGE)),
+            )?
+            .label("new all-time high when released")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], ORANGE.filled()));
+    }
+    // Value labels on the records and on the month of the brief.
+    let label_style = style.small().pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Center,
+        plotters::style::text_anchor::VPos::Bottom,
+    ));
+    chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
+        let v = b.value?;
+        (b.record || b.month == data.month).then(|| {
+            EmptyElement::at((SegmentValue::CenterOf(i as i32), v))
+                + Text::new(
+                    crate::fmt::grouped(v, 2),
+                    (0, -3),
+                    label_style
+                        .clone()
+                        .color(if b.record { &ORANGE } else { &BLUE }),
+                )
+        })
+    }))?;
+    // Gaps are marked where they are, not left as silent holes.
+    chart.draw_series(
+        bars.iter()
+            .enumerate()
+            .filter(|(_, b)| b.value.is_none())
+            .map(|(i, _)| {
+                EmptyElement::at((SegmentValue::CenterOf(i as i32), 0.0))
+                    + Text::new("n/a", (0, -4), label_style.clone().color(&GREY))
+            }),
+    )?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(style.axis())
+        .background_style(WHITE.mix(0.9))
+        .border_style(LIGHT)
+        .draw()?;
+    Ok(())
+}
