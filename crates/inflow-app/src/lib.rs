@@ -45,7 +45,7 @@ pub mod types {
     pub use inflow_analytics::{
         FiscalYearSummary, Headline, Reconciliation, ReconciliationStatus, Revision,
     };
-    pub use inflow_claims::{Report as ClaimsReport, Verdict};
+    pub use inflow_claims::{MAX_CLAIMS, Report as ClaimsReport, Truncated, Verdict};
     pub use inflow_forecast::ModelSpec;
     pub use inflow_project::{Backtest, BacktestCell, BacktestRow, MonthLine, Projection};
     pub use inflow_report::Brief;

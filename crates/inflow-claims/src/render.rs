@@ -82,6 +82,13 @@ impl Report {
             if tally.is_empty() { "" } else { ": " },
             tally.join(", ")
         );
+        if let Some(t) = &self.truncated {
+            let _ = writeln!(
+                out,
+                "stopped after {} claims, at byte {}: the rest of the text was not checked",
+                t.limit, t.at
+            );
+        }
         out
     }
 }

@@ -83,6 +83,18 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
             report.claims.extend(claims);
             report.sentences.push(sentence);
         }
+        if report.claims.len() >= crate::MAX_CLAIMS {
+            let at = report
+                .claims
+                .get(crate::MAX_CLAIMS)
+                .map_or(last.end, |c| c.span[0]);
+            report.claims.truncate(crate::MAX_CLAIMS);
+            report.truncated = Some(crate::Truncated {
+                limit: crate::MAX_CLAIMS,
+                at,
+            });
+            break;
+        }
     }
     report
 }

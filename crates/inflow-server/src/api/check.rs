@@ -52,9 +52,23 @@ pub async fn check(
             format!("the text is longer than {} KiB", CHECK_LIMIT / 1024),
         ));
     }
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::new(
+            StatusCode::BAD_REQUEST,
+            "the body is empty: send the text to check",
+        ));
+    }
+    // Media types are case-insensitive (RFC 9110 section 8.3.1).
+    let is_json = headers.get(header::CONTENT_TYPE).is_some_and(|v| {
+        let essence = v
+            .as_bytes()
+            .split(|&b| b == b';')
+            .next()
+            .unwrap_or_default();
+        essence
+            .trim_ascii()
+            .eq_ignore_ascii_case(b"application/json")
+    });
     let (text, as_of, series, published) = if is_json {
         let b: CheckBody = serde_json::from_slice(&body).map_err(|e| {
             AppError::new(

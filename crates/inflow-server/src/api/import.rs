@@ -27,7 +27,7 @@ pub async fn import(
 ) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
     let presented = headers
         .get(header::AUTHORIZATION)
-        .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "));
+        .and_then(|v| bearer(v.as_bytes()));
     match presented {
         Some(token) if state.token_matches(token) => {}
         _ => {
@@ -59,4 +59,31 @@ pub async fn import(
             "unchanged": summary.unchanged,
         })),
     ))
+}
+
+/// The token of an `Authorization: Bearer TOKEN` header. The scheme name is
+/// case-insensitive (RFC 9110 section 11.1), so `bearer` works as well.
+fn bearer(value: &[u8]) -> Option<&[u8]> {
+    let space = value.iter().position(|&b| b == b' ')?;
+    let (scheme, rest) = value.split_at(space);
+    if !scheme.eq_ignore_ascii_case(b"bearer") {
+        return None;
+    }
+    let token = rest.trim_ascii();
+    (!token.is_empty()).then_some(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bearer;
+
+    #[test]
+    fn the_scheme_is_case_insensitive() {
+        assert_eq!(bearer(b"Bearer abc"), Some(&b"abc"[..]));
+        assert_eq!(bearer(b"bearer abc"), Some(&b"abc"[..]));
+        assert_eq!(bearer(b"BEARER  abc "), Some(&b"abc"[..]));
+        assert_eq!(bearer(b"Basic abc"), None);
+        assert_eq!(bearer(b"Bearer"), None);
+        assert_eq!(bearer(b"Bearer "), None);
+    }
 }
