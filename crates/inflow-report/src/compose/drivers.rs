@@ -131,7 +131,7 @@ impl Composer<'_> {
                     },
                 );
                 p = p
-                    .t(if tp >= 0.0 { " of the " } else { " of the " })
+                    .t(" of the ")
                     .f(pc)
                     .t(if tp >= 0.0 { " rise on " } else { " fall on " })
                     .l(before.long_label());
