@@ -10,6 +10,8 @@ pub mod headline;
 pub mod import;
 pub mod project;
 pub mod reconcile;
+pub mod releases;
+pub mod retract;
 pub mod revisions;
 pub mod series;
 pub mod serve;
