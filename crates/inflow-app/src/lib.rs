@@ -19,6 +19,7 @@
 pub mod brief;
 pub mod claims;
 mod error;
+pub mod export;
 pub mod feed;
 pub mod figures;
 pub mod import;

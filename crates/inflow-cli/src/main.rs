@@ -59,6 +59,8 @@ enum Command {
     Reconcile(cmd::reconcile::Args),
     /// Import a release: SBP's trade-in-services workbook or tidy CSV files.
     Import(cmd::import::Args),
+    /// Write observations as CSV, JSON or SDMX-CSV, latest or every vintage.
+    Export(cmd::export::Args),
     /// List every release (id, date, source, digest, rows, retraction).
     Releases(cmd::releases::Args),
     /// Withdraw a wrong release; earlier as-of reads still see it.
@@ -89,6 +91,7 @@ fn main() -> std::process::ExitCode {
         Command::Revisions(a) => cmd::revisions::run(g, a),
         Command::Reconcile(a) => cmd::reconcile::run(g, a),
         Command::Import(a) => cmd::import::run(g, a),
+        Command::Export(a) => cmd::export::run(g, a),
         Command::Releases(a) => cmd::releases::run(g, a),
         Command::Retract(a) => cmd::retract::run(g, a),
         Command::Project(a) => cmd::project::run(g, a),

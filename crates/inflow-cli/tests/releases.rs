@@ -209,3 +209,73 @@ fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
         .code(3);
     env.cmd(&["retract", "2", "--why", " "]).assert().failure();
 }
+
+#[test]
+fn sdmx_csv_export_reads_back_and_equals_show() {
+    let env = Env::new();
+    let out = env
+        .cmd(&[
+            "export",
+            "--series",
+            "pk.ict.exports",
+            "--format",
+            "sdmx-csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let path = env.file("export.csv", &out.stdout);
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header,
+        [
+            "DATAFLOW",
+            "FREQ",
+            "REF_AREA",
+            "COUNTERPART_AREA",
+            "ACCOUNTING_ENTRY",
+            "INT_ACC_ITEM",
+            "UNIT_MEASURE",
+            "UNIT_MULT",
+            "TIME_PERIOD",
+            "OBS_VALUE",
+            "OBS_STATUS"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let shown = env.json(&["show", "pk.ict.exports", "--format", "json"]);
+    for s in shown.as_array().unwrap() {
+        let month = s["month"].as_str().unwrap();
+        let row = rows.iter().find(|r| &r[8] == month).unwrap();
+        assert_eq!(row[9].parse::<f64>().ok(), s["value"].as_f64(), "{month}");
+        assert_eq!(&row[4], "C");
+        assert_eq!(&row[5], "SI");
+    }
+    // A month never published is a row with no value, status missing.
+    let gap = rows.iter().find(|r| &r[8] == "2020-02").unwrap();
+    assert_eq!((&gap[9], &gap[10]), ("", "missing"));
+    // pandas reads it with these columns, when it is installed.
+    let script = format!(
+        "import pandas as p; d = p.read_csv({:?}); \
+         assert list(d.columns)[:3] == ['DATAFLOW', 'FREQ', 'REF_AREA']; \
+         assert float(d[d.TIME_PERIOD == '2026-07'].OBS_VALUE.iloc[0]) == 417.0",
+        path
+    );
+    if let Ok(o) = std::process::Command::new("python3")
+        .args(["-c", "import pandas"])
+        .output()
+    {
+        if o.status.success() {
+            let run = std::process::Command::new("python3")
+                .args(["-c", &script])
+                .output()
+                .unwrap();
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@ pub mod backtest;
 pub mod brief;
 pub mod calendar;
 pub mod check;
+pub mod export;
 pub mod forecast;
 pub mod fy;
 pub mod headline;
