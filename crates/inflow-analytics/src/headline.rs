@@ -1,4 +1,6 @@
-use inflow_core::{Date, FiscalYear, MonthlySeries, ObsStatus, Unit, Vintage, YearMonth};
+use inflow_core::{
+    Date, FiscalYear, MonthlySeries, ObsStatus, SourceTier, Unit, Vintage, YearMonth,
+};
 use serde::{Serialize, Serializer};
 
 use crate::round::serde_round;
@@ -127,6 +129,9 @@ pub struct Headline {
     pub release_date: Date,
     /// Where it was published.
     pub source_url: String,
+    /// Where the value comes from: `official` (an SBP table), `derived`
+    /// (computed from published figures) or `secondary` (a press report).
+    pub source_tier: SourceTier,
     /// The vintage read: `latest` or the as-of date.
     #[serde(serialize_with = "vintage")]
     pub vintage: Vintage,
@@ -194,6 +199,7 @@ pub fn headline(series: &MonthlySeries, month: YearMonth) -> Result<Headline, Er
         status: obs.status,
         release_date: obs.release_date,
         source_url: obs.source_url.clone(),
+        source_tier: obs.tier(),
         vintage: series.vintage,
         mom_pct: mom.as_ref().and_then(|c| c.change_pct),
         yoy_pct: yoy.as_ref().and_then(|c| c.change_pct),

@@ -19,6 +19,7 @@
 pub mod brief;
 pub mod claims;
 mod error;
+pub mod export;
 pub mod feed;
 pub mod figures;
 pub mod import;
@@ -27,6 +28,7 @@ mod open;
 pub mod panel;
 pub mod projection;
 pub mod release;
+pub mod releases;
 mod vintage;
 pub mod webhook;
 
@@ -49,7 +51,9 @@ pub mod types {
     pub use inflow_forecast::ModelSpec;
     pub use inflow_project::{Backtest, BacktestCell, BacktestRow, MonthLine, Projection};
     pub use inflow_report::Brief;
-    pub use inflow_store::{ApplySummary, SeriesSummary};
+    pub use inflow_store::{
+        ApplySummary, FileKind, Preview, ReleaseOutcome, ReleaseRecord, SeriesSummary,
+    };
 }
 
 /// The series a request means when it names none.

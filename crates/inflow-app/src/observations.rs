@@ -3,7 +3,7 @@
 //! and its `.csv`).
 
 use inflow_core::number::plain;
-use inflow_core::{AsOf, YearMonth};
+use inflow_core::{AsOf, SourceTier, YearMonth};
 use serde::Serialize;
 
 use crate::{App, Error, Result};
@@ -30,8 +30,11 @@ pub struct ObservationRow {
     pub fiscal_year: String,
     /// The value; `null` for a month published without one.
     pub value: Option<f64>,
-    /// `reported`, `revised`, ...
+    /// `reported`, `provisional`, `revised`, ...
     pub status: &'static str,
+    /// `official` (an SBP table), `derived` (computed) or `secondary` (a
+    /// press report).
+    pub source_tier: SourceTier,
     /// When this value was released.
     pub release_date: String,
     /// Where it was published.
@@ -58,12 +61,13 @@ pub struct Observations {
 }
 
 /// The CSV columns of observations, defined once for the CLI and the API.
-pub const CSV_COLUMNS: [&str; 8] = [
+pub const CSV_COLUMNS: [&str; 9] = [
     "month",
     "fiscal_year",
     "value",
     "unit",
     "status",
+    "source_tier",
     "release_date",
     "source_url",
     "note",
@@ -84,6 +88,7 @@ impl Observations {
                 &r.value.map(plain).unwrap_or_default(),
                 &self.unit,
                 r.status,
+                r.source_tier.as_str(),
                 &r.release_date,
                 &r.source_url,
                 &r.note,
@@ -124,6 +129,7 @@ impl App {
                 fiscal_year: series.meta.fiscal.fiscal_year_of(o.period).to_string(),
                 value: o.value.map(|v| v.get()),
                 status: o.status.as_str(),
+                source_tier: o.tier(),
                 release_date: o.release_date.to_string(),
                 source_url: o.source_url.clone(),
                 note: o.note.clone(),

@@ -2,6 +2,7 @@
 //! economies and statistics. Each list is parsed once, on first use; a word
 //! added to a file needs no code change.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::scan::Token;
@@ -100,11 +101,24 @@ fn word_is(t: &Token<'_>, w: &str) -> bool {
     }
 }
 
-/// The economy a word names, if any.
+/// The economy a word names, if any: one hash lookup per word.
 pub(crate) fn economy_of(t: &Token<'_>) -> Option<&'static EconomyName> {
-    economies()
+    static INDEX: OnceLock<HashMap<String, Vec<(&'static str, &'static EconomyName)>>> =
+        OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: HashMap<String, Vec<_>> = HashMap::new();
+        for e in economies() {
+            for w in &e.words {
+                m.entry(w.to_ascii_lowercase()).or_default().push((*w, e));
+            }
+        }
+        m
+    });
+    index
+        .get(&t.text.to_ascii_lowercase())?
         .iter()
-        .find(|e| e.words.iter().any(|w| word_is(t, w)))
+        .find(|(w, _)| word_is(t, w))
+        .map(|(_, e)| *e)
 }
 
 /// The name of the economy with ISO code `code`, else the code itself.
@@ -158,18 +172,30 @@ pub(crate) fn statistics() -> &'static [Statistic] {
 }
 
 /// The statistic whose longest phrase starts at token `i`, and the token
-/// after the phrase.
+/// after the phrase. Phrases are indexed by their first word, so a token
+/// costs one hash lookup.
 pub(crate) fn statistic_at(t: &[Token<'_>], i: usize) -> Option<(&'static Statistic, usize)> {
-    let mut best: Option<(&'static Statistic, usize)> = None;
-    for s in statistics() {
-        for p in &s.phrases {
-            let fits = p
-                .iter()
-                .enumerate()
-                .all(|(k, w)| t.get(i + k).is_some_and(|tok| word_is(tok, w)));
-            if fits && best.is_none_or(|(_, end)| i + p.len() > end) {
-                best = Some((s, i + p.len()));
+    type Index = HashMap<String, Vec<(&'static Statistic, &'static [&'static str])>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: Index = HashMap::new();
+        for s in statistics() {
+            for p in &s.phrases {
+                m.entry(p[0].to_ascii_lowercase())
+                    .or_default()
+                    .push((s, p.as_slice()));
             }
+        }
+        m
+    });
+    let mut best: Option<(&'static Statistic, usize)> = None;
+    for (s, p) in index.get(&t.get(i)?.text.to_ascii_lowercase())? {
+        let fits = p
+            .iter()
+            .enumerate()
+            .all(|(k, w)| t.get(i + k).is_some_and(|tok| word_is(tok, w)));
+        if fits && best.is_none_or(|(_, end)| i + p.len() > end) {
+            best = Some((s, i + p.len()));
         }
     }
     best

@@ -214,7 +214,7 @@ fn other_statistics_are_not_judged_against_the_headline() {
         ),
         (
             "Freelancers brought in $40 million in March 2024.",
-            "freelancers",
+            "freelance",
         ),
         (
             "Total services exports were $700 million in March 2024.",
@@ -257,7 +257,13 @@ fn items_are_found_by_metadata_not_by_key() {
         ),
         &[("2024-03", 30.0)],
     );
-    let others: Vec<MonthlySeries> = data.others.iter().cloned().chain([free, imports]).collect();
+    // The bundled SBP workbook has freelance and import series of its own
+    // (without March 2024); leave them out so these two are the only match.
+    let bundled = data
+        .others
+        .iter()
+        .filter(|s| s.meta.flow == Flow::Exports && !s.meta.key.as_str().contains("freelance"));
+    let others: Vec<MonthlySeries> = bundled.cloned().chain([free, imports]).collect();
     let ctx = Context::new(&data.total)
         .with_series(&others)
         .with_published(&data.published);

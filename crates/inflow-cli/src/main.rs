@@ -57,8 +57,14 @@ enum Command {
     Revisions(cmd::revisions::Args),
     /// Published totals against sums of monthly values.
     Reconcile(cmd::reconcile::Args),
-    /// Import series, releases or published totals from tidy CSV files.
+    /// Import a release: SBP's trade-in-services workbook or tidy CSV files.
     Import(cmd::import::Args),
+    /// Write observations as CSV, JSON or SDMX-CSV, latest or every vintage.
+    Export(cmd::export::Args),
+    /// List every release (id, date, source, digest, rows, retraction).
+    Releases(cmd::releases::Args),
+    /// Withdraw a wrong release; earlier as-of reads still see it.
+    Retract(cmd::retract::Args),
     /// Project the fiscal-year total with intervals and the chance of a target.
     Project(cmd::project::Args),
     /// Score past fiscal-year projections against the run-rate and seasonal baselines.
@@ -85,6 +91,9 @@ fn main() -> std::process::ExitCode {
         Command::Revisions(a) => cmd::revisions::run(g, a),
         Command::Reconcile(a) => cmd::reconcile::run(g, a),
         Command::Import(a) => cmd::import::run(g, a),
+        Command::Export(a) => cmd::export::run(g, a),
+        Command::Releases(a) => cmd::releases::run(g, a),
+        Command::Retract(a) => cmd::retract::run(g, a),
         Command::Project(a) => cmd::project::run(g, a),
         Command::Backtest(a) => cmd::backtest::run(g, a),
         Command::Forecast(a) => cmd::forecast::run(a),

@@ -98,8 +98,10 @@ fn may_2024_is_a_record_and_june_is_not() {
 fn headline_defaults_to_the_latest_month() {
     let env = Env::new();
     let v = env.json(&["headline", "--format", "json"]);
-    assert_eq!(v["month"], "2026-02");
-    assert_eq!(v["fiscal_year"], "FY2025-26");
+    assert_eq!(v["month"], "2026-07");
+    assert_eq!(v["value"], 417.0);
+    assert_eq!(v["fiscal_year"], "FY2026-27");
+    assert_eq!(v["source_tier"], "official");
 }
 
 #[test]
@@ -162,7 +164,8 @@ fn fiscal_year_and_revisions_and_reconcile() {
     assert_eq!(fy[0]["published"][0]["value"], 3223.0);
     assert_eq!(fy[0]["complete"], true);
     let rev = env.json(&["revisions", "pk.ict.exports", "--format", "json"]);
-    assert_eq!(rev.as_array().unwrap().len(), 9);
+    // Nine revisions in press reports, six more from SBP's own tables.
+    assert_eq!(rev.as_array().unwrap().len(), 15);
     let rec = env.json(&[
         "reconcile",
         "pk.ict.exports",
@@ -243,32 +246,38 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
 fn importing_a_release_adds_a_vintage() {
     let env = Env::new();
     let file = env.write(
-        "march.csv",
+        "august.csv",
         "series,period,value,status,release_date,source_url,note\n\
-         pk.ict.exports,2026-02,370,revised,2026-04-20,https://example.org/march,\n\
-         pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n",
+         pk.ict.exports,2026-07,420,revised,2026-09-20,https://example.org/august,\n\
+         pk.ict.exports,2026-08,390,reported,2026-09-20,https://example.org/august,\n",
     );
     env.cmd(&["import", file.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("2 added, 0 already known"));
+        .stdout(predicate::str::contains(
+            "added 1 new months and 1 revisions in 1 series",
+        ))
+        .stdout(predicate::str::contains("+0.7%"))
+        .stdout(predicate::str::contains("2026-08-19"));
     let v = env.json(&["headline", "--format", "json"]);
-    assert_eq!(v["month"], "2026-03");
-    assert_eq!(v["mom"]["value"], 370.0);
+    assert_eq!(v["month"], "2026-08");
+    assert_eq!(v["mom"]["value"], 420.0);
     let before = env.json(&[
         "headline",
         "--month",
-        "2026-02",
+        "2026-07",
         "--as-of",
-        "2026-04-01",
+        "2026-09-01",
         "--format",
         "json",
     ]);
-    assert_eq!(before["value"], 365.0);
+    assert_eq!(before["value"], 417.0);
     env.cmd(&["import", file.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 added, 2 already known"));
+        .stdout(predicate::str::contains(
+            "already imported as release 2; nothing added",
+        ));
 }
 
 #[test]
@@ -371,7 +380,8 @@ fn project_fy24_as_of_april_2024() {
 fn backtest_prints_one_row_per_month_known() {
     let env = Env::new();
     let v = env.json(&["backtest", "--format", "json"]);
-    assert_eq!(v["fiscal_years"].as_array().unwrap().len(), 4);
+    // FY2025-26 is complete in SBP's tables, so five years are scored.
+    assert_eq!(v["fiscal_years"].as_array().unwrap().len(), 5);
     assert_eq!(v["rows"].as_array().unwrap().len(), 11);
     let table = env.stdout(&["backtest"]);
     assert!(table.contains("run-rate"));
@@ -814,8 +824,8 @@ fn calendar_estimates_the_next_release_and_headline_says_it_is_behind() {
         .iter()
         .find(|c| c["series"] == "pk.ict.exports")
         .unwrap();
-    assert_eq!(c["latest_month"], "2026-02");
-    assert_eq!(c["next"]["month"], "2026-03");
+    assert_eq!(c["latest_month"], "2026-07");
+    assert_eq!(c["next"]["month"], "2026-08");
     assert_eq!(c["next"]["basis"], "estimated");
     let day: u32 = c["next"]["date"].as_str().unwrap()[8..].parse().unwrap();
     assert!((15..=23).contains(&day), "{c}");
@@ -828,17 +838,17 @@ fn calendar_estimates_the_next_release_and_headline_says_it_is_behind() {
     let h = env.json(&["headline", "--format", "json", "--today", "2026-12-02"]);
     let stale = h["stale"].as_str().unwrap();
     assert!(
-        stale.starts_with("March 2026 was expected around 2026-04-")
-            && stale.contains("the latest here is February 2026"),
+        stale.starts_with("August 2026 was expected around 2026-09-")
+            && stale.contains("the latest here is July 2026"),
         "{stale}"
     );
     let text = env.stdout(&["headline", "--today", "2026-12-02"]);
     assert!(
-        text.contains("Behind the release calendar: March 2026"),
+        text.contains("Behind the release calendar: August 2026"),
         "{text}"
     );
     // On the day of the latest release nothing is late.
-    let h = env.json(&["headline", "--format", "json", "--today", "2026-03-20"]);
+    let h = env.json(&["headline", "--format", "json", "--today", "2026-08-19"]);
     assert!(h["stale"].is_null(), "{h}");
 }
 
@@ -847,19 +857,19 @@ fn an_announced_date_replaces_the_estimate() {
     let env = Env::new();
     let file = env.write(
         "calendar.csv",
-        "series,month,date,source\npk.ict.exports,2026-03,2026-04-17,SBP release calendar\n",
+        "series,month,date,source\npk.ict.exports,2026-08,2026-09-17,SBP release calendar\n",
     );
     let v = env.json(&[
         "calendar",
         "--format",
         "json",
         "--today",
-        "2026-04-01",
+        "2026-09-01",
         "--announced",
         file.to_str().unwrap(),
     ]);
     assert_eq!(v[0]["next"]["basis"], "announced");
-    assert_eq!(v[0]["next"]["date"], "2026-04-17");
+    assert_eq!(v[0]["next"]["date"], "2026-09-17");
     let bad = env.write(
         "bad.csv",
         "series,month,date,source\npk.ict.exports,2026-13,2026-04-17,x\n",
@@ -873,20 +883,8 @@ fn an_announced_date_replaces_the_estimate() {
 #[test]
 fn headline_of_a_total_carries_its_components() {
     let env = Env::new();
-    // Components that add up to the bundled totals (305 and 365).
-    let file = env.write(
-        "components.csv",
-        "series,period,value,status,release_date,source_url,note\n\
-         pk.ict.exports.computer,2025-02,240,reported,2025-03-20,https://example.org/feb25,\n\
-         pk.ict.exports.telecom,2025-02,50,reported,2025-03-20,https://example.org/feb25,\n\
-         pk.ict.exports.information,2025-02,15,reported,2025-03-20,https://example.org/feb25,\n\
-         pk.ict.exports.computer,2026-02,290,reported,2026-03-20,https://example.org/feb26,\n\
-         pk.ict.exports.telecom,2026-02,58,reported,2026-03-20,https://example.org/feb26,\n\
-         pk.ict.exports.information,2026-02,17,reported,2026-03-20,https://example.org/feb26,\n",
-    );
-    env.cmd(&["import", file.to_str().unwrap()])
-        .assert()
-        .success();
+    // SBP's workbook gives the components of February 2025 and 2026; they
+    // add up to the totals (306.294 and 363.81).
     let v = env.json(&["headline", "--month", "2026-02", "--format", "json"]);
     let b = &v["breakdown"];
     assert_eq!(b["adds_up"], true, "{b}");
@@ -899,7 +897,8 @@ fn headline_of_a_total_carries_its_components() {
         .sum();
     let growth = v["yoy"]["change_pct"].as_f64().unwrap();
     assert!((sum - growth).abs() < 0.05, "{sum} vs {growth}");
-    assert!((rows[0]["contribution_pp"].as_f64().unwrap() - 50.0 / 305.0 * 100.0).abs() < 1e-6);
+    let computer = (304.267 - 255.273) / 306.294 * 100.0;
+    assert!((rows[0]["contribution_pp"].as_f64().unwrap() - computer).abs() < 1e-6);
     // A component itself has a headline.
     let c = env.json(&[
         "headline",
@@ -910,8 +909,12 @@ fn headline_of_a_total_carries_its_components() {
         "--format",
         "json",
     ]);
-    assert_eq!(c["value"], 290.0);
-    assert!(c["breakdown"].is_null());
+    assert_eq!(c["value"], 304.267);
+    // Computer services has SBP's sub-items (9.2.1 ... 9.2.6) as components.
+    assert!(
+        c["breakdown"]["components"].as_array().unwrap().len() >= 2,
+        "{c}"
+    );
 }
 
 #[test]
@@ -949,8 +952,8 @@ fn import_posts_one_summary_to_a_webhook_on_loopback() {
     let file = env.write(
         "march.csv",
         "series,period,value,status,release_date,source_url,note\n\
-         pk.ict.exports,2026-02,370,revised,2026-04-20,https://example.org/march,\n\
-         pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n",
+         pk.ict.exports,2026-07,420,revised,2026-09-20,https://example.org/august,\n\
+         pk.ict.exports,2026-08,390,reported,2026-09-20,https://example.org/august,\n",
     );
     env.cmd(&["import", file.to_str().unwrap(), "--webhook", &url])
         .assert()
@@ -962,9 +965,9 @@ fn import_posts_one_summary_to_a_webhook_on_loopback() {
     assert_eq!(v["files"][0]["added"], 2);
     let releases = v["releases"].as_array().unwrap();
     assert_eq!(releases.len(), 1, "{v}");
-    assert_eq!(releases[0]["released"], "2026-04-20");
-    assert_eq!(releases[0]["added"][0][0], "2026-03");
-    assert_eq!(releases[0]["revised"][0][0], "2026-02");
+    assert_eq!(releases[0]["released"], "2026-09-20");
+    assert_eq!(releases[0]["added"][0][0], "2026-08");
+    assert_eq!(releases[0]["revised"][0][0], "2026-07");
     assert!(
         rx.recv_timeout(std::time::Duration::from_millis(500))
             .is_err(),

@@ -61,16 +61,16 @@ fn a_cli_import_shows_in_the_next_projection() {
         .unwrap()
         .to_string();
 
-    let path = "/api/projection?fy=FY2025-26";
+    let path = "/api/projection?fy=FY2026-27";
     let before = get_json(&addr, path);
     // Served from the cache the second time; still the same data.
     assert_eq!(get_json(&addr, path), before);
 
-    let csv = dir.path().join("march.csv");
+    let csv = dir.path().join("august.csv");
     std::fs::write(
         &csv,
         "series,period,value,status,release_date,source_url,note\n\
-         pk.ict.exports,2026-03,900,reported,2026-04-20,https://test.example/march,\n",
+         pk.ict.exports,2026-08,900,reported,2026-09-20,https://test.example/august,\n",
     )
     .unwrap();
     let out = Command::new(&bin)

@@ -1,5 +1,6 @@
-//! The EBOPS 2010 category tree for telecommunication, computer and
-//! information services (item SI), with room for national sub-items.
+//! The EBOPS 2010 services category tree (items `S`, `SA` ... `SL` and their
+//! sub-items), with national sub-items where a compiler publishes more
+//! detail.
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,18 +17,280 @@ pub struct Category {
     /// The English name used by the Extended Balance of Payments Services
     /// classification (EBOPS 2010), or the national name of a sub-item.
     pub name: &'static str,
-    /// The parent code; `None` for the root of this subtree.
+    /// The parent code; `None` for the root (`S`, all services).
     pub parent: Option<&'static str>,
 }
 
-/// The SI subtree of EBOPS 2010 (Manual on Statistics of International Trade
-/// in Services 2010, annex), and Pakistan's national sub-item for call centre
-/// services, which SBP reports under telecommunication services.
+/// The services tree of EBOPS 2010 (Manual on Statistics of International
+/// Trade in Services 2010, annex I), with the BPM6 standard-component codes
+/// of the IMF/OECD SDMX item code list (`S`, `SA` ... `SL`, `SC1`, `SI31`).
+///
+/// Where the State Bank of Pakistan splits an item further than EBOPS 2010
+/// does (call centres, freelance computer services, religious travel), the
+/// split is a national code `<parent>_PK_<tag>` under the EBOPS item it
+/// belongs to, so sums over the tree stay within EBOPS 2010. `SC3` (other
+/// modes of transport) has no row of its own in SBP's table; its children
+/// do.
 pub const CATEGORIES: &[Category] = &[
+    Category {
+        code: "S",
+        name: "Services",
+        parent: None,
+    },
+    Category {
+        code: "SA",
+        name: "Manufacturing services on physical inputs owned by others",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SA1",
+        name: "Goods for processing in reporting economy",
+        parent: Some("SA"),
+    },
+    Category {
+        code: "SA2",
+        name: "Goods for processing abroad",
+        parent: Some("SA"),
+    },
+    Category {
+        code: "SB",
+        name: "Maintenance and repair services n.i.e.",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SC",
+        name: "Transport",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SC1",
+        name: "Sea transport",
+        parent: Some("SC"),
+    },
+    Category {
+        code: "SC11",
+        name: "Sea transport: passenger",
+        parent: Some("SC1"),
+    },
+    Category {
+        code: "SC12",
+        name: "Sea transport: freight",
+        parent: Some("SC1"),
+    },
+    Category {
+        code: "SC13",
+        name: "Sea transport: other",
+        parent: Some("SC1"),
+    },
+    Category {
+        code: "SC2",
+        name: "Air transport",
+        parent: Some("SC"),
+    },
+    Category {
+        code: "SC21",
+        name: "Air transport: passenger",
+        parent: Some("SC2"),
+    },
+    Category {
+        code: "SC22",
+        name: "Air transport: freight",
+        parent: Some("SC2"),
+    },
+    Category {
+        code: "SC23",
+        name: "Air transport: other",
+        parent: Some("SC2"),
+    },
+    Category {
+        code: "SC3",
+        name: "Other modes of transport",
+        parent: Some("SC"),
+    },
+    Category {
+        code: "SC3B",
+        name: "Rail transport",
+        parent: Some("SC3"),
+    },
+    Category {
+        code: "SC3B1",
+        name: "Rail transport: passenger",
+        parent: Some("SC3B"),
+    },
+    Category {
+        code: "SC3B2",
+        name: "Rail transport: freight",
+        parent: Some("SC3B"),
+    },
+    Category {
+        code: "SC3B3",
+        name: "Rail transport: other",
+        parent: Some("SC3B"),
+    },
+    Category {
+        code: "SC3C",
+        name: "Road transport",
+        parent: Some("SC3"),
+    },
+    Category {
+        code: "SC3C1",
+        name: "Road transport: passenger",
+        parent: Some("SC3C"),
+    },
+    Category {
+        code: "SC3C2",
+        name: "Road transport: freight",
+        parent: Some("SC3C"),
+    },
+    Category {
+        code: "SC3C3",
+        name: "Road transport: other",
+        parent: Some("SC3C"),
+    },
+    Category {
+        code: "SC3F",
+        name: "Electricity transmission",
+        parent: Some("SC3"),
+    },
+    Category {
+        code: "SC3G",
+        name: "Other supporting and auxiliary transport services",
+        parent: Some("SC3"),
+    },
+    Category {
+        code: "SC4",
+        name: "Postal and courier services",
+        parent: Some("SC"),
+    },
+    Category {
+        code: "SD",
+        name: "Travel",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SD1",
+        name: "Business travel",
+        parent: Some("SD"),
+    },
+    Category {
+        code: "SD11",
+        name: "Acquisition of goods and services by border, seasonal, and other short-term workers",
+        parent: Some("SD1"),
+    },
+    Category {
+        code: "SD12",
+        name: "Other business travel",
+        parent: Some("SD1"),
+    },
+    Category {
+        code: "SD2",
+        name: "Personal travel",
+        parent: Some("SD"),
+    },
+    Category {
+        code: "SD21",
+        name: "Health-related expenditure",
+        parent: Some("SD2"),
+    },
+    Category {
+        code: "SD22",
+        name: "Education-related expenditure",
+        parent: Some("SD2"),
+    },
+    Category {
+        code: "SD23",
+        name: "Other personal travel",
+        parent: Some("SD2"),
+    },
+    Category {
+        code: "SD23_PK_REL",
+        name: "Religious travel (Pakistan national sub-item)",
+        parent: Some("SD23"),
+    },
+    Category {
+        code: "SD23_PK_OTH",
+        name: "Other personal travel other than religious (Pakistan national sub-item)",
+        parent: Some("SD23"),
+    },
+    Category {
+        code: "SE",
+        name: "Construction",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SE1",
+        name: "Construction abroad",
+        parent: Some("SE"),
+    },
+    Category {
+        code: "SE2",
+        name: "Construction in the reporting economy",
+        parent: Some("SE"),
+    },
+    Category {
+        code: "SF",
+        name: "Insurance and pension services",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SF1",
+        name: "Direct insurance",
+        parent: Some("SF"),
+    },
+    Category {
+        code: "SF11",
+        name: "Life insurance",
+        parent: Some("SF1"),
+    },
+    Category {
+        code: "SF12",
+        name: "Freight insurance",
+        parent: Some("SF1"),
+    },
+    Category {
+        code: "SF13",
+        name: "Other direct insurance",
+        parent: Some("SF1"),
+    },
+    Category {
+        code: "SF2",
+        name: "Reinsurance",
+        parent: Some("SF"),
+    },
+    Category {
+        code: "SF3",
+        name: "Auxiliary insurance services",
+        parent: Some("SF"),
+    },
+    Category {
+        code: "SF4",
+        name: "Pension and standardized guarantee services",
+        parent: Some("SF"),
+    },
+    Category {
+        code: "SG",
+        name: "Financial services",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SG1",
+        name: "Explicitly charged and other financial services",
+        parent: Some("SG"),
+    },
+    Category {
+        code: "SG2",
+        name: "Financial intermediation services indirectly measured (FISIM)",
+        parent: Some("SG"),
+    },
+    Category {
+        code: "SH",
+        name: "Charges for the use of intellectual property n.i.e.",
+        parent: Some("S"),
+    },
     Category {
         code: "SI",
         name: "Telecommunications, computer, and information services",
-        parent: None,
+        parent: Some("S"),
     },
     Category {
         code: "SI1",
@@ -37,6 +300,11 @@ pub const CATEGORIES: &[Category] = &[
     Category {
         code: "SI1_PK_CC",
         name: "Call centre services (Pakistan national sub-item)",
+        parent: Some("SI1"),
+    },
+    Category {
+        code: "SI1_PK_OTH",
+        name: "Telecommunication services other than call centres (Pakistan national sub-item)",
         parent: Some("SI1"),
     },
     Category {
@@ -55,6 +323,36 @@ pub const CATEGORIES: &[Category] = &[
         parent: Some("SI2"),
     },
     Category {
+        code: "SI2_PK_HWC",
+        name: "Hardware consultancy services (Pakistan national sub-item)",
+        parent: Some("SI2"),
+    },
+    Category {
+        code: "SI2_PK_SWC",
+        name: "Software consultancy services (Pakistan national sub-item)",
+        parent: Some("SI2"),
+    },
+    Category {
+        code: "SI2_PK_REP",
+        name: "Maintenance and repair of computers (Pakistan national sub-item)",
+        parent: Some("SI2"),
+    },
+    Category {
+        code: "SI2_PK_SW",
+        name: "Export and import of computer software (Pakistan national sub-item)",
+        parent: Some("SI2"),
+    },
+    Category {
+        code: "SI2_PK_FL",
+        name: "Freelance computer and information services (Pakistan national sub-item)",
+        parent: Some("SI2"),
+    },
+    Category {
+        code: "SI2_PK_OTH",
+        name: "Other computer services (Pakistan national sub-item)",
+        parent: Some("SI2"),
+    },
+    Category {
         code: "SI3",
         name: "Information services",
         parent: Some("SI"),
@@ -68,6 +366,126 @@ pub const CATEGORIES: &[Category] = &[
         code: "SI32",
         name: "Other information services",
         parent: Some("SI3"),
+    },
+    Category {
+        code: "SJ",
+        name: "Other business services",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SJ1",
+        name: "Research and development services",
+        parent: Some("SJ"),
+    },
+    Category {
+        code: "SJ2",
+        name: "Professional and management consulting services",
+        parent: Some("SJ"),
+    },
+    Category {
+        code: "SJ21",
+        name: "Legal, accounting, management consulting, and public relations services",
+        parent: Some("SJ2"),
+    },
+    Category {
+        code: "SJ211",
+        name: "Legal services",
+        parent: Some("SJ21"),
+    },
+    Category {
+        code: "SJ212",
+        name: "Accounting, auditing, bookkeeping, and tax consulting services",
+        parent: Some("SJ21"),
+    },
+    Category {
+        code: "SJ213",
+        name: "Business and management consulting and public relations services",
+        parent: Some("SJ21"),
+    },
+    Category {
+        code: "SJ22",
+        name: "Advertising, market research, and public opinion polling services",
+        parent: Some("SJ2"),
+    },
+    Category {
+        code: "SJ3",
+        name: "Technical, trade-related, and other business services",
+        parent: Some("SJ"),
+    },
+    Category {
+        code: "SJ31",
+        name: "Architectural, engineering, scientific, and other technical services",
+        parent: Some("SJ3"),
+    },
+    Category {
+        code: "SJ32",
+        name: "Waste treatment and de-pollution, agricultural, and mining services",
+        parent: Some("SJ3"),
+    },
+    Category {
+        code: "SJ33",
+        name: "Operating leasing services",
+        parent: Some("SJ3"),
+    },
+    Category {
+        code: "SJ34",
+        name: "Trade-related services",
+        parent: Some("SJ3"),
+    },
+    Category {
+        code: "SJ3_PK_FL",
+        name: "Other freelance services (Pakistan national sub-item)",
+        parent: Some("SJ3"),
+    },
+    Category {
+        code: "SJ35",
+        name: "Other business services n.i.e.",
+        parent: Some("SJ3"),
+    },
+    Category {
+        code: "SK",
+        name: "Personal, cultural, and recreational services",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SK1",
+        name: "Audiovisual and related services",
+        parent: Some("SK"),
+    },
+    Category {
+        code: "SK11",
+        name: "Audiovisual services",
+        parent: Some("SK1"),
+    },
+    Category {
+        code: "SK12",
+        name: "Artistic related services",
+        parent: Some("SK1"),
+    },
+    Category {
+        code: "SK2",
+        name: "Other personal, cultural, and recreational services",
+        parent: Some("SK"),
+    },
+    Category {
+        code: "SL",
+        name: "Government goods and services n.i.e.",
+        parent: Some("S"),
+    },
+    Category {
+        code: "SL1",
+        name: "Embassies and consulates",
+        parent: Some("SL"),
+    },
+    Category {
+        code: "SL2",
+        name: "Military units and agencies",
+        parent: Some("SL"),
+    },
+    Category {
+        code: "SL3",
+        name: "Other government goods and services",
+        parent: Some("SL"),
     },
 ];
 
@@ -163,6 +581,18 @@ mod tests {
             }
         }
         assert_eq!(CATEGORIES.iter().filter(|c| c.parent.is_none()).count(), 1);
+    }
+
+    #[test]
+    fn codes_are_unique_and_every_item_is_under_services() {
+        let all: EbopsCode = "S".parse().unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for c in CATEGORIES {
+            assert!(seen.insert(c.code), "duplicate {}", c.code);
+            let code: EbopsCode = c.code.parse().unwrap();
+            assert!(code.is_within(&all), "{}", c.code);
+        }
+        assert!(CATEGORIES.len() > 80);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod number;
 pub mod period;
 pub mod record;
 pub mod series;
+pub mod tier;
 pub mod unit;
 
 pub use as_of::AsOf;
@@ -32,6 +33,7 @@ pub use month::YearMonth;
 pub use period::Period;
 pub use record::{MonthlySeries, Observation, PublishedFigure, Vintage};
 pub use series::{Amount, Economy, Flow, Frequency, ObsStatus, Partner, SeriesMeta};
+pub use tier::{SourceTier, tier_of_url};
 pub use unit::{Currency, Scale, Unit};
 
 /// Errors from validating domain values.

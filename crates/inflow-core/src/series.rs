@@ -146,8 +146,11 @@ pub struct SeriesMeta {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum ObsStatus {
-    /// As first published.
+    /// As first published, with no marker from the publisher.
     Reported,
+    /// First published and marked provisional by the publisher (SBP's `(P)`):
+    /// expected to be revised.
+    Provisional,
     /// A later release changed an earlier published value.
     Revised,
     /// Not published on its own; computed from published totals.
@@ -161,6 +164,7 @@ impl ObsStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             ObsStatus::Reported => "reported",
+            ObsStatus::Provisional => "provisional",
             ObsStatus::Revised => "revised",
             ObsStatus::Derived => "derived",
             ObsStatus::Missing => "missing",
@@ -173,13 +177,14 @@ impl FromStr for ObsStatus {
     fn from_str(s: &str) -> Result<Self, Error> {
         match s {
             "reported" => Ok(ObsStatus::Reported),
+            "provisional" => Ok(ObsStatus::Provisional),
             "revised" => Ok(ObsStatus::Revised),
             "derived" => Ok(ObsStatus::Derived),
             "missing" => Ok(ObsStatus::Missing),
             _ => Err(Error::InvalidField {
                 field: "status",
                 value: s.to_string(),
-                expected: "reported, revised, derived or missing",
+                expected: "reported, provisional, revised, derived or missing",
             }),
         }
     }

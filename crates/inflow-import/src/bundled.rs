@@ -26,6 +26,28 @@ pub const BUNDLED: &[BundledFile] = &[
     },
 ];
 
+/// An SBP workbook compiled into the binary, loaded as a release of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct BundledWorkbook {
+    /// The file's path in the repository.
+    pub name: &'static str,
+    /// Its bytes.
+    pub bytes: &'static [u8],
+    /// Its release date, `YYYY-MM-DD`.
+    pub release_date: &'static str,
+    /// Where SBP published it.
+    pub source_url: &'static str,
+}
+
+/// The SBP workbooks shipped with inflow. The Jul-Feb FY26 release is dated
+/// by the workbook's own "last saved" property (2026-03-17, 09:12).
+pub const BUNDLED_WORKBOOKS: &[BundledWorkbook] = &[BundledWorkbook {
+    name: "data/sbp/trade-in-services-ebops-jul-feb-fy26.xls",
+    bytes: include_bytes!("../../../data/sbp/trade-in-services-ebops-jul-feb-fy26.xls"),
+    release_date: "2026-03-17",
+    source_url: crate::sbp::SBP_SOURCE_URL,
+}];
+
 /// Parses the bundled files into batches, series first.
 ///
 /// # Errors
@@ -48,7 +70,7 @@ mod tests {
     #[test]
     fn bundled_data_parses() {
         let b = bundled_batches().unwrap();
-        assert_eq!(b[0].series.len(), 5);
+        assert_eq!(b[0].series.len(), 7);
         assert!(b[1].observations.len() > 70);
         assert!(b[2].published.len() > 300);
     }

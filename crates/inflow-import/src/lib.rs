@@ -16,8 +16,9 @@
 mod bundled;
 mod check;
 mod parse;
+pub mod sbp;
 
-pub use bundled::{BUNDLED, BundledFile, bundled_batches};
+pub use bundled::{BUNDLED, BUNDLED_WORKBOOKS, BundledFile, BundledWorkbook, bundled_batches};
 pub use check::{MAX_VALUE, excerpt};
 pub use parse::{Batch, BatchKind, Located, parse_str, parse_str_on};
 
@@ -45,6 +46,28 @@ pub enum Error {
         file: String,
         /// 1-based line number.
         line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A workbook cell does not hold what the layout needs there.
+    #[error("{file}: {cell}: expected {expected}, found {found}")]
+    Cell {
+        /// The file's name as given.
+        file: String,
+        /// Sheet and cell, such as `EBOPS !C7` (the sheet name as published,
+        /// trailing space included).
+        cell: String,
+        /// What the reader needed there.
+        expected: String,
+        /// What the cell holds.
+        found: String,
+    },
+    /// The file is not a readable workbook, or the sheet lacks a part of the
+    /// layout altogether.
+    #[error("{file}: {reason}")]
+    Workbook {
+        /// The file's name as given.
+        file: String,
         /// What is wrong.
         reason: String,
     },

@@ -417,7 +417,10 @@ fn observation_row(
         (_, _) => Some(amount(row)?),
     };
     let release_date = release_after(row, period)?;
-    let needs_url = matches!(status, ObsStatus::Reported | ObsStatus::Revised);
+    let needs_url = matches!(
+        status,
+        ObsStatus::Reported | ObsStatus::Provisional | ObsStatus::Revised
+    );
     Ok(Observation {
         series,
         period,

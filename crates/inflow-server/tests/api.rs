@@ -202,13 +202,13 @@ async fn observations_by_vintage_and_csv() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "month,fiscal_year,value,unit,status,release_date,source_url,note"
+        "month,fiscal_year,value,unit,status,source_tier,release_date,source_url,note"
     );
     assert!(
         lines
             .next()
             .unwrap()
-            .starts_with("2021-04,FY2020-21,196,USD million,reported,2021-05-20,")
+            .starts_with("2021-04,FY2020-21,196,USD million,reported,secondary,2021-05-20,")
     );
     assert_eq!(lines.next(), None);
 }
@@ -345,7 +345,7 @@ async fn claim_check_json_and_plain_text() {
 }
 
 const NEW_MONTH: &str = "series,period,value,status,release_date,source_url,note
-pk.ict.exports,2026-03,401,reported,2026-04-20,https://example.org/april-release,
+pk.ict.exports,2026-08,401,reported,2026-09-20,https://example.org/september-release,
 ";
 
 #[tokio::test]
@@ -381,7 +381,7 @@ async fn import_needs_the_token_and_is_absent_without_one() {
     assert_eq!(r.status, 201, "{}", r.text());
     assert_eq!(r.json()["added"], 1);
     let h = app.get("/api/headline").await.json();
-    assert_eq!(h["month"], "2026-03");
+    assert_eq!(h["month"], "2026-08");
     assert_eq!(h["value"], 401.0);
     // Importing the same file again adds nothing.
     let r = app.send(wrong(TOKEN)).await;
@@ -396,7 +396,7 @@ async fn import_needs_the_token_and_is_absent_without_one() {
         .unwrap();
     let m = app.send(req).await.error(409);
     assert!(m.contains("conflict.csv:2"), "{m}");
-    let bad = NEW_MONTH.replace("2026-03", "2026-13");
+    let bad = NEW_MONTH.replace("2026-08", "2026-13");
     let req = axum::http::Request::post("/api/import")
         .header("authorization", format!("Bearer {TOKEN}"))
         .body(axum::body::Body::from(bad))
@@ -573,14 +573,15 @@ async fn feed_is_atom_with_the_latest_release() {
             "{updated}"
         );
     }
-    // The bundled data's latest release: February 2026, released 2026-03-20.
+    // The bundled data's latest release: July 2026 from SBP's headline
+    // table, released 2026-08-19.
     let first = entries[0];
-    assert_eq!(child(first, "updated"), "2026-03-20T00:00:00Z");
+    assert_eq!(child(first, "updated"), "2026-08-19T00:00:00Z");
     assert!(
-        child(first, "title").contains("February 2026 at 365"),
+        child(first, "title").contains("July 2026 at 417"),
         "{}",
         child(first, "title")
     );
-    assert!(child(first, "summary").starts_with("Added February 2026 365"));
-    assert_eq!(child(feed, "updated"), "2026-03-20T00:00:00Z");
+    assert!(child(first, "summary").starts_with("Added July 2026 417"));
+    assert_eq!(child(feed, "updated"), "2026-08-19T00:00:00Z");
 }

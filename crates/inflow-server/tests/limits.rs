@@ -37,7 +37,7 @@ async fn media_types_and_auth_schemes_are_case_insensitive() {
     assert!(!r.json()["claims"].as_array().unwrap().is_empty());
 
     let csv = "series,period,value,status,release_date,source_url,note\n\
-               pk.ict.exports,2026-03,401,reported,2026-04-20,https://test.example/m,\n";
+               pk.ict.exports,2026-08,401,reported,2026-09-20,https://test.example/m,\n";
     let r = app
         .send(
             Request::post("/api/import")

@@ -19,16 +19,30 @@
 //! An import is planned (`plan`: reads only) and then written (`write`),
 //! both inside the one transaction.
 
+mod bundled;
+mod import_file;
 mod open;
 mod plan;
+mod releases;
 mod rows;
 mod schema;
 mod store;
 mod summary;
 mod write;
 
+pub use import_file::{FileKind, ImportError, ImportRequest};
+pub use releases::{
+    NewValue, Preview, ReleaseInfo, ReleaseOutcome, ReleaseRecord, Revision, Statuses,
+};
 pub use store::{ApplySummary, ImportRecord, Store};
 pub use summary::SeriesSummary;
+
+/// Today's date in UTC: the latest release date an import may carry.
+pub fn today() -> inflow_core::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
 
 /// Errors from the store.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +72,14 @@ pub enum Error {
         key: String,
         /// The keys that exist, comma-separated.
         known: String,
+    },
+    /// No release has this id, or it cannot be retracted again.
+    #[error("release {id}: {reason}")]
+    UnknownRelease {
+        /// The id asked for.
+        id: i64,
+        /// What is wrong.
+        reason: String,
     },
     /// A row of an import disagrees with what is stored and cannot become a
     /// new vintage.
@@ -100,7 +122,7 @@ impl Error {
     pub fn kind(&self) -> inflow_core::ErrorKind {
         use inflow_core::ErrorKind as K;
         match self {
-            Error::UnknownSeries { .. } => K::NotFound,
+            Error::UnknownSeries { .. } | Error::UnknownRelease { .. } => K::NotFound,
             Error::Conflict { .. } => K::Conflict,
             // A defect of the build, not of the database file.
             Error::Bundled(_) => K::Internal,

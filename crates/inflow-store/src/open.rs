@@ -13,10 +13,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use inflow_import::{BUNDLED, bundled_batches};
+use inflow_import::{BUNDLED, BUNDLED_WORKBOOKS};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
-use crate::{Error, plan, schema, write};
+use crate::{Error, schema, write};
 
 /// How long a writer waits for another writer's transaction before giving
 /// up. Imports take milliseconds to seconds; a queue of them must not fail.
@@ -31,6 +31,13 @@ pub(crate) fn bundled_digest() -> String {
     for f in BUNDLED {
         for b in f.name.bytes().chain(f.text.bytes()) {
             h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    for w in BUNDLED_WORKBOOKS {
+        let fields = [w.name.as_bytes(), w.bytes, w.release_date.as_bytes()];
+        for b in fields.into_iter().flatten() {
+            h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
@@ -139,10 +146,7 @@ fn initialise(conn: &mut Connection, path: &str) -> Result<(), Error> {
     }
     let digest = bundled_digest();
     if !has_digest(&tx, path, &digest)? {
-        for b in bundled_batches()? {
-            let planned = plan::plan(&tx, path, &b)?;
-            write::write(&tx, path, &planned)?;
-        }
+        crate::bundled::apply_bundled(&tx, path)?;
         set_digest(&tx, path, &digest)?;
         write::bump_generation(&tx, path)?;
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use inflow_core::{Amount, Observation, PublishedFigure, SeriesKey};
+use inflow_core::{Amount, ObsStatus, Observation, PublishedFigure, SeriesKey};
 use inflow_import::{Batch, BatchKind};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -148,7 +148,11 @@ fn plan_observations<'b>(
         let visible = same_month
             .filter(|h| h.release_date < o.release_date)
             .max_by_key(|h| h.release_date);
-        if visible.is_some_and(|h| h.value == o.value) {
+        // A provisional value confirmed as revised is news even when the
+        // number stays: the publisher no longer expects to change it.
+        let confirmed = visible
+            .is_some_and(|h| h.status == ObsStatus::Provisional && o.status == ObsStatus::Revised);
+        if visible.is_some_and(|h| h.value == o.value) && !confirmed {
             plan.unchanged += 1;
             continue;
         }

@@ -11,8 +11,8 @@ use crate::{Error, open, plan, rows, write};
 
 /// An open inflow database.
 pub struct Store {
-    conn: Connection,
-    path: String,
+    pub(crate) conn: Connection,
+    pub(crate) path: String,
 }
 
 /// What an import changed.
@@ -64,7 +64,7 @@ impl Store {
         &self.path
     }
 
-    fn err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    pub(crate) fn err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
         open::sql(&self.path)
     }
 
@@ -191,7 +191,7 @@ impl Store {
     /// # Errors
     /// [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn history(&self, key: &SeriesKey) -> Result<Vec<Observation>, Error> {
-        rows::read_history(&self.conn, &self.path, key)
+        crate::releases::visible_history(&self.conn, &self.path, key, Vintage::Latest)
     }
 
     /// The series' monthly values in one vintage.
@@ -200,7 +200,7 @@ impl Store {
     /// [`Error::UnknownSeries`], [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn monthly(&self, key: &str, vintage: Vintage) -> Result<MonthlySeries, Error> {
         let meta = self.series(key)?;
-        let history = self.history(&meta.key)?;
+        let history = crate::releases::visible_history(&self.conn, &self.path, &meta.key, vintage)?;
         Ok(MonthlySeries::from_history(meta, vintage, history))
     }
 
@@ -249,7 +249,7 @@ impl Store {
             });
         }
         out.sort_by_key(|p| (p.period.last_month(), p.release_date));
-        Ok(out)
+        crate::releases::visible_published(&self.conn, &self.path, &meta.key, vintage, out)
     }
 
     /// Past imports, oldest first.
@@ -299,7 +299,9 @@ mod tests {
     #[test]
     fn new_database_holds_the_bundled_data_and_every_vintage() {
         let (_d, store) = fresh();
-        assert_eq!(store.series_list().unwrap().len(), 5);
+        // The bundled series, and credit and debit of every item of the
+        // bundled SBP workbook (88 items).
+        assert_eq!(store.series_list().unwrap().len(), 176);
         let latest = store.monthly("pk.ict.exports", Vintage::Latest).unwrap();
         assert_eq!(latest.value(ym("2021-04")), Some(193.0));
         let then = store
@@ -314,7 +316,7 @@ mod tests {
                 .history(&"pk.ict.exports".parse().unwrap())
                 .unwrap()
                 .len(),
-            82
+            94
         );
         assert!(
             store
@@ -335,9 +337,9 @@ mod tests {
         let b = batch(
             &store,
             &format!(
-                "{H}pk.ict.exports,2026-02,365,reported,2026-04-20,https://a.example/same,\n\
-                 pk.ict.exports,2026-01,380,revised,2026-04-20,https://a.example/rev,\n\
-                 pk.ict.exports,2026-03,400,reported,2026-04-20,https://a.example/new,\n"
+                "{H}pk.ict.exports,2026-02,363.81,revised,2026-09-20,https://a.example/same,\n\
+                 pk.ict.exports,2026-01,380,revised,2026-09-20,https://a.example/rev,\n\
+                 pk.ict.exports,2026-08,400,reported,2026-09-20,https://a.example/new,\n"
             ),
         );
         let s = store.apply(&b).unwrap();
@@ -348,11 +350,11 @@ mod tests {
         let before = store
             .monthly(
                 "pk.ict.exports",
-                Vintage::AsOf(parse_date("2026-04-19").unwrap()),
+                Vintage::AsOf(parse_date("2026-09-19").unwrap()),
             )
             .unwrap();
-        assert_eq!(before.value(ym("2026-01")), Some(374.0));
-        assert_eq!(before.value(ym("2026-03")), None);
+        assert_eq!(before.value(ym("2026-01")), Some(373.528));
+        assert_eq!(before.value(ym("2026-08")), None);
         // Importing the same file again adds nothing and logs nothing.
         let again = store.apply(&b).unwrap();
         assert_eq!((again.added, again.unchanged), (0, 3));
@@ -377,7 +379,7 @@ mod tests {
         let b = batch(
             &store,
             &format!(
-                "{H}pk.ict.exports,2026-03,400,reported,2026-04-20,https://a.example/new,\n\
+                "{H}pk.ict.exports,2026-08,400,reported,2026-09-20,https://a.example/new,\n\
                  pk.ict.exports,2021-04,199,reported,2021-05-20,https://a.example/x,\n"
             ),
         );

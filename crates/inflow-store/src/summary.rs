@@ -10,8 +10,12 @@ use crate::{Error, Store};
 pub struct SeriesSummary {
     /// Series key.
     pub key: String,
-    /// Title.
+    /// Title (for a series read from SBP's workbook, the item's label as
+    /// published, such as "Software consultancy services").
     pub title: String,
+    /// The publisher's item number, such as SBP's `9.2.2`; empty when the
+    /// series did not come from a numbered table.
+    pub source_item: String,
     /// Reporting economy (ISO 3166 alpha-2).
     pub economy: String,
     /// `exports` or `imports`.
@@ -49,6 +53,7 @@ impl Store {
     /// [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn summaries(&self) -> Result<Vec<SeriesSummary>, Error> {
         let mut out = Vec::new();
+        let items = self.source_items()?;
         for meta in self.series_list()? {
             let history = self.history(&meta.key)?;
             let observations = history.len();
@@ -58,6 +63,10 @@ impl Store {
             out.push(SeriesSummary {
                 key: meta.key.to_string(),
                 title: meta.title.clone(),
+                source_item: items
+                    .get(meta.key.as_str())
+                    .map(|(item, _)| item.clone())
+                    .unwrap_or_default(),
                 economy: meta.economy.to_string(),
                 flow: meta.flow.to_string(),
                 ebops: meta.ebops.to_string(),

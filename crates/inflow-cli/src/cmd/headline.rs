@@ -45,6 +45,15 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     }
 }
 
+/// The source tier in words, as the brief and the dashboard say it.
+fn tier_words(t: inflow_core::SourceTier) -> &'static str {
+    match t {
+        inflow_core::SourceTier::Official => "official, a State Bank of Pakistan table",
+        inflow_core::SourceTier::Derived => "derived, computed from published figures",
+        inflow_core::SourceTier::Secondary => "secondary, a press report of an SBP release",
+    }
+}
+
 fn print_extras(out: &HeadlineReport) -> anyhow::Result<()> {
     if let Some(b) = &out.breakdown {
         outln!()?;
@@ -105,6 +114,7 @@ fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
         h.status,
         h.release_date
     )?;
+    outln!("source tier: {}", tier_words(h.source_tier))?;
     outln!()?;
     let mut t = output::table(&["", "value", "change", "%"], &[1, 2, 3]);
     t.add_row(vec![
@@ -261,6 +271,7 @@ fn print_csv(h: &Headline) -> anyhow::Result<()> {
         "record_all_time",
         "record_previous_high",
         "record_previous_high_month",
+        "source_tier",
     ];
     let round1 = |v: Option<f64>| v.map(|v| inflow_analytics::round::round_to(v, 1));
     let row = vec![
@@ -283,6 +294,7 @@ fn print_csv(h: &Headline) -> anyhow::Result<()> {
             .previous_high_month
             .map(|m| m.to_string())
             .unwrap_or_default(),
+        h.source_tier.to_string(),
     ];
     output::print_csv(&header, [row])
 }

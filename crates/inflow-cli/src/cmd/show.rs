@@ -41,7 +41,9 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         }
         Format::Table => {
             let mut t = output::table(
-                &["month", "FY", &obs.unit, "status", "released", "source"],
+                &[
+                    "month", "FY", &obs.unit, "status", "tier", "released", "source",
+                ],
                 &[2],
             );
             for r in &obs.observations {
@@ -50,6 +52,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.fiscal_year.clone(),
                     output::opt_amount(r.value),
                     r.status.to_string(),
+                    r.source_tier.to_string(),
                     r.release_date.clone(),
                     r.source_url.clone(),
                 ]);

@@ -1,0 +1,122 @@
+//! Data out: every observation of chosen series, latest or with every
+//! vintage, with missing months as rows of their own.
+
+use inflow_core::{Flow, MonthlySeries, Observation, Scale, SeriesMeta, Vintage};
+use serde::Serialize;
+
+use crate::{App, Result};
+
+/// One exported observation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExportRow {
+    /// Series key.
+    pub series: String,
+    /// Reporting economy (ISO 3166 alpha-2).
+    pub ref_area: String,
+    /// Counterpart (`W1` for the world).
+    pub counterpart_area: String,
+    /// `C` credit (exports) or `D` debit (imports).
+    pub accounting_entry: &'static str,
+    /// EBOPS 2010 (or national) item code.
+    pub int_acc_item: String,
+    /// Currency, such as `USD`.
+    pub unit_measure: String,
+    /// Power of ten of the unit (6 for millions).
+    pub unit_mult: u8,
+    /// The month, `YYYY-MM`.
+    pub time_period: String,
+    /// The value; `None` for a missing month.
+    pub obs_value: Option<f64>,
+    /// `reported`, `provisional`, `revised`, `derived` or `missing`.
+    pub obs_status: &'static str,
+    /// `official`, `derived` or `secondary`; empty for a missing month.
+    pub source_tier: &'static str,
+    /// First day this value was the known one (its release date).
+    pub realtime_start: String,
+    /// Last day it was (the day before the next vintage), `9999-12-31`
+    /// while current.
+    pub realtime_end: String,
+    /// Where it was published.
+    pub source_url: String,
+}
+
+fn mult(s: Scale) -> u8 {
+    match s {
+        Scale::Thousand => 3,
+        Scale::Million => 6,
+        _ => 0,
+    }
+}
+
+fn row(meta: &SeriesMeta, period: String, o: Option<&Observation>, end: String) -> ExportRow {
+    ExportRow {
+        series: meta.key.to_string(),
+        ref_area: meta.economy.to_string(),
+        counterpart_area: meta.partner.to_string(),
+        accounting_entry: match meta.flow {
+            Flow::Exports => "C",
+            Flow::Imports => "D",
+        },
+        int_acc_item: meta.ebops.to_string(),
+        unit_measure: meta.unit.currency.as_str().to_string(),
+        unit_mult: mult(meta.unit.scale),
+        time_period: period,
+        obs_value: o.and_then(|o| o.value).map(|v| v.get()),
+        obs_status: o.map_or("missing", |o| o.status.as_str()),
+        source_tier: o.map_or("", |o| o.tier().as_str()),
+        realtime_start: o.map(|o| o.release_date.to_string()).unwrap_or_default(),
+        realtime_end: end,
+        source_url: o.map(|o| o.source_url.clone()).unwrap_or_default(),
+    }
+}
+
+impl App {
+    /// Rows of `keys` (every series when empty): the latest value of each
+    /// month, or with `all_vintages` every stored vintage with its real-time
+    /// period. Months inside a series' span without a value are rows with
+    /// no value and status `missing`.
+    ///
+    /// # Errors
+    /// Not found for an unknown key; a storage error.
+    pub fn export(&self, keys: &[String], all_vintages: bool) -> Result<Vec<ExportRow>> {
+        let metas = if keys.is_empty() {
+            self.store.series_list()?
+        } else {
+            keys.iter()
+                .map(|k| self.store.series(k))
+                .collect::<std::result::Result<_, _>>()?
+        };
+        let mut out = Vec::new();
+        for meta in metas {
+            let history = self.store.history(&meta.key)?;
+            let latest =
+                MonthlySeries::from_history(meta.clone(), Vintage::Latest, history.clone());
+            let Some((first, last)) = latest.span() else {
+                continue;
+            };
+            for m in first.through(last) {
+                let mut vintages: Vec<&Observation> =
+                    history.iter().filter(|o| o.period == m).collect();
+                vintages.sort_by_key(|o| o.release_date);
+                if vintages.is_empty() {
+                    out.push(row(&meta, m.to_string(), None, String::new()));
+                    continue;
+                }
+                if !all_vintages {
+                    let o = latest.get(m);
+                    out.push(row(&meta, m.to_string(), o, "9999-12-31".into()));
+                    continue;
+                }
+                for (i, o) in vintages.iter().enumerate() {
+                    let end = vintages.get(i + 1).map_or("9999-12-31".to_string(), |n| {
+                        n.release_date
+                            .yesterday()
+                            .map_or(n.release_date.to_string(), |d| d.to_string())
+                    });
+                    out.push(row(&meta, m.to_string(), Some(o), end));
+                }
+            }
+        }
+        Ok(out)
+    }
+}

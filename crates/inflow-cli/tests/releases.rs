@@ -1,0 +1,281 @@
+//! Official releases from outside: the bundled SBP data, importing the real
+//! workbook, refusals that leave the database untouched, retraction.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const WORKBOOK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/sbp/trade-in-services-ebops-jul-feb-fy26.xls"
+);
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let env = Env {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        env.cmd(&["series", "--format", "json"]).assert().success();
+        env
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("inflow.db")
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("inflow").unwrap();
+        c.env("INFLOW_DB", self.db()).args(args);
+        c
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> String {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.display().to_string()
+    }
+}
+
+#[test]
+fn a_fresh_database_headlines_july_2026_from_sbp() {
+    let env = Env::new();
+    let h = env.json(&["headline", "--format", "json"]);
+    assert_eq!(h["month"], "2026-07");
+    assert_eq!(h["value"], 417.0);
+    assert_eq!(h["source_tier"], "official");
+    let table = String::from_utf8(env.cmd(&["headline"]).output().unwrap().stdout).unwrap();
+    assert!(
+        table.contains("July 2026") && table.contains("source tier: official"),
+        "{table}"
+    );
+    let rows = env.json(&[
+        "show",
+        "pk.ict.exports",
+        "--from",
+        "2026-01",
+        "--format",
+        "json",
+    ]);
+    let months: Vec<(&str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["month"].as_str().unwrap(),
+                r["source_tier"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("2026-01", "official"),
+            ("2026-02", "official"),
+            ("2026-03", "official"),
+            ("2026-04", "official"),
+            ("2026-05", "official"),
+            ("2026-06", "official"),
+            ("2026-07", "official")
+        ]
+    );
+    // The press figure stays as the earlier, secondary vintage.
+    let then = env.json(&[
+        "show",
+        "pk.ict.exports",
+        "--from",
+        "2026-01",
+        "--to",
+        "2026-01",
+        "--as-of",
+        "2026-03-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(then[0]["value"], 374.0);
+    assert_eq!(then[0]["source_tier"], "secondary");
+    // Every item of the workbook is a series with SBP's number and label.
+    let series = env.json(&["series", "--format", "json"]);
+    let sw = series
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "pk.ict.exports.software_consultancy")
+        .unwrap();
+    assert_eq!(sw["source_item"], "9.2.2");
+    assert_eq!(sw["title"], "Software consultancy services");
+    assert_eq!(sw["ebops"], "SI2_PK_SWC");
+}
+
+#[test]
+fn a_workbook_import_previews_then_refuses_the_future_and_damaged_files() {
+    let env = Env::new();
+    let before = std::fs::read(env.db()).unwrap();
+    // A dry run previews and writes nothing.
+    env.cmd(&["import", WORKBOOK, "--released", "2026-04-17", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(workbook): would add"))
+        .stdout(predicate::str::contains("dry run: nothing written"));
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    // No release from the future.
+    env.cmd(&["import", WORKBOOK, "--released", "2030-01-01"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("after today"));
+    // A workbook needs a release date.
+    env.cmd(&["import", WORKBOOK])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("--released"));
+    // A truncated workbook is refused, naming the file.
+    let bytes = std::fs::read(WORKBOOK).unwrap();
+    let cut = env.file("cut.xls", &bytes[..bytes.len() / 3]);
+    env.cmd(&["import", &cut, "--released", "2026-04-17"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("not a readable Excel workbook"));
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    // The bundled release imported again under its own date adds nothing.
+    env.cmd(&["import", WORKBOOK, "--released", "2026-03-17"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("already imported as release 1"));
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+}
+
+#[test]
+fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
+    let env = Env::new();
+    let csv = env.file(
+        "wrong.csv",
+        b"series,period,value,status,release_date,source_url,note\n\
+          pk.ict.exports,2026-08,999,reported,2026-09-20,https://example.org/typo,\n",
+    );
+    env.cmd(&["import", &csv])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("stored as release 2"));
+    let releases = env.json(&["releases", "--format", "json"]);
+    assert_eq!(releases.as_array().unwrap().len(), 2);
+    assert_eq!(releases[1]["rows"], 1);
+    assert_eq!(releases[1]["series_touched"], 1);
+    assert_eq!(
+        env.json(&["headline", "--format", "json"])["month"],
+        "2026-08"
+    );
+
+    env.cmd(&["retract", "2", "--why", "typed 999 for 399"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("retracted"));
+    assert_eq!(
+        env.json(&["headline", "--format", "json"])["month"],
+        "2026-07"
+    );
+    let earlier = env.json(&[
+        "show",
+        "pk.ict.exports",
+        "--from",
+        "2026-08",
+        "--as-of",
+        "2026-09-21",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(earlier[0]["value"], 999.0);
+    let releases = env.json(&["releases", "--format", "json"]);
+    assert_eq!(releases[1]["retraction_reason"], "typed 999 for 399");
+    env.cmd(&["retract", "2", "--why", "again"])
+        .assert()
+        .code(3);
+    env.cmd(&["retract", "2", "--why", " "]).assert().failure();
+}
+
+#[test]
+fn sdmx_csv_export_reads_back_and_equals_show() {
+    let env = Env::new();
+    let out = env
+        .cmd(&[
+            "export",
+            "--series",
+            "pk.ict.exports",
+            "--format",
+            "sdmx-csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let path = env.file("export.csv", &out.stdout);
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header,
+        [
+            "DATAFLOW",
+            "FREQ",
+            "REF_AREA",
+            "COUNTERPART_AREA",
+            "ACCOUNTING_ENTRY",
+            "INT_ACC_ITEM",
+            "UNIT_MEASURE",
+            "UNIT_MULT",
+            "TIME_PERIOD",
+            "OBS_VALUE",
+            "OBS_STATUS"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let shown = env.json(&["show", "pk.ict.exports", "--format", "json"]);
+    for s in shown.as_array().unwrap() {
+        let month = s["month"].as_str().unwrap();
+        let row = rows.iter().find(|r| &r[8] == month).unwrap();
+        assert_eq!(row[9].parse::<f64>().ok(), s["value"].as_f64(), "{month}");
+        assert_eq!(&row[4], "C");
+        assert_eq!(&row[5], "SI");
+    }
+    // A month never published is a row with no value, status missing.
+    let gap = rows.iter().find(|r| &r[8] == "2020-02").unwrap();
+    assert_eq!((&gap[9], &gap[10]), ("", "missing"));
+    // pandas reads it with these columns, when it is installed.
+    let script = format!(
+        "import pandas as p; d = p.read_csv({:?}); \
+         assert list(d.columns)[:3] == ['DATAFLOW', 'FREQ', 'REF_AREA']; \
+         assert float(d[d.TIME_PERIOD == '2026-07'].OBS_VALUE.iloc[0]) == 417.0",
+        path
+    );
+    if let Ok(o) = std::process::Command::new("python3")
+        .args(["-c", "import pandas"])
+        .output()
+    {
+        if o.status.success() {
+            let run = std::process::Command::new("python3")
+                .args(["-c", &script])
+                .output()
+                .unwrap();
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+        }
+    }
+}
