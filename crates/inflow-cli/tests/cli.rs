@@ -255,7 +255,7 @@ fn importing_a_release_adds_a_vintage() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "added 1 new months and 1 revisions in 1 series",
+            "added 1 new month and 1 revision in 1 series",
         ))
         .stdout(predicate::str::contains("+0.7%"))
         .stdout(predicate::str::contains("2026-08-19"));
@@ -515,13 +515,13 @@ fn a_multi_file_import_names_the_files_stored_and_not() {
     let good = env.write(
         "good.csv",
         &format!(
-            "{header}pk.ict.exports,2026-03,390,reported,2026-04-20,https://example.org/march,\n"
+            "{header}pk.ict.exports,2026-09,390,reported,2026-10-20,https://example.org/march,\n"
         ),
     );
     let bad = env.write(
         "bad.csv",
         &format!(
-            "{header}pk.ict.exports,2026-04,abc,reported,2026-05-20,https://example.org/april,\n"
+            "{header}pk.ict.exports,2026-10,abc,reported,2026-11-20,https://example.org/april,\n"
         ),
     );
     let out = env
@@ -532,7 +532,10 @@ fn a_multi_file_import_names_the_files_stored_and_not() {
         .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stdout.contains("good.csv: stored; 1 added"), "{stdout}");
+    assert!(
+        stdout.contains("good.csv (csv): added 1 new month and 0 revisions"),
+        "{stdout}"
+    );
     assert!(
         stderr.contains("bad.csv was not stored (") && stderr.contains("good.csv stored before it"),
         "{stderr}"
@@ -541,7 +544,7 @@ fn a_multi_file_import_names_the_files_stored_and_not() {
     assert!(!stderr.contains("nothing was stored"), "{stderr}");
     // good.csv really is in the database.
     let v = env.json(&[
-        "show", "--from", "2026-03", "--to", "2026-03", "--format", "json",
+        "show", "--from", "2026-09", "--to", "2026-09", "--format", "json",
     ]);
     assert_eq!(v[0]["value"], 390.0);
 }
@@ -604,7 +607,7 @@ fn every_command_takes_series_as_of_and_format_alike() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("month,fiscal_year,value,unit,status,release_date,source_url,note")
+        Some("month,fiscal_year,value,unit,status,source_tier,release_date,source_url,note")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     let last = rows.last().unwrap();
@@ -612,9 +615,9 @@ fn every_command_takes_series_as_of_and_format_alike() {
         last[0], "2021-05",
         "the month itself is the newest one known"
     );
-    let released = last[5];
+    let released = last[6];
     assert!(
-        rows.iter().all(|r| r[5] <= released),
+        rows.iter().all(|r| r[6] <= released),
         "nothing later is visible"
     );
     // The same as the date of that release.
