@@ -102,14 +102,14 @@ fn decimals(v: f64) -> i32 {
         .unwrap_or(3)
 }
 
-fn precision(series: &[&MonthlySeries], months: &[YearMonth]) -> f64 {
-    let d = series
+/// Half the published precision of every value added: the most rounding
+/// can move a sum of them (each value rounded to its own decimals).
+fn rounding(series: &[&MonthlySeries], months: &[YearMonth]) -> f64 {
+    series
         .iter()
         .flat_map(|s| months.iter().filter_map(|m| s.value(*m)))
-        .map(decimals)
-        .max()
-        .unwrap_or(0);
-    10f64.powi(-d)
+        .map(|v| 10f64.powi(-decimals(v)) / 2.0)
+        .sum()
 }
 
 /// Breaks `total` over `months` into `components` (key, name, series).
@@ -167,7 +167,7 @@ pub fn breakdown(
     let sum: Option<f64> = rows.iter().map(|r| r.value).sum();
     let mut all: Vec<&MonthlySeries> = vec![total];
     all.extend(components.iter().map(|c| c.2));
-    let tolerance = precision(&all, months) / 2.0 * ((components.len() + 1) * months.len()) as f64;
+    let tolerance = rounding(&all, months);
     let unexplained = sum.map(|s| round_to(t - s, 3));
     let adds_up = unexplained.is_some_and(|u| u.abs() <= tolerance + 1e-9);
     let contributions_sum_pp = rows.iter().map(|r| r.contribution_pp).sum();

@@ -28,10 +28,18 @@ impl App {
     pub fn brief(&self, q: &BriefQuery) -> Result<Brief> {
         let meta = self.store.series(&q.series)?;
         let history = self.store.history(&meta.key)?;
+        let all = self.store.series_list()?;
+        let mut components = Vec::new();
+        for m in inflow_analytics::breakdown::children_of(&meta, &all) {
+            let h = self.store.history(&m.key)?;
+            components.push((m.clone(), h));
+        }
         let opts = Options {
             month: q.month,
             target: q.target.map(Amount::get),
             model: q.model,
+            components,
+            today: Some(crate::release::today()),
         };
         Ok(inflow_report::build(&meta, &history, &opts)?)
     }

@@ -52,15 +52,17 @@ pub fn code_for(err: &anyhow::Error) -> ExitCode {
     ExitCode::from(kind_of(err).map_or(FAILURE, code_of))
 }
 
-/// The error and its causes on one line, each said once: a cause whose
-/// text its parent already shows (a wrapper that prints its source) is
-/// left out.
+/// The error and its causes on one line, each said once: the chain stops
+/// at the first cause whose text its parent already shows (a wrapper that
+/// prints its source).
 pub fn message(err: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in err.chain() {
         let text = cause.to_string();
         if out.ends_with(&text) {
-            continue;
+            // Its own causes are details of what was already said
+            // (SQLite's "Error code 26" under "file is not a database").
+            break;
         }
         if !out.is_empty() {
             out.push_str(": ");

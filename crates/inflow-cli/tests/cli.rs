@@ -255,7 +255,7 @@ fn importing_a_release_adds_a_vintage() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "added 1 new months and 1 revisions in 1 series",
+            "added 1 new month and 1 revision in 1 series",
         ))
         .stdout(predicate::str::contains("+0.7%"))
         .stdout(predicate::str::contains("2026-08-19"));
@@ -471,6 +471,350 @@ fn brief_writes_text_and_charts() {
         assert!(svg.contains("<svg"), "{chart}.svg is not SVG");
     }
     env.cmd(&["brief", "--month", "2020-03"]).assert().code(3);
+}
+
+#[test]
+fn invalid_arguments_exit_2_and_no_data_exits_3() {
+    let env = Env::new();
+    let panel = env.write("panel.csv", "series_id,t,value\na,1,2\n");
+    env.cmd(&[
+        "forecast",
+        "--input",
+        panel.to_str().unwrap(),
+        "--horizon",
+        "0",
+    ])
+    .assert()
+    .code(2);
+    env.cmd(&["show", "--from", "2024-05", "--to", "2024-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2024-05 is after"));
+    env.cmd(&["serve", "--addr", "127.0.0.1:0", "--admin-token", "short"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 16 characters"));
+    let series = env.write(
+        "series.csv",
+        "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n\
+         in.ict.exports,India: computer services exports,IN,exports,SI2,W1,USD million,M,RBI,4\n",
+    );
+    env.cmd(&["import", series.to_str().unwrap()])
+        .assert()
+        .success();
+    env.cmd(&["project", "--series", "in.ict.exports"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no data"));
+}
+
+#[test]
+fn a_multi_file_import_names_the_files_stored_and_not() {
+    let env = Env::new();
+    let header = "series,period,value,status,release_date,source_url,note\n";
+    let good = env.write(
+        "good.csv",
+        &format!(
+            "{header}pk.ict.exports,2026-09,390,reported,2026-10-20,https://example.org/march,\n"
+        ),
+    );
+    let bad = env.write(
+        "bad.csv",
+        &format!(
+            "{header}pk.ict.exports,2026-10,abc,reported,2026-11-20,https://example.org/april,\n"
+        ),
+    );
+    let out = env
+        .cmd(&["import", good.to_str().unwrap(), bad.to_str().unwrap()])
+        .assert()
+        .code(4)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stdout.contains("good.csv (csv): added 1 new month and 0 revisions"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("bad.csv was not stored (") && stderr.contains("good.csv stored before it"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bad.csv:2:3: field `value`"), "{stderr}");
+    assert!(!stderr.contains("nothing was stored"), "{stderr}");
+    // good.csv really is in the database.
+    let v = env.json(&[
+        "show", "--from", "2026-09", "--to", "2026-09", "--format", "json",
+    ]);
+    assert_eq!(v[0]["value"], 390.0);
+}
+
+#[test]
+fn messages_are_said_once_with_plurals_right() {
+    let env = Env::new();
+    let not_db = env.write("not.db", "plain text");
+    let out = Command::cargo_bin("inflow")
+        .unwrap()
+        .args(["--db", not_db.to_str().unwrap(), "series"])
+        .assert()
+        .code(5)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert_eq!(err.matches("not a database").count(), 1, "{err}");
+    let series = env.write(
+        "series.csv",
+        "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n\
+         in.ict.exports,India: computer services exports,IN,exports,SI2,W1,USD million,M,RBI,4\n",
+    );
+    let obs = env.write(
+        "obs.csv",
+        "series,period,value,status,release_date,source_url,note\n\
+         in.ict.exports,2024-04,110,reported,2024-06-01,https://example.org/in,\n",
+    );
+    env.cmd(&["import", series.to_str().unwrap(), obs.to_str().unwrap()])
+        .assert()
+        .success();
+    let table = env.stdout(&["headline", "--series", "in.ict.exports"]);
+    assert!(table.contains("(1 month)"), "{table}");
+    assert!(!table.contains("1 months"), "{table}");
+    // A bad --as-of names both forms once.
+    let out = env
+        .cmd(&["project", "--as-of", "2024-4"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert_eq!(err.matches("YYYY-MM").count(), 2, "{err}");
+}
+
+#[test]
+fn every_command_takes_series_as_of_and_format_alike() {
+    let env = Env::new();
+    // --as-of a month: the vintage of that month's first release.
+    let csv = env.stdout(&[
+        "show",
+        "--series",
+        "pk.ict.exports",
+        "--as-of",
+        "2021-05",
+        "--format",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("month,fiscal_year,value,unit,status,source_tier,release_date,source_url,note")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let last = rows.last().unwrap();
+    assert_eq!(
+        last[0], "2021-05",
+        "the month itself is the newest one known"
+    );
+    let released = last[6];
+    assert!(
+        rows.iter().all(|r| r[6] <= released),
+        "nothing later is visible"
+    );
+    // The same as the date of that release.
+    let by_date = env.stdout(&[
+        "show",
+        "pk.ict.exports",
+        "--as-of",
+        released,
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(by_date, csv);
+    // --series and the positional key are the same.
+    assert_eq!(
+        env.stdout(&["revisions", "--series", "pk.ict.exports", "--format", "csv"]),
+        env.stdout(&["revisions", "pk.ict.exports", "--format", "csv"])
+    );
+    // project as CSV: one row per month and the year's total, the JSON's figures.
+    let json = env.json(&[
+        "project",
+        "--fy",
+        "FY2023-24",
+        "--as-of",
+        "2024-04",
+        "--format",
+        "json",
+    ]);
+    let csv = env.stdout(&[
+        "project",
+        "--fy",
+        "FY2023-24",
+        "--as-of",
+        "2024-04",
+        "--format",
+        "csv",
+    ]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "fiscal_year,month,actual,point,lo_80,hi_80,lo_95,hi_95,p_exceed"
+    );
+    assert_eq!(lines.len(), 1 + 12 + 1);
+    let total: Vec<&str> = lines[13].split(',').collect();
+    assert_eq!(total[1], "total");
+    assert_eq!(
+        total[3].parse::<f64>().unwrap(),
+        json["point"].as_f64().unwrap()
+    );
+    assert_eq!(
+        total[4].parse::<f64>().unwrap(),
+        json["intervals"]["80"][0].as_f64().unwrap()
+    );
+    let csv = env.stdout(&["backtest", "--fy", "FY2022-23", "--format", "csv"]);
+    assert!(csv.starts_with("months_known,years,inflow_mape"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 11);
+}
+
+/// `inflow serve` on a free loopback port; killed when dropped.
+struct Server {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(env: &Env) -> Server {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("inflow"))
+            .env("INFLOW_DB", env.db())
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        stderr.read_line(&mut line).unwrap();
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        // Keep reading the request log, as a terminal would.
+        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+        Server { child, addr }
+    }
+
+    fn get(&self, path: &str) -> String {
+        use std::io::{Read as _, Write as _};
+        let mut s = std::net::TcpStream::connect(&self.addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        let (head, body) = out.split_once("\r\n\r\n").unwrap();
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        body.to_string()
+    }
+}
+
+#[test]
+fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
+    let env = Env::new();
+    // inflow project
+    let project = env.json(&[
+        "project",
+        "--fy",
+        "FY2023-24",
+        "--as-of",
+        "2024-04",
+        "--target",
+        "3000",
+        "--format",
+        "json",
+    ]);
+    let figures = |point: f64, lo80: f64, hi80: f64, lo95: f64, hi95: f64| {
+        // Compared as printed: one decimal.
+        [point, lo80, hi80, lo95, hi95].map(|v| format!("{v:.1}"))
+    };
+    let f = |v: &Value| v.as_f64().unwrap();
+    let from_project = figures(
+        f(&project["point"]),
+        f(&project["intervals"]["80"][0]),
+        f(&project["intervals"]["80"][1]),
+        f(&project["intervals"]["95"][0]),
+        f(&project["intervals"]["95"][1]),
+    );
+
+    // inflow check: a forward-looking claim is judged against the projection.
+    let text = "Analysts expect IT exports to exceed $3 billion in FY24.";
+    let out = env
+        .cmd(&["check", "--as-of", "2024-04", "--format", "json"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    let claim = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["verdict"] == "forecast")
+        .unwrap_or_else(|| panic!("no forecast claim in {report}"));
+    let p = &claim["evidence"]["projection"];
+    let from_check = figures(
+        f(&p["point"]),
+        f(&p["lo_80"]),
+        f(&p["hi_80"]),
+        f(&p["lo_95"]),
+        f(&p["hi_95"]),
+    );
+    assert_eq!(from_check, from_project, "inflow check");
+    assert_eq!(
+        f(&p["p_exceed"]),
+        f(&project["p_exceed"]),
+        "P(> $3 billion)"
+    );
+
+    // inflow brief --format json: the figures' evidence values.
+    let brief = env.json(&["brief", "--month", "2024-04", "--format", "json"]);
+    let ev = |what: &str| {
+        brief["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["what"] == what)
+            .map(|e| f(&e["value"]))
+            .unwrap_or_else(|| panic!("no {what:?} in the brief"))
+    };
+    let from_brief = figures(
+        ev("projected total of FY2023-24"),
+        ev("lower bound of the 80% interval of the FY2023-24 total"),
+        ev("upper bound of the 80% interval of the FY2023-24 total"),
+        ev("lower bound of the 95% interval of the FY2023-24 total"),
+        ev("upper bound of the 95% interval of the FY2023-24 total"),
+    );
+    assert_eq!(from_brief, from_project, "inflow brief");
+
+    // GET /api/projection from `inflow serve`.
+    let server = Server::start(&env);
+    let api: Value =
+        serde_json::from_str(&server.get("/api/projection?fy=FY2023-24&as_of=2024-04&target=3000"))
+            .unwrap();
+    assert_eq!(api, project, "GET /api/projection");
 }
 
 #[test]

@@ -4,32 +4,16 @@
 use inflow_core::{Currency, Unit};
 
 /// Groups the integer digits of a non-negative number by thousands and
-/// keeps only the decimals it needs (at most `max_decimals`).
+/// keeps only the decimals it needs (at most `max_decimals`): the one
+/// thousands-grouping formatter, `inflow_core::number::grouped`, on the
+/// absolute value (signs are words in prose: "up", "down").
 ///
 /// ```
 /// assert_eq!(inflow_report::fmt::grouped(3000.0, 0), "3,000");
 /// assert_eq!(inflow_report::fmt::grouped(1234.5, 2), "1,234.5");
 /// ```
 pub fn grouped(v: f64, max_decimals: usize) -> String {
-    let s = format!("{:.*}", max_decimals, v.abs());
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
+    inflow_core::number::grouped(v.abs(), max_decimals)
 }
 
 fn currency_prefix(c: Currency) -> String {
@@ -51,6 +35,7 @@ fn currency_prefix(c: Currency) -> String {
 /// assert_eq!(money(3000.0, Unit::USD_MILLION), "$3 billion");
 /// assert_eq!(money(163.02, Unit::USD_MILLION), "$163.02 million");
 /// assert_eq!(money(-458.0, Unit::USD_MILLION), "$458 million");
+/// assert_eq!(money(3197.5, Unit::USD_MILLION), "$3.198 billion");
 /// ```
 pub fn money(v: f64, unit: Unit) -> String {
     let units = v.abs() * unit.scale.factor();
@@ -58,7 +43,11 @@ pub fn money(v: f64, unit: Unit) -> String {
     // Round first so that 999.9996 million is written as a billion.
     let millions = (units / 1e6 * 1000.0).round() / 1000.0;
     if millions >= 1000.0 {
-        format!("{prefix}{} billion", grouped(units / 1e9, 3))
+        // Three decimals of a billion are whole millions: round those, so
+        // that 3,197.5 million is $3.198 billion, as a reader rounds it
+        // (dividing first would leave 3.19749... and print 3.197).
+        let whole_millions = (units / 1e6).round();
+        format!("{prefix}{} billion", grouped(whole_millions / 1000.0, 3))
     } else if units >= 1e6 {
         format!("{prefix}{} million", grouped(units / 1e6, 3))
     } else {

@@ -93,6 +93,12 @@ pub struct Options {
     pub target: Option<f64>,
     /// The model of the projection (default: `auto`).
     pub model: ModelSpec,
+    /// The series' components (meta and full history of each), for "what
+    /// drove it" and the breakdown chart; empty: none.
+    pub components: Vec<(inflow_core::SeriesMeta, Vec<inflow_core::Observation>)>,
+    /// The day the brief is read on: when given and the month is the
+    /// latest, the brief says if the data are behind the release calendar.
+    pub today: Option<Date>,
 }
 
 /// One piece of a paragraph.

@@ -29,6 +29,7 @@ fn brief(month: &str, target: Option<f64>, model: ModelSpec) -> Brief {
         month: Some(month.parse().unwrap()),
         target,
         model,
+        ..Options::default()
     };
     inflow_report::build(&meta, &history, &opts).unwrap()
 }
@@ -274,6 +275,7 @@ fn hostile_text_from_files_is_escaped() {
         month: Some("2024-04".parse().unwrap()),
         target: Some(3000.0),
         model: ModelSpec::SNaive,
+        ..inflow_report::Options::default()
     };
     let b = inflow_report::build(&meta, &history, &opts).unwrap();
     let md = inflow_report::markdown(&b, ChartLinks::None);
@@ -339,4 +341,90 @@ fn evidence_is_one_compact_appendix() {
         !text.contains("[^") && !text.contains('<') && !text.contains("http"),
         "{text}"
     );
+}
+
+/// A total with components: the brief says what drove the month's change,
+/// each contribution a figure with evidence from the component's own
+/// observations, and draws the breakdown chart.
+#[test]
+fn what_drove_it_from_the_components() {
+    use inflow_core::{Amount, ObsStatus};
+    let (meta, history) = load();
+    let b = inflow_import::bundled_batches().unwrap();
+    let comp_meta = |key: &str| {
+        b[0].series
+            .iter()
+            .map(|s| s.value.clone())
+            .find(|m| m.key.as_str() == key)
+            .unwrap()
+    };
+    let obs = |m: &SeriesMeta, period: &str, v: f64, released: &str| Observation {
+        series: m.key.clone(),
+        period: period.parse().unwrap(),
+        value: Some(Amount::try_new(v).unwrap()),
+        status: ObsStatus::Reported,
+        release_date: released.parse().unwrap(),
+        source_url: "https://example.org/components".into(),
+        note: String::new(),
+    };
+    // April 2023 191 and April 2024 310 in the bundled total.
+    let computer = comp_meta("pk.ict.exports.computer");
+    let telecom = comp_meta("pk.ict.exports.telecom");
+    let components = vec![
+        (
+            computer.clone(),
+            vec![
+                obs(&computer, "2023-04", 150.0, "2023-05-20"),
+                obs(&computer, "2024-04", 255.0, "2024-05-20"),
+            ],
+        ),
+        (
+            telecom.clone(),
+            vec![
+                obs(&telecom, "2023-04", 41.0, "2023-05-20"),
+                obs(&telecom, "2024-04", 55.0, "2024-05-20"),
+            ],
+        ),
+    ];
+    let opts = Options {
+        month: Some("2024-04".parse().unwrap()),
+        model: ModelSpec::SNaive,
+        components,
+        ..Options::default()
+    };
+    let brief = inflow_report::build(&meta, &history, &opts).unwrap();
+    let text = section_text(&brief, "drivers");
+    assert!(
+        text.starts_with("Computer services ($255 million) added 55.0 points"),
+        "{text}"
+    );
+    assert!(
+        text.contains("telecommunication services ($55 million) added 7.3 points"),
+        "{text}"
+    );
+    assert!(text.contains("of the 62.3% rise on April 2023"), "{text}");
+    assert!(
+        text.contains("add up to the total within rounding"),
+        "{text}"
+    );
+    let ids: Vec<&str> = brief.sections.iter().map(|s| s.id).collect();
+    assert_eq!(&ids[..3], ["headline", "fiscal_year", "drivers"]);
+    let e = brief
+        .evidence
+        .iter()
+        .find(|e| e.what.starts_with("contribution of computer services"))
+        .unwrap();
+    assert_eq!(e.series, "pk.ict.exports.computer");
+    assert!(e.observations.iter().any(|o| o.value == Some(150.0)));
+    assert!(chart::Chart::available(&brief.charts).contains(&chart::Chart::Breakdown));
+    let dir = tempfile::tempdir().unwrap();
+    let files = chart::write_all(&brief.charts, dir.path(), &style()).unwrap();
+    assert!(files.iter().any(|f| f.chart == chart::Chart::Breakdown));
+    // INFLOW_SCREENSHOTS=DIR keeps the charts for a person to look at.
+    if let Some(keep) = std::env::var_os("INFLOW_SCREENSHOTS") {
+        for f in &files {
+            let to = std::path::Path::new(&keep).join(f.png.file_name().unwrap());
+            std::fs::copy(&f.png, to).unwrap();
+        }
+    }
 }

@@ -358,8 +358,9 @@
         const p = await api("/api/projection" + query({ series: key, target: targetIn.value, as_of: h.month === obs.observations[obs.observations.length - 1].month ? "" : h.month }));
         const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 0) + ": " + chance(p.p_exceed) + ".";
         $("#proj-summary").textContent = p.fiscal_year + ": " + fmt(p.actual_to_date, 0) + " in the " + p.months_known +
-          " months known; projected total " + fmt(p.point, 0) + " " + p.unit + " (80% interval " +
-          fmt(p.intervals["80"][0], 0) + " to " + fmt(p.intervals["80"][1], 0) + ")." + pe + " Model: " + p.model + ".";
+          " months known; projected total " + fmt(p.point, 1) + " " + p.unit + " (80% interval " +
+          fmt(p.intervals["80"][0], 1) + " to " + fmt(p.intervals["80"][1], 1) + "; 95% interval " +
+          fmt(p.intervals["95"][0], 1) + " to " + fmt(p.intervals["95"][1], 1) + ")." + pe + " Model: " + p.model + ".";
         fanChart($("#chart-fan"), p);
         totalChart($("#chart-total"), p);
       } catch (e) {

@@ -164,6 +164,24 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// GETs a JSON document from the server under test over plain HTTP/1.1.
+async fn reqwest_json(base: &str, path: &str) -> serde_json::Value {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let host = base.trim_start_matches("http://");
+    let mut s = tokio::net::TcpStream::connect(host).await.unwrap();
+    s.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .await
+    .unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).await.unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    serde_json::from_str(body).unwrap()
+}
+
 fn base64_decode(s: &str) -> Vec<u8> {
     let val = |c: u8| match c {
         b'A'..=b'Z' => c - b'A',
@@ -323,6 +341,29 @@ async fn dashboard_in_headless_chromium() {
         .await
         .unwrap();
     assert!(summary.contains("Chance of exceeding 3,000"), "{summary}");
+    // The same figures as the API (and so as `inflow project`, the brief and
+    // the claim checker, which tests/cli.rs compares with it), as printed:
+    // one decimal, thousands grouped.
+    let api = reqwest_json(
+        &base,
+        "/api/projection?series=pk.ict.exports&target=3000&as_of=2024-04",
+    )
+    .await;
+    let num = |v: &serde_json::Value| inflow_core::number::grouped(v.as_f64().unwrap(), 1);
+    for (what, v) in [
+        ("point", &api["point"]),
+        ("80% low", &api["intervals"]["80"][0]),
+        ("80% high", &api["intervals"]["80"][1]),
+        ("95% low", &api["intervals"]["95"][0]),
+        ("95% high", &api["intervals"]["95"][1]),
+    ] {
+        assert!(
+            summary.contains(&num(v)),
+            "{what} {} not in {summary}",
+            num(v)
+        );
+    }
+    assert!(summary.starts_with("FY2023-24: "), "{summary}");
     // Keyboard: the skip link is the first stop and leads to the content.
     let first = c
         .execute(

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use inflow_app::types::{ApplySummary, FileKind, ReleaseOutcome};
+use inflow_core::number::count;
 use inflow_core::{Date, parse_date};
 
 use crate::context::Global;
@@ -110,13 +111,13 @@ pub fn print_outcome(
     let p = &out.preview;
     let verb = if dry_run { "would add" } else { "added" };
     outln!(
-        "{name} ({kind}): {verb} {} new months and {} revisions in {} series, {} new series, {} published totals; {} rows already known",
-        p.new_months.len(),
-        p.revisions.len(),
+        "{name} ({kind}): {verb} {} and {} in {} series, {} new series, {}; {} already known",
+        count(p.new_months.len(), "new month"),
+        count(p.revisions.len(), "revision"),
         series_count(out),
         p.new_series,
-        p.new_totals,
-        p.unchanged
+        count(p.new_totals, "published total"),
+        count(p.unchanged, "row")
     )?;
     if !p.new_months.is_empty() {
         let mut t = output::table(&["series", "month", "value", "status"], &[2]);

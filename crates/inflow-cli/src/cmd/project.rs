@@ -47,36 +47,44 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
 }
 
 /// One row per month of the year, then the year's total with its
-/// intervals.
+/// intervals: the numbers of the JSON output (rounded as it rounds them).
 fn print_csv(p: &Projection) -> anyhow::Result<()> {
-    let iv = |level: &str, i: usize| output::csv_num(p.intervals.get(level).map(|b| b[i]));
-    let mut rows: Vec<Vec<String>> = p
-        .months
-        .iter()
-        .map(|m| {
-            vec![
-                p.fiscal_year.to_string(),
-                m.month.to_string(),
-                output::csv_num(m.actual),
-                output::csv_num(m.point),
-                output::csv_num(m.lo_80),
-                output::csv_num(m.hi_80),
-                output::csv_num(m.lo_95),
-                output::csv_num(m.hi_95),
-                String::new(),
-            ]
+    let v = serde_json::to_value(p)?;
+    let num = |v: &serde_json::Value| {
+        v.as_f64()
+            .map(inflow_core::number::plain)
+            .unwrap_or_default()
+    };
+    let fy = p.fiscal_year.to_string();
+    let mut rows: Vec<Vec<String>> = v["months"]
+        .as_array()
+        .map(|ms| {
+            ms.iter()
+                .map(|m| {
+                    let mut row = vec![
+                        fy.clone(),
+                        m["month"].as_str().unwrap_or_default().to_string(),
+                    ];
+                    row.extend(
+                        ["actual", "point", "lo_80", "hi_80", "lo_95", "hi_95"].map(|k| num(&m[k])),
+                    );
+                    row.push(String::new());
+                    row
+                })
+                .collect()
         })
-        .collect();
+        .unwrap_or_default();
+    let iv = &v["intervals"];
     rows.push(vec![
-        p.fiscal_year.to_string(),
+        fy,
         "total".to_string(),
-        output::csv_num(Some(p.actual_to_date)),
-        output::csv_num(Some(p.point)),
-        iv("80", 0),
-        iv("80", 1),
-        iv("95", 0),
-        iv("95", 1),
-        output::csv_num(p.p_exceed),
+        num(&v["actual_to_date"]),
+        num(&v["point"]),
+        num(&iv["80"][0]),
+        num(&iv["80"][1]),
+        num(&iv["95"][0]),
+        num(&iv["95"][1]),
+        num(&v["p_exceed"]),
     ]);
     output::print_csv(
         &[

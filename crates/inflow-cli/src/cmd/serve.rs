@@ -1,5 +1,6 @@
 //! `inflow serve`: the web dashboard and the JSON API over the database.
 
+use std::io::IsTerminal as _;
 use std::net::SocketAddr;
 
 use crate::context::Global;
@@ -25,6 +26,21 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
+    // Request logs on stderr; `RUST_LOG` chooses what (e.g. `RUST_LOG=warn`
+    // for errors only, `RUST_LOG=tower_http=debug` for more detail).
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("inflow_server=info,tower_http=info")
+    });
+    // A second subscriber (tests calling `run` twice) is not an error.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        // A closed stderr must not take requests down with it (the
+        // subscriber would report its own write error with `eprintln!`,
+        // which panics).
+        .log_internal_errors(false)
+        .try_init();
     let config = inflow_server::Config {
         db: global.db_path()?,
         admin_token: args.admin_token.clone(),

@@ -82,3 +82,42 @@ pub(super) fn chart_data(
         breakdown: Vec::new(),
     })
 }
+
+/// Adds the components' months of the fiscal year so far (or the last 12
+/// months early in the year) to the chart data, largest first.
+pub(super) fn add_breakdown(
+    charts: &mut ChartData,
+    components: &[(SeriesMeta, Vec<Observation>)],
+    released: Date,
+    fy: FiscalYear,
+    month: YearMonth,
+) -> Result<(), Error> {
+    let mut months = fy.months_through(month)?;
+    if months.len() < 6 {
+        months = month.add_months(-11)?.through(month).collect();
+    }
+    let mut lines: Vec<crate::chart::ComponentLine> = components
+        .iter()
+        .map(|(m, h)| {
+            let s = MonthlySeries::from_history(
+                m.clone(),
+                Vintage::AsOf(released),
+                h.iter().filter(|o| o.period <= month).cloned(),
+            );
+            crate::chart::ComponentLine {
+                name: inflow_analytics::breakdown::component_name(m),
+                values: months.iter().map(|x| s.value(*x)).collect(),
+            }
+        })
+        .filter(|l| l.values.iter().any(Option::is_some))
+        .collect();
+    lines.sort_by(|a, b| {
+        let t = |l: &crate::chart::ComponentLine| l.values.iter().flatten().sum::<f64>();
+        t(b).total_cmp(&t(a))
+    });
+    if !lines.is_empty() {
+        charts.breakdown_months = months;
+        charts.breakdown = lines;
+    }
+    Ok(())
+}

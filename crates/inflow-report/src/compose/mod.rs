@@ -2,6 +2,7 @@
 //! evidence.
 
 mod charts;
+mod drivers;
 mod fiscal_year;
 mod headline;
 mod notes;
@@ -82,6 +83,11 @@ pub fn build(meta: &SeriesMeta, history: &[Observation], opts: &Options) -> Resu
             paragraphs: vec![c.fytd(&h)?],
         },
         Section {
+            id: "drivers",
+            heading: "What drove it".into(),
+            paragraphs: Vec::new(),
+        },
+        Section {
             id: "projection",
             heading: format!("Projection for {fy}"),
             paragraphs: c.projection(&projection, opts.target, fy, month),
@@ -92,6 +98,21 @@ pub fn build(meta: &SeriesMeta, history: &[Observation], opts: &Options) -> Resu
             paragraphs: vec![c.revisions(history, month)],
         },
     ];
+    let drivers = c.drivers(&opts.components, month);
+    if let Some(s) = sections.iter_mut().find(|s| s.id == "drivers") {
+        s.paragraphs = drivers.iter().map(|(p, _)| p.clone()).collect();
+    }
+    sections.retain(|s| !s.paragraphs.is_empty());
+    if let Some(today) = opts.today {
+        let cal = inflow_analytics::calendar::calendar(&key, history, &[], today).ok();
+        if let Some(s) =
+            cal.and_then(|c| (c.latest_month == month).then(|| c.staleness()).flatten())
+        {
+            sections[0]
+                .paragraphs
+                .push(Para::default().t("Release calendar: ").l(s).done());
+        }
+    }
     let notes = c.notes(&h, history);
     sections.push(Section {
         id: "notes",
@@ -104,7 +125,8 @@ pub fn build(meta: &SeriesMeta, history: &[Observation], opts: &Options) -> Resu
         long_date(released)
     );
     let evidence = renumber(&mut sections, c.evidence);
-    let charts = chart_data(&series, &h, projection.ok(), opts.target, released)?;
+    let mut charts = chart_data(&series, &h, projection.ok(), opts.target, released)?;
+    charts::add_breakdown(&mut charts, &opts.components, released, fy, month)?;
     Ok(Brief {
         series: key,
         title: meta.title.clone(),
@@ -249,6 +271,32 @@ impl Composer<'_> {
         computation: Option<String>,
         observations: Vec<ObsRef>,
     ) -> (String, String) {
+        let key = self.key.clone();
+        self.fig_of(
+            &key,
+            what,
+            text,
+            value,
+            unit,
+            months,
+            computation,
+            observations,
+        )
+    }
+
+    /// As [`Composer::fig`] for a figure of another series (a component).
+    #[allow(clippy::too_many_arguments)]
+    fn fig_of(
+        &mut self,
+        series: &str,
+        what: String,
+        text: String,
+        value: f64,
+        unit: &str,
+        months: &[YearMonth],
+        computation: Option<String>,
+        observations: Vec<ObsRef>,
+    ) -> (String, String) {
         if let Some(e) = self.evidence.iter().find(|e| e.what == what) {
             return (e.text.clone(), e.id.clone());
         }
@@ -259,7 +307,7 @@ impl Composer<'_> {
             text: text.clone(),
             value,
             unit: unit.to_string(),
-            series: self.key.clone(),
+            series: series.to_string(),
             periods: range(months),
             vintage: self.released,
             computation,
