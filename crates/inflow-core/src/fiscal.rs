@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::month::MONTH_ABBREVS;
-use crate::{Error, YearMonth};
+use crate::{Error, Frequency, Tick, YearMonth};
 
 /// When a fiscal year starts.
 ///
@@ -55,6 +55,56 @@ impl FiscalCalendar {
         Ok(FiscalCalendar {
             start_month: start_month as u8,
         })
+    }
+
+    /// Whether fiscal years are made of whole periods of `frequency`:
+    /// always for months; for quarters when the year starts in January,
+    /// April, July or October; for calendar years only when it starts in
+    /// January.
+    ///
+    /// ```
+    /// use inflow_core::{FiscalCalendar, Frequency};
+    /// assert!(FiscalCalendar::new(4)?.fits(Frequency::Quarterly));
+    /// assert!(!FiscalCalendar::new(2)?.fits(Frequency::Quarterly));
+    /// assert!(!FiscalCalendar::PAKISTAN.fits(Frequency::Annual));
+    /// # Ok::<(), inflow_core::Error>(())
+    /// ```
+    pub fn fits(self, frequency: Frequency) -> bool {
+        match frequency {
+            Frequency::Monthly => true,
+            Frequency::Quarterly => (self.start_month - 1) % 3 == 0,
+            Frequency::Annual => self.start_month == 1,
+        }
+    }
+
+    /// The fiscal year that contains period `p` (the year of its first month).
+    pub fn fiscal_year_of_period<P: Tick>(self, p: P) -> FiscalYear {
+        self.fiscal_year_of(p.first_month())
+    }
+
+    /// A period written on this calendar: a month as `YYYY-MM`, a quarter as
+    /// its fiscal quarter (`FY2024-25 Q1` for April to June 2024 on an April
+    /// year), a year as `YYYY`. A quarter that straddles fiscal years (a
+    /// calendar that does not [`fit`](Self::fits) quarters) keeps its
+    /// calendar name.
+    ///
+    /// ```
+    /// use inflow_core::{FiscalCalendar, YearQuarter};
+    /// let q: YearQuarter = "2024-Q2".parse()?;
+    /// assert_eq!(FiscalCalendar::new(4)?.period_label(q), "FY2024-25 Q1");
+    /// assert_eq!(FiscalCalendar::PAKISTAN.period_label(q), "FY2023-24 Q4");
+    /// assert_eq!(FiscalCalendar::CALENDAR.period_label(q), "FY2024 Q2");
+    /// # Ok::<(), inflow_core::Error>(())
+    /// ```
+    pub fn period_label<P: Tick>(self, p: P) -> String {
+        match P::FREQUENCY {
+            Frequency::Quarterly if self.fits(Frequency::Quarterly) => {
+                let fy = self.fiscal_year_of_period(p);
+                let pos = fy.position(p.first_month()).unwrap_or(1);
+                format!("{fy} Q{}", (pos - 1) / 3 + 1)
+            }
+            _ => p.to_string(),
+        }
     }
 
     /// The month number (1 = January) in which fiscal years start.
@@ -254,6 +304,43 @@ impl FiscalYear {
             return Err(Error::InvalidFiscal(format!("{through} is not in {self}")));
         }
         Ok(self.first_month()?.through(through).collect())
+    }
+
+    /// The periods of this fiscal year, in order: its months, or the
+    /// quarters (or calendar years) whose months all fall in it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidMonth`] when out of the supported years.
+    pub fn periods<P: Tick>(self) -> Result<Vec<P>, Error> {
+        let mut out: Vec<P> = self
+            .months()?
+            .into_iter()
+            .map(P::containing)
+            .filter(|p| self.contains(*p))
+            .collect();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The periods from the start of the year through `through`, or an error
+    /// if `through` is not in this year.
+    ///
+    /// # Errors
+    /// [`Error::InvalidFiscal`] if `through` falls outside the fiscal year.
+    pub fn periods_through<P: Tick>(self, through: P) -> Result<Vec<P>, Error> {
+        if !self.contains(through) {
+            return Err(Error::InvalidFiscal(format!("{through} is not in {self}")));
+        }
+        Ok(self
+            .periods::<P>()?
+            .into_iter()
+            .filter(|p| *p <= through)
+            .collect())
+    }
+
+    /// Whether every month of period `p` is in this fiscal year.
+    pub fn contains<P: Tick>(self, p: P) -> bool {
+        self.position(p.first_month()).is_some() && self.position(p.last_month()).is_some()
     }
 
     /// Position of `month` in this fiscal year, 1 to 12, or `None` if it is

@@ -5,7 +5,8 @@
 //! (store, import, analytics, forecast, claims, report, the CLI and the
 //! server) can build on it.
 //!
-//! The central types are [`YearMonth`] (a calendar month), [`FiscalCalendar`]
+//! The central types are [`YearMonth`] (a calendar month; [`YearQuarter`]
+//! and [`Year`] for quarterly and annual series, all [`Tick`]s), [`FiscalCalendar`]
 //! and [`FiscalYear`] (Pakistan's runs July to June), [`SeriesKey`],
 //! [`SeriesMeta`] and [`Unit`].
 
@@ -18,8 +19,10 @@ pub mod kind;
 pub mod month;
 pub mod number;
 pub mod period;
+pub mod quarter;
 pub mod record;
 pub mod series;
+pub mod tick;
 pub mod tier;
 pub mod unit;
 
@@ -31,8 +34,12 @@ pub use key::SeriesKey;
 pub use kind::ErrorKind;
 pub use month::YearMonth;
 pub use period::Period;
-pub use record::{MonthlySeries, Observation, PublishedFigure, Vintage};
+pub use quarter::{Year, YearQuarter};
+pub use record::{
+    AnnualSeries, MonthlySeries, Observation, PublishedFigure, QuarterlySeries, Series, Vintage,
+};
 pub use series::{Amount, Economy, Flow, Frequency, ObsStatus, Partner, SeriesMeta};
+pub use tick::Tick;
 pub use tier::{SourceTier, tier_of_url};
 pub use unit::{Currency, Scale, Unit};
 

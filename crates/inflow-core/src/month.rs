@@ -72,6 +72,12 @@ impl YearMonth {
         })
     }
 
+    /// A month from parts the caller has already validated (a year within
+    /// [`MIN_YEAR`]..=[`MAX_YEAR`], a month 1 to 12).
+    pub(crate) const fn from_valid_parts(year: i16, month: u8) -> Self {
+        YearMonth { year, month }
+    }
+
     /// The calendar year.
     pub fn year(self) -> i32 {
         i32::from(self.year)

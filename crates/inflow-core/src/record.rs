@@ -1,22 +1,25 @@
-//! Stored facts: vintaged monthly observations, published totals, and a
-//! series' values as known at one moment.
+//! Stored facts: vintaged observations (of months, quarters or years),
+//! published totals, and a series' values as known at one moment.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::{Amount, Date, ObsStatus, Period, SeriesKey, SeriesMeta, YearMonth};
+use crate::{
+    Amount, Date, ObsStatus, Period, SeriesKey, SeriesMeta, Tick, Year, YearMonth, YearQuarter,
+};
 
-/// One published value of one month of one series, as of one release.
+/// One published value of one period (by default a month) of one series,
+/// as of one release.
 ///
-/// A month has one record per release that changed it; the newest record
+/// A period has one record per release that changed it; the newest record
 /// released on or before a date is what was known on that date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Observation {
+pub struct Observation<P = YearMonth> {
     /// The series.
     pub series: SeriesKey,
-    /// The month the value is for.
-    pub period: YearMonth,
+    /// The period the value is for (a month, a quarter or a year).
+    pub period: P,
     /// The value, absent only when `status` is [`ObsStatus::Missing`].
     pub value: Option<Amount>,
     /// How the value came to be.
@@ -87,8 +90,9 @@ impl Vintage {
     }
 }
 
-/// A series' monthly values as known in one [`Vintage`]: at most one
-/// observation per month. Months without an observation are gaps.
+/// A series' values as known in one [`Vintage`]: at most one observation
+/// per period. Periods without an observation are gaps. The period type
+/// fixes the frequency, so one series never mixes months and quarters.
 ///
 /// ```
 /// use inflow_core::{record::*, *};
@@ -117,23 +121,30 @@ impl Vintage {
 /// # Ok::<(), inflow_core::Error>(())
 /// ```
 #[derive(Clone, Debug)]
-pub struct MonthlySeries {
+pub struct Series<P = YearMonth> {
     /// The series' metadata.
     pub meta: SeriesMeta,
     /// Which vintage these values are.
     pub vintage: Vintage,
-    obs: BTreeMap<YearMonth, Observation>,
+    obs: BTreeMap<P, Observation<P>>,
 }
 
-impl MonthlySeries {
+/// A series of monthly values.
+pub type MonthlySeries = Series<YearMonth>;
+/// A series of calendar-quarter values.
+pub type QuarterlySeries = Series<YearQuarter>;
+/// A series of calendar-year values.
+pub type AnnualSeries = Series<Year>;
+
+impl<P: Tick> Series<P> {
     /// Selects, from every stored observation of a series, the one visible in
-    /// `vintage` for each month (the newest released on or before its date).
+    /// `vintage` for each period (the newest released on or before its date).
     pub fn from_history(
         meta: SeriesMeta,
         vintage: Vintage,
-        history: impl IntoIterator<Item = Observation>,
+        history: impl IntoIterator<Item = Observation<P>>,
     ) -> Self {
-        let mut obs: BTreeMap<YearMonth, Observation> = BTreeMap::new();
+        let mut obs: BTreeMap<P, Observation<P>> = BTreeMap::new();
         for o in history {
             if o.series != meta.key || !vintage.includes(o.release_date) {
                 continue;
@@ -145,43 +156,43 @@ impl MonthlySeries {
                 }
             }
         }
-        MonthlySeries { meta, vintage, obs }
+        Series { meta, vintage, obs }
     }
 
-    /// The observation of `month`, if any.
-    pub fn get(&self, month: YearMonth) -> Option<&Observation> {
+    /// The observation of period `month`, if any.
+    pub fn get(&self, month: P) -> Option<&Observation<P>> {
         self.obs.get(&month)
     }
 
-    /// The value of `month`; `None` for a gap or a missing-status observation.
-    pub fn value(&self, month: YearMonth) -> Option<f64> {
+    /// The value of period `month`; `None` for a gap or a missing-status observation.
+    pub fn value(&self, month: P) -> Option<f64> {
         self.obs.get(&month).and_then(|o| o.value).map(Amount::get)
     }
 
-    /// Every observation in month order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Observation> {
+    /// Every observation in period order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Observation<P>> {
         self.obs.values()
     }
 
-    /// The first and last months with a value.
-    pub fn span(&self) -> Option<(YearMonth, YearMonth)> {
+    /// The first and last periods with a value.
+    pub fn span(&self) -> Option<(P, P)> {
         let mut with_value = self.obs.values().filter(|o| o.value.is_some());
         let first = with_value.next()?.period;
         let last = with_value.next_back().map_or(first, |o| o.period);
         Some((first, last))
     }
 
-    /// The latest month with a value.
-    pub fn last_month(&self) -> Option<YearMonth> {
+    /// The latest period with a value (a month, for a monthly series).
+    pub fn last_month(&self) -> Option<P> {
         self.span().map(|(_, last)| last)
     }
 
-    /// Number of months with an observation.
+    /// Number of periods with an observation.
     pub fn len(&self) -> usize {
         self.obs.len()
     }
 
-    /// Whether no month has an observation.
+    /// Whether no period has an observation.
     pub fn is_empty(&self) -> bool {
         self.obs.is_empty()
     }

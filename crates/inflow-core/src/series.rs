@@ -102,18 +102,92 @@ impl fmt::Display for Flow {
     }
 }
 
-/// How often a series is observed. Only monthly series exist so far; the
-/// type is here so that stored metadata says so explicitly.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+/// How often a series is observed (SDMX `FREQ`: `M`, `Q`, `A`).
+///
+/// ```
+/// use inflow_core::Frequency;
+/// assert_eq!("Q".parse::<Frequency>()?, Frequency::Quarterly);
+/// assert_eq!("annual".parse::<Frequency>()?.to_string(), "A");
+/// assert!("W".parse::<Frequency>().is_err());
+/// # Ok::<(), inflow_core::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, Serialize, Deserialize)]
 pub enum Frequency {
     /// One value per calendar month (SDMX `M`).
     #[default]
+    #[serde(rename = "M")]
     Monthly,
+    /// One value per calendar quarter (SDMX `Q`), periods `2024-Q1`.
+    #[serde(rename = "Q")]
+    Quarterly,
+    /// One value per calendar year (SDMX `A`), periods `2024`.
+    #[serde(rename = "A")]
+    Annual,
+}
+
+impl Frequency {
+    /// Periods per year: 12, 4 or 1.
+    pub fn per_year(self) -> u32 {
+        match self {
+            Frequency::Monthly => 12,
+            Frequency::Quarterly => 4,
+            Frequency::Annual => 1,
+        }
+    }
+
+    /// The word for one period: `month`, `quarter`, `year`.
+    pub fn period_noun(self) -> &'static str {
+        match self {
+            Frequency::Monthly => "month",
+            Frequency::Quarterly => "quarter",
+            Frequency::Annual => "year",
+        }
+    }
+
+    /// The adjective: `monthly`, `quarterly`, `annual`.
+    pub fn adjective(self) -> &'static str {
+        match self {
+            Frequency::Monthly => "monthly",
+            Frequency::Quarterly => "quarterly",
+            Frequency::Annual => "annual",
+        }
+    }
+
+    /// How a period of this frequency is written, for error messages.
+    pub fn period_format(self) -> &'static str {
+        match self {
+            Frequency::Monthly => "YYYY-MM such as 2019-04",
+            Frequency::Quarterly => "YYYY-Qn such as 2019-Q2",
+            Frequency::Annual => "YYYY such as 2019",
+        }
+    }
 }
 
 impl fmt::Display for Frequency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("M")
+        f.write_str(match self {
+            Frequency::Monthly => "M",
+            Frequency::Quarterly => "Q",
+            Frequency::Annual => "A",
+        })
+    }
+}
+
+impl FromStr for Frequency {
+    type Err = Error;
+
+    /// Parses the SDMX code (`M`, `Q`, `A`) or the English adjective, any case.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.to_ascii_lowercase().as_str() {
+            "m" | "monthly" => Ok(Frequency::Monthly),
+            "q" | "quarterly" => Ok(Frequency::Quarterly),
+            "a" | "y" | "annual" | "yearly" => Ok(Frequency::Annual),
+            _ => Err(Error::InvalidField {
+                field: "frequency",
+                value: s.to_string(),
+                expected: "M (monthly), Q (quarterly) or A (annual)",
+            }),
+        }
     }
 }
 

@@ -74,7 +74,7 @@ pub fn tier_of_url(url: &str) -> SourceTier {
     }
 }
 
-impl Observation {
+impl<P> Observation<P> {
     /// Where this value comes from: [`SourceTier::Derived`] when its status
     /// says it was computed, otherwise by its source URL.
     pub fn tier(&self) -> SourceTier {
