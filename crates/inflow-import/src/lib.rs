@@ -6,7 +6,7 @@
 //! | header | kind |
 //! | --- | --- |
 //! | `key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start` | series definitions |
-//! | `series,period,value,status,release_date,source_url,note` | monthly observations, one row per value per release |
+//! | `series,period,value,status,release_date,source_url,note` | observations, one row per value per release (periods `2024-04`, `2024-Q2` or `2024` as the series' frequency says) |
 //! | `series,period,value,publisher,release_date,source_url,note` | totals as published |
 //!
 //! Parsing validates every row before anything is stored, so a file with one
@@ -15,6 +15,7 @@
 
 mod bundled;
 mod check;
+mod obs_row;
 mod parse;
 pub mod sbp;
 

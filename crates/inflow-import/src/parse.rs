@@ -1,8 +1,8 @@
 use std::collections::HashMap;
 
 use inflow_core::{
-    Amount, Date, FiscalCalendar, Frequency, ObsStatus, Observation, Period, PublishedFigure,
-    SeriesKey, SeriesMeta, YearMonth, parse_date,
+    Amount, Date, FiscalCalendar, Frequency, Observation, Period, PublishedFigure, SeriesKey,
+    SeriesMeta, Year, YearMonth, YearQuarter, parse_date,
 };
 
 use crate::Error;
@@ -73,26 +73,37 @@ pub struct Batch {
     pub kind: BatchKind,
     /// Series definitions (for [`BatchKind::Series`]).
     pub series: Vec<Located<SeriesMeta>>,
-    /// Observations (for [`BatchKind::Observations`]).
+    /// Monthly observations (for [`BatchKind::Observations`]).
     pub observations: Vec<Located<Observation>>,
+    /// Observations of quarterly series (for [`BatchKind::Observations`]).
+    pub quarterly: Vec<Located<Observation<YearQuarter>>>,
+    /// Observations of annual series (for [`BatchKind::Observations`]).
+    pub annual: Vec<Located<Observation<Year>>>,
     /// Published totals (for [`BatchKind::Published`]).
     pub published: Vec<Located<PublishedFigure>>,
 }
 
-struct Row<'a> {
+pub(crate) struct Row<'a> {
     file: &'a str,
     line: u64,
     header: &'static [&'static str],
     record: &'a csv::StringRecord,
-    today: Date,
+    pub(crate) today: Date,
 }
 
+/// What a row of observations needs to know of its series.
+pub(crate) type Known = HashMap<SeriesKey, (FiscalCalendar, Frequency)>;
+
 impl Row<'_> {
-    fn get(&self, i: usize) -> &str {
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
+    pub(crate) fn get(&self, i: usize) -> &str {
         self.record.get(i).unwrap_or_default()
     }
 
-    fn err(&self, i: usize, reason: impl Into<String>) -> Error {
+    pub(crate) fn err(&self, i: usize, reason: impl Into<String>) -> Error {
         let mut reason = reason.into();
         if reason.len() > MAX_REASON {
             let mut cut = MAX_REASON;
@@ -136,7 +147,7 @@ impl Row<'_> {
         Ok(())
     }
 
-    fn parse<T, E: std::fmt::Display>(
+    pub(crate) fn parse<T, E: std::fmt::Display>(
         &self,
         i: usize,
         f: impl FnOnce(&str) -> Result<T, E>,
@@ -144,7 +155,7 @@ impl Row<'_> {
         f(self.get(i)).map_err(|e| self.err(i, e.to_string()))
     }
 
-    fn required(&self, i: usize) -> Result<&str, Error> {
+    pub(crate) fn required(&self, i: usize) -> Result<&str, Error> {
         let v = self.get(i);
         if v.is_empty() {
             Err(self.err(i, "must not be empty"))
@@ -257,10 +268,14 @@ pub fn parse_str_on(
         kind,
         series: Vec::new(),
         observations: Vec::new(),
+        quarterly: Vec::new(),
+        annual: Vec::new(),
         published: Vec::new(),
     };
-    let mut calendars: HashMap<SeriesKey, FiscalCalendar> =
-        known.iter().map(|m| (m.key.clone(), m.fiscal)).collect();
+    let mut calendars: Known = known
+        .iter()
+        .map(|m| (m.key.clone(), (m.fiscal, m.frequency)))
+        .collect();
     // Key of each row already seen, mapped to its line, to report duplicates.
     let mut seen: HashMap<String, u64> = HashMap::new();
     for result in reader.records() {
@@ -277,15 +292,13 @@ pub fn parse_str_on(
         let (key, dup_col) = match kind {
             BatchKind::Series => {
                 let meta = series_row(&row)?;
-                calendars.insert(meta.key.clone(), meta.fiscal);
+                calendars.insert(meta.key.clone(), (meta.fiscal, meta.frequency));
                 let k = meta.key.to_string();
                 batch.series.push(Located { line, value: meta });
                 (k, 0)
             }
             BatchKind::Observations => {
-                let o = observation_row(&row, &calendars)?;
-                let k = format!("{}|{}|{}", o.series, o.period, o.release_date);
-                batch.observations.push(Located { line, value: o });
+                let k = crate::obs_row::push(&row, &calendars, &mut batch)?;
                 (k, 1)
             }
             BatchKind::Published => {
@@ -327,15 +340,28 @@ fn csv_error(file: &str, e: &csv::Error) -> Error {
 }
 
 fn series_row(row: &Row<'_>) -> Result<SeriesMeta, Error> {
-    let frequency = match row.get(7) {
-        "M" | "monthly" => Frequency::Monthly,
-        _ => return Err(row.err(7, "only monthly series (M) are supported")),
-    };
+    let frequency: Frequency = row.parse(7, str::parse)?;
     let fiscal = row.parse(9, |s| {
         s.parse::<u32>()
             .map_err(|_| "expected the month number (1-12) in which fiscal years start".to_string())
             .and_then(|m| FiscalCalendar::new(m).map_err(|e| e.to_string()))
     })?;
+    if !fiscal.fits(frequency) {
+        return Err(row.err(
+            9,
+            match frequency {
+                Frequency::Annual => "an annual series has calendar-year periods (YYYY), so its \
+                                      fiscal year must start in January (1)"
+                    .to_string(),
+                _ => format!(
+                    "a {} series needs fiscal years of whole calendar quarters: start month 1, \
+                     4, 7 or 10, not {}",
+                    frequency.adjective(),
+                    fiscal.start_month()
+                ),
+            },
+        ));
+    }
     Ok(SeriesMeta {
         key: row.parse(0, str::parse)?,
         title: row.required(1)?.to_string(),
@@ -350,10 +376,10 @@ fn series_row(row: &Row<'_>) -> Result<SeriesMeta, Error> {
     })
 }
 
-fn known_series(
+pub(crate) fn known_series(
     row: &Row<'_>,
-    calendars: &HashMap<SeriesKey, FiscalCalendar>,
-) -> Result<(SeriesKey, FiscalCalendar), Error> {
+    calendars: &Known,
+) -> Result<(SeriesKey, (FiscalCalendar, Frequency)), Error> {
     let key: SeriesKey = row.parse(0, str::parse)?;
     let cal = calendars.get(&key).copied().ok_or_else(|| {
         row.err(
@@ -364,7 +390,7 @@ fn known_series(
     Ok((key, cal))
 }
 
-fn release_after(row: &Row<'_>, last: YearMonth) -> Result<Date, Error> {
+pub(crate) fn release_after(row: &Row<'_>, last: YearMonth) -> Result<Date, Error> {
     let date = row.parse(4, parse_date)?;
     let next = last.succ().map_err(|e| row.err(1, e.to_string()))?;
     let earliest = parse_date(&format!("{next}-01")).map_err(|e| row.err(1, e.to_string()))?;
@@ -383,7 +409,7 @@ fn release_after(row: &Row<'_>, last: YearMonth) -> Result<Date, Error> {
     Ok(date)
 }
 
-fn url(row: &Row<'_>, required: bool) -> Result<String, Error> {
+pub(crate) fn url(row: &Row<'_>, required: bool) -> Result<String, Error> {
     let u = row.get(5);
     if u.is_empty() && !required {
         return Ok(String::new());
@@ -395,7 +421,7 @@ fn url(row: &Row<'_>, required: bool) -> Result<String, Error> {
 }
 
 /// The value column: a finite, non-negative number within the stated range.
-fn amount(row: &Row<'_>) -> Result<Amount, Error> {
+pub(crate) fn amount(row: &Row<'_>) -> Result<Amount, Error> {
     let a = row.parse(2, str::parse::<Amount>)?;
     match check::value_problem(a.get()) {
         Some(problem) => Err(row.err(2, problem)),
@@ -403,40 +429,8 @@ fn amount(row: &Row<'_>) -> Result<Amount, Error> {
     }
 }
 
-fn observation_row(
-    row: &Row<'_>,
-    calendars: &HashMap<SeriesKey, FiscalCalendar>,
-) -> Result<Observation, Error> {
-    let (series, _) = known_series(row, calendars)?;
-    let period: YearMonth = row.parse(1, str::parse)?;
-    let status: ObsStatus = row.parse(3, str::parse)?;
-    let value = match (row.get(2), status) {
-        ("", ObsStatus::Missing) => None,
-        (_, ObsStatus::Missing) => return Err(row.err(2, "a missing observation has no value")),
-        ("", _) => return Err(row.err(2, "must not be empty unless status is missing")),
-        (_, _) => Some(amount(row)?),
-    };
-    let release_date = release_after(row, period)?;
-    let needs_url = matches!(
-        status,
-        ObsStatus::Reported | ObsStatus::Provisional | ObsStatus::Revised
-    );
-    Ok(Observation {
-        series,
-        period,
-        value,
-        status,
-        release_date,
-        source_url: url(row, needs_url)?,
-        note: row.get(6).to_string(),
-    })
-}
-
-fn published_row(
-    row: &Row<'_>,
-    calendars: &HashMap<SeriesKey, FiscalCalendar>,
-) -> Result<PublishedFigure, Error> {
-    let (series, cal) = known_series(row, calendars)?;
+fn published_row(row: &Row<'_>, calendars: &Known) -> Result<PublishedFigure, Error> {
+    let (series, (cal, _)) = known_series(row, calendars)?;
     let period = row.parse(1, |s| Period::parse(s, cal))?;
     let value = amount(row)?;
     let publisher = row.required(3)?.to_string();

@@ -111,6 +111,21 @@ pub enum Error {
         /// Newest version supported.
         supported: i64,
     },
+    /// The series has another frequency than the question needs (a
+    /// quarterly series read as monthly values, say).
+    #[error(
+        "series {key} is {found}: this works on {wanted} series only",
+        found = .found.adjective(),
+        wanted = .wanted.adjective()
+    )]
+    Frequency {
+        /// The series.
+        key: String,
+        /// Its frequency.
+        found: inflow_core::Frequency,
+        /// The frequency asked for.
+        wanted: inflow_core::Frequency,
+    },
     /// The bundled data failed to parse (a build defect, caught by tests).
     #[error("bundled data: {0}")]
     Bundled(#[from] inflow_import::Error),
@@ -124,6 +139,7 @@ impl Error {
         match self {
             Error::UnknownSeries { .. } | Error::UnknownRelease { .. } => K::NotFound,
             Error::Conflict { .. } => K::Conflict,
+            Error::Frequency { .. } => K::Unprocessable,
             // A defect of the build, not of the database file.
             Error::Bundled(_) => K::Internal,
             Error::Sqlite { .. }

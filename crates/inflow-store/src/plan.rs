@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use inflow_core::{Amount, ObsStatus, Observation, PublishedFigure, SeriesKey};
+use inflow_core::{
+    Amount, ObsStatus, Observation, PublishedFigure, SeriesKey, Tick, Year, YearQuarter,
+};
+use inflow_import::Located;
 use inflow_import::{Batch, BatchKind};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -22,6 +25,10 @@ pub(crate) struct Plan<'b> {
     pub series: Vec<[String; 10]>,
     /// New vintages of monthly values.
     pub observations: Vec<&'b Observation>,
+    /// New vintages of quarterly values.
+    pub quarterly: Vec<&'b Observation<YearQuarter>>,
+    /// New vintages of annual values.
+    pub annual: Vec<&'b Observation<Year>>,
     /// New published totals.
     pub published: Vec<&'b PublishedFigure>,
 }
@@ -29,7 +36,11 @@ pub(crate) struct Plan<'b> {
 impl Plan<'_> {
     /// Rows the plan adds.
     pub fn added(&self) -> usize {
-        self.series.len() + self.observations.len() + self.published.len()
+        self.series.len()
+            + self.observations.len()
+            + self.quarterly.len()
+            + self.annual.len()
+            + self.published.len()
     }
 }
 
@@ -44,11 +55,24 @@ pub(crate) fn plan<'b>(conn: &Connection, path: &str, batch: &'b Batch) -> Resul
         unchanged: 0,
         series: Vec::new(),
         observations: Vec::new(),
+        quarterly: Vec::new(),
+        annual: Vec::new(),
         published: Vec::new(),
     };
     match batch.kind {
         BatchKind::Series => plan_series(conn, path, batch, &mut plan)?,
-        BatchKind::Observations => plan_observations(conn, path, batch, &mut plan)?,
+        BatchKind::Observations => {
+            let (mut unchanged, mut new) = (0, Vec::new());
+            plan_observations(conn, path, batch, &batch.observations, &mut unchanged, &mut new)?;
+            plan.observations = new;
+            let mut new = Vec::new();
+            plan_observations(conn, path, batch, &batch.quarterly, &mut unchanged, &mut new)?;
+            plan.quarterly = new;
+            let mut new = Vec::new();
+            plan_observations(conn, path, batch, &batch.annual, &mut unchanged, &mut new)?;
+            plan.annual = new;
+            plan.unchanged += unchanged;
+        }
         BatchKind::Published => plan_published(conn, path, batch, &mut plan)?,
     }
     Ok(plan)
@@ -106,16 +130,20 @@ fn plan_series(
     Ok(())
 }
 
-fn plan_observations<'b>(
+/// Plans the rows of one frequency: new vintages go to `new`, rows equal
+/// to what is known count as `unchanged`.
+fn plan_observations<'b, P: Tick>(
     conn: &Connection,
     path: &str,
-    batch: &'b Batch,
-    plan: &mut Plan<'b>,
+    batch: &Batch,
+    observations: &'b [Located<Observation<P>>],
+    unchanged: &mut usize,
+    new: &mut Vec<&'b Observation<P>>,
 ) -> Result<(), Error> {
     // Stored history per series, extended with rows planned so far, so
-    // several vintages of one month in one file are judged in release order.
-    let mut known: HashMap<SeriesKey, Vec<Observation>> = HashMap::new();
-    let mut rows: Vec<_> = batch.observations.iter().collect();
+    // several vintages of one period in one file are judged in release order.
+    let mut known: HashMap<SeriesKey, Vec<Observation<P>>> = HashMap::new();
+    let mut rows: Vec<_> = observations.iter().collect();
     rows.sort_by_key(|o| (o.value.series.clone(), o.value.period, o.value.release_date));
     for row in rows {
         let o = &row.value;
@@ -129,7 +157,7 @@ fn plan_observations<'b>(
             .find(|h| h.release_date == o.release_date)
         {
             if h.value == o.value {
-                plan.unchanged += 1;
+                *unchanged += 1;
                 continue;
             }
             return Err(conflict(
@@ -153,11 +181,11 @@ fn plan_observations<'b>(
         let confirmed = visible
             .is_some_and(|h| h.status == ObsStatus::Provisional && o.status == ObsStatus::Revised);
         if visible.is_some_and(|h| h.value == o.value) && !confirmed {
-            plan.unchanged += 1;
+            *unchanged += 1;
             continue;
         }
         history.push(o.clone());
-        plan.observations.push(o);
+        new.push(o);
     }
     Ok(())
 }

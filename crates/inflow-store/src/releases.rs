@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use inflow_core::{
-    Amount, Date, ObsStatus, Observation, PublishedFigure, SeriesKey, Vintage, YearMonth,
+    Amount, Date, ObsStatus, Observation, PublishedFigure, SeriesKey, Tick, Vintage, YearMonth,
     parse_date,
 };
 use inflow_import::{Batch, BatchKind};
@@ -227,13 +227,13 @@ fn hidden(on: &str, vintage: Vintage) -> bool {
 }
 
 /// A series' stored history without the rows retracted as seen in `vintage`.
-pub(crate) fn visible_history(
+pub(crate) fn visible_history<P: Tick>(
     conn: &Connection,
     path: &str,
     key: &SeriesKey,
     vintage: Vintage,
-) -> Result<Vec<Observation>, Error> {
-    let mut history = read_history(conn, path, key)?;
+) -> Result<Vec<Observation<P>>, Error> {
+    let mut history = read_history::<P>(conn, path, key)?;
     let gone = retracted_rows(conn, path, "observations", key)?;
     if !gone.is_empty() {
         history.retain(|o| {

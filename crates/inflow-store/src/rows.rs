@@ -1,8 +1,6 @@
 //! How series and observations map to table rows, both ways.
 
-use inflow_core::{
-    Amount, FiscalCalendar, Frequency, Observation, SeriesKey, SeriesMeta, parse_date,
-};
+use inflow_core::{Amount, FiscalCalendar, Observation, SeriesKey, SeriesMeta, Tick, parse_date};
 use rusqlite::Connection;
 
 use crate::Error;
@@ -31,7 +29,7 @@ pub(crate) fn meta_from_row(f: &[String; 10]) -> Result<SeriesMeta, inflow_core:
         ebops: f[4].parse()?,
         partner: f[5].parse()?,
         unit: f[6].parse()?,
-        frequency: Frequency::Monthly,
+        frequency: f[7].parse()?,
         source: f[8].clone(),
         fiscal: FiscalCalendar::new(f[9].parse().unwrap_or(0))?,
     })
@@ -52,12 +50,14 @@ pub(crate) fn meta_row(m: &SeriesMeta) -> [String; 10] {
     ]
 }
 
-/// Every stored observation of a series, ordered by month then release date.
-pub(crate) fn read_history(
+/// Every stored observation of a series, ordered by period then release
+/// date, read as periods of type `P` (a stored period of another frequency
+/// is a corrupt file: imports only store the series' own).
+pub(crate) fn read_history<P: Tick>(
     conn: &Connection,
     path: &str,
     key: &SeriesKey,
-) -> Result<Vec<Observation>, Error> {
+) -> Result<Vec<Observation<P>>, Error> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT period, release_date, value, status, source_url, note

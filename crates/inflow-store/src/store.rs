@@ -1,8 +1,8 @@
 use std::path::Path;
 
 use inflow_core::{
-    Amount, MonthlySeries, Observation, Period, PublishedFigure, SeriesKey, SeriesMeta, Vintage,
-    parse_date,
+    Amount, MonthlySeries, Observation, Period, PublishedFigure, Series, SeriesKey, SeriesMeta,
+    Tick, Vintage, YearMonth, parse_date,
 };
 use inflow_import::Batch;
 use rusqlite::{Connection, TransactionBehavior};
@@ -185,23 +185,58 @@ impl Store {
         }
     }
 
-    /// Every stored observation of a series, all vintages, ordered by month
-    /// then release date.
+    /// Every stored observation of a monthly series, all vintages, ordered
+    /// by month then release date.
     ///
     /// # Errors
+    /// [`Error::Frequency`] for a series that is not monthly,
     /// [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn history(&self, key: &SeriesKey) -> Result<Vec<Observation>, Error> {
+        self.history_of::<YearMonth>(key)
+    }
+
+    /// Every stored observation of a series of periods `P`, all vintages,
+    /// ordered by period then release date.
+    ///
+    /// # Errors
+    /// [`Error::UnknownSeries`], [`Error::Frequency`] when the series' periods
+    /// are not `P`, [`Error::Sqlite`] or [`Error::Corrupt`].
+    pub fn history_of<P: Tick>(&self, key: &SeriesKey) -> Result<Vec<Observation<P>>, Error> {
+        self.of_frequency::<P>(key.as_str())?;
         crate::releases::visible_history(&self.conn, &self.path, key, Vintage::Latest)
     }
 
     /// The series' monthly values in one vintage.
     ///
     /// # Errors
-    /// [`Error::UnknownSeries`], [`Error::Sqlite`] or [`Error::Corrupt`].
+    /// [`Error::UnknownSeries`], [`Error::Frequency`] for a series that is
+    /// not monthly, [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn monthly(&self, key: &str, vintage: Vintage) -> Result<MonthlySeries, Error> {
-        let meta = self.series(key)?;
+        self.periodic(key, vintage)
+    }
+
+    /// The series' values in one vintage, as periods `P` (months, quarters
+    /// or years).
+    ///
+    /// # Errors
+    /// [`Error::UnknownSeries`], [`Error::Frequency`] when the series' periods
+    /// are not `P`, [`Error::Sqlite`] or [`Error::Corrupt`].
+    pub fn periodic<P: Tick>(&self, key: &str, vintage: Vintage) -> Result<Series<P>, Error> {
+        let meta = self.of_frequency::<P>(key)?;
         let history = crate::releases::visible_history(&self.conn, &self.path, &meta.key, vintage)?;
-        Ok(MonthlySeries::from_history(meta, vintage, history))
+        Ok(Series::from_history(meta, vintage, history))
+    }
+
+    fn of_frequency<P: Tick>(&self, key: &str) -> Result<SeriesMeta, Error> {
+        let meta = self.series(key)?;
+        if meta.frequency != P::FREQUENCY {
+            return Err(Error::Frequency {
+                key: meta.key.to_string(),
+                found: meta.frequency,
+                wanted: P::FREQUENCY,
+            });
+        }
+        Ok(meta)
     }
 
     /// Totals published for a series and released in `vintage`, ordered by

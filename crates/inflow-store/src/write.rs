@@ -39,23 +39,9 @@ pub(crate) fn write(
         )
         .map_err(&e)?;
     }
-    for o in &plan.observations {
-        tx.execute(
-            "INSERT INTO observations(series, period, release_date, value, status, source_url, note, import_id)
-             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                o.series.as_str(),
-                o.period.to_string(),
-                o.release_date.to_string(),
-                o.value.map(Amount::get),
-                o.status.as_str(),
-                o.source_url,
-                o.note,
-                import_id
-            ],
-        )
-        .map_err(&e)?;
-    }
+    insert_observations(&tx, &plan.observations, import_id).map_err(&e)?;
+    insert_observations(&tx, &plan.quarterly, import_id).map_err(&e)?;
+    insert_observations(&tx, &plan.annual, import_id).map_err(&e)?;
     for p in &plan.published {
         tx.execute(
             "INSERT INTO published(series, period, release_date, source_url, value, publisher, note, import_id)
@@ -99,4 +85,30 @@ pub(crate) fn generation(conn: &Connection, path: &str) -> Result<u64, Error> {
         .optional()
         .map_err(sql(path))?;
     Ok(v.and_then(|s| s.parse().ok()).unwrap_or(0))
+}
+
+/// Inserts new vintages of one frequency; the period is stored as written
+/// (`2024-04`, `2024-Q2`, `2024`), so the text says the frequency too.
+fn insert_observations<P: inflow_core::Tick>(
+    tx: &rusqlite::Transaction<'_>,
+    rows: &[&inflow_core::Observation<P>],
+    import_id: i64,
+) -> rusqlite::Result<()> {
+    for o in rows {
+        tx.execute(
+            "INSERT INTO observations(series, period, release_date, value, status, source_url, note, import_id)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                o.series.as_str(),
+                o.period.to_string(),
+                o.release_date.to_string(),
+                o.value.map(Amount::get),
+                o.status.as_str(),
+                o.source_url,
+                o.note,
+                import_id
+            ],
+        )?;
+    }
+    Ok(())
 }

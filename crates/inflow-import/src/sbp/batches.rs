@@ -127,6 +127,8 @@ pub fn to_batches(
         kind,
         series: Vec::new(),
         observations: Vec::new(),
+        quarterly: Vec::new(),
+        annual: Vec::new(),
         published: Vec::new(),
     };
     let mut s = batch(BatchKind::Series);
