@@ -1,26 +1,27 @@
-use inflow_core::{FiscalYear, MonthlySeries, Period, PublishedFigure};
+use inflow_core::{FiscalYear, Period, PublishedFigure, Series, Tick, YearMonth};
 use serde::{Serialize, Serializer};
 
 use crate::round::serde_round;
 use crate::{Error, Sum, pct_change, sum_months};
 
-/// One fiscal year of a series: the sum of its months, the year before, and
-/// the totals published for it.
+/// One fiscal year of a series: the sum of its months (or quarters), the
+/// year before, and the totals published for it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FiscalYearSummary {
+pub struct FiscalYearSummary<P = YearMonth> {
     /// Series key.
     pub series: String,
     /// The fiscal year.
     #[serde(serialize_with = "display")]
     pub fiscal_year: FiscalYear,
-    /// Months with a value.
+    /// Periods (months, or quarters) with a value.
     pub months_known: usize,
-    /// Whether all twelve months have a value.
+    /// Whether every period of the year (twelve months, four quarters) has
+    /// a value.
     pub complete: bool,
-    /// Sum of the monthly values (`value` is `None` while months are missing).
-    pub total: Sum,
-    /// The same months of the year before.
-    pub previous: Sum,
+    /// Sum of the values (`value` is `None` while periods are missing).
+    pub total: Sum<P>,
+    /// The same periods of the year before.
+    pub previous: Sum<P>,
     /// Percentage change on the year before, over the same months.
     #[serde(serialize_with = "serde_round::opt_pct")]
     pub change_pct: Option<f64>,
@@ -37,33 +38,33 @@ fn display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S:
 ///
 /// # Errors
 /// [`Error::Core`] when the year is out of the supported range.
-pub fn fiscal_year_summary(
-    series: &MonthlySeries,
+pub fn fiscal_year_summary<P: Tick>(
+    series: &Series<P>,
     fy: FiscalYear,
     published: &[PublishedFigure],
-) -> Result<FiscalYearSummary, Error> {
-    let months = fy.months()?;
+) -> Result<FiscalYearSummary<P>, Error> {
+    let months = fy.periods::<P>()?;
     let known: Vec<_> = months
         .iter()
         .copied()
         .filter(|m| series.value(*m).is_some())
         .collect();
-    let through = match known.last() {
-        Some(&last) => last,
-        None => fy.last_month()?,
+    let covered = match known.last() {
+        Some(&last) => fy.periods_through(last)?,
+        None => months.clone(),
     };
-    let covered = fy.months_through(through)?;
     let total = sum_months(series, &months);
     let same_months_now = sum_months(series, &covered);
     let previous_months: Vec<_> = covered
         .iter()
-        .map(|m| m.add_months(-12))
+        .map(|m| m.shift(-P::PER_YEAR))
         .collect::<Result<_, _>>()?;
     let previous = sum_months(series, &previous_months);
     let change_pct = match (same_months_now.value, previous.value) {
         (Some(a), Some(b)) => pct_change(a, b),
         _ => None,
     };
+    let year_end = fy.last_month()?;
     let published = published
         .iter()
         .filter(|p| {
@@ -71,7 +72,7 @@ pub fn fiscal_year_summary(
                 && p.period
                     == Period::FiscalToDate {
                         fy,
-                        through: months[11],
+                        through: year_end,
                     }
         })
         .cloned()
@@ -80,7 +81,7 @@ pub fn fiscal_year_summary(
         series: series.meta.key.to_string(),
         fiscal_year: fy,
         months_known: known.len(),
-        complete: known.len() == 12,
+        complete: known.len() == months.len(),
         total,
         previous,
         change_pct,
@@ -93,14 +94,14 @@ pub fn fiscal_year_summary(
 ///
 /// # Errors
 /// [`Error::Core`] when a year is out of the supported range.
-pub fn fiscal_years(
-    series: &MonthlySeries,
+pub fn fiscal_years<P: Tick>(
+    series: &Series<P>,
     published: &[PublishedFigure],
-) -> Result<Vec<FiscalYearSummary>, Error> {
+) -> Result<Vec<FiscalYearSummary<P>>, Error> {
     let cal = series.meta.fiscal;
     let mut years: Vec<FiscalYear> = series
         .iter()
-        .map(|o| cal.fiscal_year_of(o.period))
+        .map(|o| cal.fiscal_year_of_period(o.period))
         .chain(
             published
                 .iter()

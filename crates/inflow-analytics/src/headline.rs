@@ -1,5 +1,5 @@
 use inflow_core::{
-    Date, FiscalYear, MonthlySeries, ObsStatus, SourceTier, Unit, Vintage, YearMonth,
+    Date, FiscalYear, Frequency, ObsStatus, Series, SourceTier, Tick, Unit, Vintage, YearMonth,
 };
 use serde::{Serialize, Serializer};
 
@@ -8,9 +8,9 @@ use crate::{Error, Sum, pct_change, sum_months};
 
 /// A change from an earlier value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Change {
-    /// The month compared with.
-    pub month: YearMonth,
+pub struct Change<P = YearMonth> {
+    /// The period (month or quarter) compared with.
+    pub month: P,
     /// Its value.
     #[serde(serialize_with = "serde_round::amount")]
     pub value: f64,
@@ -24,13 +24,13 @@ pub struct Change {
 
 /// Fiscal-year-to-date total against the same months a year earlier.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Fytd {
+pub struct Fytd<P = YearMonth> {
     /// Label of the months covered, such as `Jul-Apr`.
     pub label: String,
-    /// Number of months covered, 1 to 12.
+    /// Number of periods covered: months 1 to 12, or quarters 1 to 4.
     pub months: usize,
-    /// First month covered.
-    pub from: YearMonth,
+    /// First period covered.
+    pub from: P,
     /// Total, or `None` if a month is missing (see `missing`).
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub value: Option<f64>,
@@ -43,21 +43,23 @@ pub struct Fytd {
     /// Percentage change.
     #[serde(serialize_with = "serde_round::opt_pct")]
     pub change_pct: Option<f64>,
-    /// Months of this year without a value.
-    pub missing: Vec<YearMonth>,
-    /// Months of the year before without a value.
-    pub previous_missing: Vec<YearMonth>,
+    /// Periods of this year without a value.
+    pub missing: Vec<P>,
+    /// Periods of the year before without a value.
+    pub previous_missing: Vec<P>,
 }
 
-/// 12-month rolling total ending with the month.
+/// 12-month rolling total ending with the period (twelve months, or four
+/// quarters).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Rolling {
-    /// First month of the window.
-    pub from: YearMonth,
+pub struct Rolling<P = YearMonth> {
+    /// First period of the window.
+    pub from: P,
     /// Sum over the window, `None` if a month is missing.
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub sum: Option<f64>,
-    /// Monthly average over the window, `None` if a month is missing.
+    /// Average per period (per month, or per quarter) over the window,
+    /// `None` if a period is missing.
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub average: Option<f64>,
     /// The same window a year earlier.
@@ -66,8 +68,8 @@ pub struct Rolling {
     /// Percentage change of the sum on a year earlier.
     #[serde(serialize_with = "serde_round::opt_pct")]
     pub change_pct: Option<f64>,
-    /// Months of the window without a value.
-    pub missing: Vec<YearMonth>,
+    /// Periods of the window without a value.
+    pub missing: Vec<P>,
 }
 
 /// Whether the month set records, each against the months before it only
@@ -76,44 +78,55 @@ pub struct Rolling {
 /// A month equal to the previous high is not a new record. The first month
 /// of data is not a record: there is nothing to compare it with.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Records {
+pub struct Records<P = YearMonth> {
     /// Higher than every earlier month of the series.
     pub all_time: bool,
     /// The highest earlier value.
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub previous_high: Option<f64>,
-    /// The month of `previous_high` (the latest, if tied).
-    pub previous_high_month: Option<YearMonth>,
-    /// Higher than the same calendar month of every earlier year.
+    /// The period of `previous_high` (the latest, if tied).
+    pub previous_high_month: Option<P>,
+    /// Higher than the same calendar month (or quarter) of every earlier year.
     pub calendar_month: bool,
     /// The highest earlier value of the same calendar month.
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub calendar_month_previous_high: Option<f64>,
-    /// Its month.
-    pub calendar_month_previous_high_month: Option<YearMonth>,
+    /// Its period.
+    pub calendar_month_previous_high_month: Option<P>,
     /// Higher than every earlier month of the same fiscal year.
     pub fiscal_year: bool,
     /// The highest earlier value of the fiscal year.
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub fiscal_year_previous_high: Option<f64>,
-    /// Its month.
-    pub fiscal_year_previous_high_month: Option<YearMonth>,
-    /// The first month of data: records are "since" this month.
-    pub history_from: YearMonth,
-    /// Months before this one without a value (records ignore them).
+    /// Its period.
+    pub fiscal_year_previous_high_month: Option<P>,
+    /// The first period of data: records are "since" this period.
+    pub history_from: P,
+    /// Periods before this one without a value (records ignore them).
     pub gaps: usize,
 }
 
-/// The headline figures of one month.
+/// The headline figures of one month (or quarter, or year: the period type
+/// `P` is the series').
 ///
 /// The JSON form (keys are stable and documented in the README) flattens the
 /// month-on-month and year-on-year percentages to `mom_pct` and `yoy_pct`.
+/// For a quarterly series `mom` is the change on the previous quarter
+/// (QoQ), the key `frequency` says `Q` and `fiscal_period` names the fiscal
+/// quarter (`FY2024-25 Q1`); neither key appears for a monthly series.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Headline {
+pub struct Headline<P = YearMonth> {
     /// Series key.
     pub series: String,
-    /// The month.
-    pub month: YearMonth,
+    /// The period: a month, or a quarter such as `2024-Q2`.
+    pub month: P,
+    /// The series' frequency; written only when not monthly.
+    #[serde(skip_serializing_if = "is_monthly")]
+    pub frequency: Frequency,
+    /// The period on the fiscal calendar, such as `FY2024-25 Q1`; written
+    /// only when not monthly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal_period: Option<String>,
     /// Its fiscal year.
     #[serde(serialize_with = "display")]
     pub fiscal_year: FiscalYear,
@@ -135,22 +148,27 @@ pub struct Headline {
     /// The vintage read: `latest` or the as-of date.
     #[serde(serialize_with = "vintage")]
     pub vintage: Vintage,
-    /// Month-on-month percentage change.
+    /// Percentage change on the previous period (month-on-month, or
+    /// quarter-on-quarter).
     #[serde(serialize_with = "serde_round::opt_pct")]
     pub mom_pct: Option<f64>,
     /// Year-on-year percentage change.
     #[serde(serialize_with = "serde_round::opt_pct")]
     pub yoy_pct: Option<f64>,
-    /// Change on the previous month (`None` if it has no value).
-    pub mom: Option<Change>,
-    /// Change on the same month a year earlier.
-    pub yoy: Option<Change>,
+    /// Change on the previous period (`None` if it has no value).
+    pub mom: Option<Change<P>>,
+    /// Change on the same period a year earlier.
+    pub yoy: Option<Change<P>>,
     /// Fiscal year to date.
-    pub fytd: Fytd,
+    pub fytd: Fytd<P>,
     /// 12-month rolling total.
-    pub rolling_12m: Rolling,
+    pub rolling_12m: Rolling<P>,
     /// Record status.
-    pub record: Records,
+    pub record: Records<P>,
+}
+
+fn is_monthly(f: &Frequency) -> bool {
+    *f == Frequency::Monthly
 }
 
 fn display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
@@ -164,8 +182,8 @@ fn vintage<S: Serializer>(v: &Vintage, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-fn change(series: &MonthlySeries, month: YearMonth, value: f64, back: i32) -> Option<Change> {
-    let earlier = month.add_months(-back).ok()?;
+fn change<P: Tick>(series: &Series<P>, month: P, value: f64, back: i32) -> Option<Change<P>> {
+    let earlier = month.shift(-back).ok()?;
     let prev = series.value(earlier)?;
     Some(Change {
         month: earlier,
@@ -175,24 +193,25 @@ fn change(series: &MonthlySeries, month: YearMonth, value: f64, back: i32) -> Op
     })
 }
 
-/// Computes the headline figures of `month`.
+/// Computes the headline figures of `month` (a period of the series'
+/// frequency).
 ///
 /// # Errors
-/// [`Error::NoValue`] if the month has no value in this vintage.
-pub fn headline(series: &MonthlySeries, month: YearMonth) -> Result<Headline, Error> {
-    let no_value = || Error::NoValue {
-        series: series.meta.key.to_string(),
-        month,
-        latest: series.last_month(),
-    };
+/// [`Error::NoValue`] if the month has no value in this vintage
+/// ([`Error::NoPeriodValue`] for a quarter or a year).
+pub fn headline<P: Tick>(series: &Series<P>, month: P) -> Result<Headline<P>, Error> {
+    let no_value = || Error::no_value(series.meta.key.as_str(), month, series.last_month());
     let obs = series.get(month).ok_or_else(no_value)?;
     let value = obs.value.ok_or_else(no_value)?.get();
-    let fy = series.meta.fiscal.fiscal_year_of(month);
+    let fy = series.meta.fiscal.fiscal_year_of_period(month);
     let mom = change(series, month, value, 1);
-    let yoy = change(series, month, value, 12);
+    let yoy = change(series, month, value, P::PER_YEAR);
     Ok(Headline {
         series: series.meta.key.to_string(),
         month,
+        frequency: P::FREQUENCY,
+        fiscal_period: (P::FREQUENCY != Frequency::Monthly)
+            .then(|| series.meta.fiscal.period_label(month)),
         fiscal_year: fy,
         value,
         unit: series.meta.unit,
@@ -211,30 +230,30 @@ pub fn headline(series: &MonthlySeries, month: YearMonth) -> Result<Headline, Er
     })
 }
 
-fn shifted(months: &[YearMonth], back: i32) -> Result<Vec<YearMonth>, Error> {
+fn shifted<P: Tick>(months: &[P], back: i32) -> Result<Vec<P>, Error> {
     Ok(months
         .iter()
-        .map(|m| m.add_months(-back))
+        .map(|m| m.shift(-back))
         .collect::<Result<_, _>>()?)
 }
 
-fn compare(now: &Sum, before: &Sum) -> (Option<f64>, Option<f64>) {
+fn compare<P>(now: &Sum<P>, before: &Sum<P>) -> (Option<f64>, Option<f64>) {
     match (now.value, before.value) {
         (Some(a), Some(b)) => (Some(crate::round::clean(a - b)), pct_change(a, b)),
         _ => (None, None),
     }
 }
 
-fn fytd(series: &MonthlySeries, month: YearMonth) -> Result<Fytd, Error> {
-    let fy = series.meta.fiscal.fiscal_year_of(month);
-    let months = fy.months_through(month)?;
+fn fytd<P: Tick>(series: &Series<P>, month: P) -> Result<Fytd<P>, Error> {
+    let fy = series.meta.fiscal.fiscal_year_of_period(month);
+    let months = fy.periods_through(month)?;
     let now = sum_months(series, &months);
-    let before = sum_months(series, &shifted(&months, 12)?);
+    let before = sum_months(series, &shifted(&months, P::PER_YEAR)?);
     let (change, change_pct) = compare(&now, &before);
     Ok(Fytd {
-        label: fy.range_label(month),
+        label: fy.range_label(month.last_month()),
         months: months.len(),
-        from: fy.first_month()?,
+        from: months.first().copied().unwrap_or(month),
         value: now.value,
         previous: before.value,
         change,
@@ -244,16 +263,16 @@ fn fytd(series: &MonthlySeries, month: YearMonth) -> Result<Fytd, Error> {
     })
 }
 
-fn rolling(series: &MonthlySeries, month: YearMonth) -> Result<Rolling, Error> {
-    let from = month.add_months(-11)?;
-    let months: Vec<YearMonth> = from.through(month).collect();
+fn rolling<P: Tick>(series: &Series<P>, month: P) -> Result<Rolling<P>, Error> {
+    let from = month.shift(1 - P::PER_YEAR)?;
+    let months: Vec<P> = from.until(month);
     let now = sum_months(series, &months);
-    let before = sum_months(series, &shifted(&months, 12)?);
+    let before = sum_months(series, &shifted(&months, P::PER_YEAR)?);
     let (_, change_pct) = compare(&now, &before);
     Ok(Rolling {
         from,
         sum: now.value,
-        average: now.value.map(|v| v / 12.0),
+        average: now.value.map(|v| v / f64::from(P::PER_YEAR)),
         previous_sum: before.value,
         change_pct,
         missing: now.missing,
@@ -261,11 +280,11 @@ fn rolling(series: &MonthlySeries, month: YearMonth) -> Result<Rolling, Error> {
 }
 
 /// The highest value among `months` before `month`, latest month on ties.
-fn high(
-    series: &MonthlySeries,
-    keep: impl Fn(YearMonth) -> bool,
-    month: YearMonth,
-) -> Option<(f64, YearMonth)> {
+fn high<P: Tick>(
+    series: &Series<P>,
+    keep: impl Fn(P) -> bool,
+    month: P,
+) -> Option<(f64, P)> {
     series
         .iter()
         .filter(|o| o.period < month && keep(o.period))
@@ -276,17 +295,18 @@ fn high(
         })
 }
 
-fn records(series: &MonthlySeries, month: YearMonth, value: f64) -> Result<Records, Error> {
+fn records<P: Tick>(series: &Series<P>, month: P, value: f64) -> Result<Records<P>, Error> {
     let (history_from, _) = series
         .span()
         .ok_or_else(|| Error::Empty(series.meta.key.to_string()))?;
-    let fy = series.meta.fiscal.fiscal_year_of(month);
+    let fy = series.meta.fiscal.fiscal_year_of_period(month);
     let all = high(series, |_| true, month);
-    let cal = high(series, |m| m.month() == month.month(), month);
-    let fyh = high(series, |m| fy.position(m).is_some(), month);
-    let beats = |h: Option<(f64, YearMonth)>| h.is_some_and(|(v, _)| value > v);
+    let cal = high(series, |m| m.in_year() == month.in_year(), month);
+    let fyh = high(series, |m| fy.contains(m), month);
+    let beats = |h: Option<(f64, P)>| h.is_some_and(|(v, _)| value > v);
     let gaps = history_from
-        .through(month)
+        .until(month)
+        .into_iter()
         .filter(|m| series.value(*m).is_none())
         .count();
     Ok(Records {

@@ -1,9 +1,10 @@
-use inflow_core::{MonthlySeries, YearMonth};
+use inflow_core::{Series, Tick, YearMonth};
 use serde::Serialize;
 
 use crate::round::serde_round;
 
-/// A total over a set of months that knows which months it is missing.
+/// A total over a set of periods (months, or quarters) that knows which
+/// of them it is missing.
 ///
 /// ```
 /// use inflow_analytics::sum_months;
@@ -26,28 +27,29 @@ use crate::round::serde_round;
 /// # Ok::<(), inflow_core::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Sum {
+pub struct Sum<P = YearMonth> {
     /// The total, or `None` when any month is missing.
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub value: Option<f64>,
     /// The sum of the months that do have values.
     #[serde(serialize_with = "serde_round::amount")]
     pub partial: f64,
-    /// How many months the total covers.
+    /// How many periods (months, for a monthly series) the total covers.
     pub months: usize,
-    /// Months without a value.
-    pub missing: Vec<YearMonth>,
+    /// Periods without a value.
+    pub missing: Vec<P>,
 }
 
-impl Sum {
+impl<P> Sum<P> {
     /// Whether every month has a value.
     pub fn is_complete(&self) -> bool {
         self.missing.is_empty()
     }
 }
 
-/// Sums the values of `months`, recording gaps instead of skipping them.
-pub fn sum_months(series: &MonthlySeries, months: &[YearMonth]) -> Sum {
+/// Sums the values of `months` (periods of the series' frequency),
+/// recording gaps instead of skipping them.
+pub fn sum_months<P: Tick>(series: &Series<P>, months: &[P]) -> Sum<P> {
     let mut partial = 0.0;
     let mut missing = Vec::new();
     for &m in months {
