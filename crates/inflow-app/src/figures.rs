@@ -4,7 +4,7 @@
 use inflow_analytics::{FiscalYearSummary, Headline, Reconciliation, Revision};
 use inflow_core::{AsOf, MonthlySeries, SeriesMeta, YearMonth};
 
-use crate::{App, Error, Result};
+use crate::{App, Result};
 
 /// Fiscal-year summaries with the series they were computed from.
 #[derive(Clone, Debug)]
@@ -56,21 +56,7 @@ impl App {
     /// [`Error::Invalid`] (`fy`) for a label that is not a fiscal year of
     /// the series' calendar; not found for an unknown series.
     pub fn fiscal_years(&self, key: &str, fy: Option<&str>, as_of: AsOf) -> Result<FiscalYears> {
-        let series = self.monthly(key, as_of)?;
-        let published = self.store.published(key, series.vintage)?;
-        let summaries = match fy {
-            Some(label) => {
-                let fy = series
-                    .meta
-                    .fiscal
-                    .parse_fiscal_year(label)
-                    .map_err(|e| Error::invalid("fy", e))?;
-                vec![inflow_analytics::fiscal_year_summary(
-                    &series, fy, &published,
-                )?]
-            }
-            None => inflow_analytics::fiscal_years(&series, &published)?,
-        };
+        let (series, summaries) = self.periodic_fiscal_years(key, fy, as_of)?;
         Ok(FiscalYears { series, summaries })
     }
 

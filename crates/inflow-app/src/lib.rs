@@ -26,6 +26,7 @@ pub mod import;
 pub mod observations;
 mod open;
 pub mod panel;
+pub mod periodic;
 pub mod projection;
 pub mod release;
 pub mod releases;

@@ -1,9 +1,9 @@
-//! A series' monthly values in one vintage, with the columns every front
-//! end shows them in (`inflow show`, `GET /api/series/{key}/observations`
-//! and its `.csv`).
+//! A series' values (monthly, quarterly or annual) in one vintage, with the
+//! columns every front end shows them in (`inflow show`,
+//! `GET /api/series/{key}/observations` and its `.csv`).
 
 use inflow_core::number::plain;
-use inflow_core::{AsOf, SourceTier, YearMonth};
+use inflow_core::{AsOf, Frequency, Series, SourceTier, Tick, Year, YearMonth, YearQuarter};
 use serde::Serialize;
 
 use crate::{App, Error, Result};
@@ -13,21 +13,27 @@ use crate::{App, Error, Result};
 pub struct ObservationQuery {
     /// Series key.
     pub series: String,
-    /// First month, inclusive.
+    /// First month, inclusive (a quarter or year is kept when it ends on
+    /// or after it).
     pub from: Option<YearMonth>,
-    /// Last month, inclusive.
+    /// Last month, inclusive (a quarter or year is kept when it starts on
+    /// or before it).
     pub to: Option<YearMonth>,
     /// Which vintage.
     pub as_of: AsOf,
 }
 
-/// One month of a series in one vintage.
+/// One period (month, quarter or year) of a series in one vintage.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ObservationRow {
-    /// The month.
-    pub month: YearMonth,
+    /// The period as stored: `2024-04`, `2024-Q2` or `2024`.
+    pub month: String,
     /// Its fiscal year, e.g. `FY2023-24`.
     pub fiscal_year: String,
+    /// The period on the fiscal calendar (`FY2024-25 Q1`); only for a
+    /// series that is not monthly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal_period: Option<String>,
     /// The value; `null` for a month published without one.
     pub value: Option<f64>,
     /// `reported`, `provisional`, `revised`, ...
@@ -41,7 +47,7 @@ pub struct ObservationRow {
     pub source_url: String,
     /// Free-text note.
     pub note: String,
-    /// Higher than every earlier month, as the headline judges it.
+    /// Higher than every earlier period, as the headline judges it.
     pub all_time_high: bool,
 }
 
@@ -54,10 +60,17 @@ pub struct Observations {
     pub title: String,
     /// Unit of every value.
     pub unit: String,
+    /// `Q` or `A`; not written for a monthly series.
+    #[serde(skip_serializing_if = "is_monthly")]
+    pub frequency: Frequency,
     /// `latest` or the release date read.
     pub vintage: String,
-    /// One row per month, oldest first.
+    /// One row per period, oldest first.
     pub observations: Vec<ObservationRow>,
+}
+
+fn is_monthly(f: &Frequency) -> bool {
+    *f == Frequency::Monthly
 }
 
 /// The CSV columns of observations, defined once for the CLI and the API.
@@ -83,7 +96,7 @@ impl Observations {
         w.write_record(CSV_COLUMNS)?;
         for r in &self.observations {
             w.write_record([
-                r.month.to_string().as_str(),
+                r.month.as_str(),
                 &r.fiscal_year,
                 &r.value.map(plain).unwrap_or_default(),
                 &self.unit,
@@ -120,13 +133,27 @@ impl App {
                 format!("the first month {a} is after the last month {b}"),
             ));
         }
-        let series = self.monthly(&q.series, q.as_of)?;
+        match self.frequency(&q.series)? {
+            Frequency::Monthly => self.rows::<YearMonth>(q),
+            Frequency::Quarterly => self.rows::<YearQuarter>(q),
+            Frequency::Annual => self.rows::<Year>(q),
+        }
+    }
+
+    fn rows<P: Tick>(&self, q: &ObservationQuery) -> Result<Observations> {
+        let series: Series<P> = self.periodic(&q.series, q.as_of)?;
+        let fiscal = series.meta.fiscal;
+        let monthly = P::FREQUENCY == Frequency::Monthly;
         let rows = series
             .iter()
-            .filter(|o| q.from.is_none_or(|f| o.period >= f) && q.to.is_none_or(|t| o.period <= t))
+            .filter(|o| {
+                q.from.is_none_or(|f| o.period.last_month() >= f)
+                    && q.to.is_none_or(|t| o.period.first_month() <= t)
+            })
             .map(|o| ObservationRow {
-                month: o.period,
-                fiscal_year: series.meta.fiscal.fiscal_year_of(o.period).to_string(),
+                month: o.period.to_string(),
+                fiscal_year: fiscal.fiscal_year_of_period(o.period).to_string(),
+                fiscal_period: (!monthly).then(|| fiscal.period_label(o.period)),
                 value: o.value.map(|v| v.get()),
                 status: o.status.as_str(),
                 source_tier: o.tier(),
@@ -142,6 +169,7 @@ impl App {
             series: series.meta.key.to_string(),
             title: series.meta.title.clone(),
             unit: series.meta.unit.to_string(),
+            frequency: series.meta.frequency,
             vintage: series.vintage.to_string(),
             observations: rows,
         })

@@ -21,6 +21,9 @@ use crate::{Error, Frequency, Year, YearMonth, YearQuarter};
 /// assert_eq!(q.shift(-YearQuarter::PER_YEAR)?.to_string(), "2023-Q1");
 /// assert_eq!(YearQuarter::containing("2024-05".parse()?).to_string(), "2024-Q2");
 /// assert_eq!(q.months().len(), 3);
+/// assert_eq!(q.long_label(), "Jan-Mar 2024");
+/// assert_eq!(q.season_name(), "January-March quarter");
+/// assert_eq!(Tick::long_label("2024-04".parse::<YearMonth>()?), "April 2024");
 /// # Ok::<(), inflow_core::Error>(())
 /// ```
 pub trait Tick:
@@ -53,6 +56,18 @@ pub trait Tick:
     /// The position of the period in its calendar year, 1 to
     /// [`Tick::PER_YEAR`] (the month number, the quarter number, or 1).
     fn in_year(self) -> u32;
+
+    /// The period as the press writes it: `April 2024`, `Apr-Jun 2024`,
+    /// `2024`.
+    fn long_label(self) -> String;
+
+    /// A short form for comparisons ("vs Mar 2024"): `Mar 2024`,
+    /// `Jan-Mar 2024`, `2023`.
+    fn short_label(self) -> String;
+
+    /// The same period of every year, for "highest ... on record":
+    /// `April`, `April-June quarter`, `year`.
+    fn season_name(self) -> String;
 
     /// This period moved by `n` periods (negative moves back).
     ///
@@ -102,6 +117,15 @@ impl Tick for YearMonth {
     fn in_year(self) -> u32 {
         self.month()
     }
+    fn long_label(self) -> String {
+        YearMonth::long_label(self)
+    }
+    fn short_label(self) -> String {
+        format!("{} {}", self.abbrev(), self.year())
+    }
+    fn season_name(self) -> String {
+        self.name().to_string()
+    }
 }
 
 impl Tick for YearQuarter {
@@ -126,6 +150,24 @@ impl Tick for YearQuarter {
     fn in_year(self) -> u32 {
         self.quarter()
     }
+    fn long_label(self) -> String {
+        format!(
+            "{}-{} {}",
+            self.first_month().abbrev(),
+            self.last_month().abbrev(),
+            self.year()
+        )
+    }
+    fn short_label(self) -> String {
+        Tick::long_label(self)
+    }
+    fn season_name(self) -> String {
+        format!(
+            "{}-{} quarter",
+            self.first_month().name(),
+            self.last_month().name()
+        )
+    }
 }
 
 impl Tick for Year {
@@ -149,6 +191,15 @@ impl Tick for Year {
     }
     fn in_year(self) -> u32 {
         1
+    }
+    fn long_label(self) -> String {
+        self.to_string()
+    }
+    fn short_label(self) -> String {
+        self.to_string()
+    }
+    fn season_name(self) -> String {
+        "year".to_string()
     }
 }
 

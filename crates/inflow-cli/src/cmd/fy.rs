@@ -1,6 +1,7 @@
 //! `inflow fy`: fiscal-year totals.
 
 use inflow_app::types::FiscalYearSummary;
+use inflow_core::{Frequency, Series, Tick, Year, YearMonth, YearQuarter};
 
 use crate::context::{AsOfOpt, Global, SeriesOpt};
 use crate::output::{self, Format, amount, opt_amount, opt_pct};
@@ -8,7 +9,8 @@ use crate::output::{self, Format, amount, opt_amount, opt_pct};
 /// Arguments of `inflow fy`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// One fiscal year (FY2023-24 or FY24) with its months; default: every year.
+    /// One fiscal year (FY2023-24 or FY24) with its months (or quarters);
+    /// default: every year.
     #[arg(long)]
     pub fy: Option<String>,
     #[command(flatten)]
@@ -22,11 +24,28 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
-    let inflow_app::figures::FiscalYears { series, summaries } =
-        global
-            .open()?
-            .fiscal_years(&args.series.series, args.fy.as_deref(), args.as_of.get())?;
-    match args.format {
+    let app = global.open()?;
+    let key = &args.series.series;
+    match app.frequency(key)? {
+        Frequency::Monthly => years::<YearMonth>(&app, args),
+        Frequency::Quarterly => years::<YearQuarter>(&app, args),
+        Frequency::Annual => years::<Year>(&app, args),
+    }
+}
+
+fn years<P: Tick>(app: &inflow_app::App, args: &Args) -> anyhow::Result<()> {
+    let (series, summaries) =
+        app.periodic_fiscal_years::<P>(&args.series.series, args.fy.as_deref(), args.as_of.get())?;
+    render(&series, &summaries, args.format)
+}
+
+fn render<P: Tick>(
+    series: &Series<P>,
+    summaries: &[FiscalYearSummary<P>],
+    format: Format,
+) -> anyhow::Result<()> {
+    let noun = P::FREQUENCY.period_noun();
+    match format {
         Format::Json => output::print_json(&summaries),
         Format::Csv => output::print_csv(
             &[
@@ -60,14 +79,14 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             let mut t = output::table(
                 &[
                     "fiscal year",
-                    "months",
-                    &format!("sum of months ({unit})"),
-                    "vs same months before",
+                    &format!("{noun}s"),
+                    &format!("sum of {noun}s ({unit})"),
+                    &format!("vs same {noun}s before"),
                     "published total",
                 ],
                 &[1, 2, 3, 4],
             );
-            for s in &summaries {
+            for s in summaries {
                 let sum = match s.total.value {
                     Some(v) => amount(v),
                     None if s.months_known > 0 => format!("{} (partial)", amount(s.total.partial)),
@@ -82,23 +101,32 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                 ]);
             }
             output::print_table(&t)?;
-            if let [one] = summaries.as_slice() {
+            if let [one] = summaries {
                 outln!()?;
-                let mut m = output::table(&["month", &unit], &[1]);
-                for month in one.fiscal_year.months()? {
-                    m.add_row(vec![month.long_label(), opt_amount(series.value(month))]);
+                let mut m = output::table(&[noun, &unit], &[1]);
+                for p in one.fiscal_year.periods::<P>()? {
+                    let label = match P::FREQUENCY {
+                        Frequency::Monthly => p.long_label(),
+                        _ => format!(
+                            "{} ({})",
+                            series.meta.fiscal.period_label(p),
+                            p.long_label()
+                        ),
+                    };
+                    m.add_row(vec![label, opt_amount(series.value(p))]);
                 }
                 output::print_table(&m)?;
             }
             outln!(
-                "\nA partial sum leaves out months without a value; published totals may differ from sums of monthly values by later revisions."
+                "\nA partial sum leaves out {noun}s without a value; published totals may differ from sums of {} values by later revisions.",
+                P::FREQUENCY.adjective()
             )?;
             Ok(())
         }
     }
 }
 
-fn published_list(s: &FiscalYearSummary) -> String {
+fn published_list<P>(s: &FiscalYearSummary<P>) -> String {
     let mut values: Vec<String> = s.published.iter().map(|p| amount(p.value.get())).collect();
     values.dedup();
     values.join(" / ")

@@ -1,8 +1,10 @@
-//! `inflow headline`: the headline figures of one month.
+//! `inflow headline`: the headline figures of one month (or quarter, or
+//! year, as the series' frequency is).
 
+use inflow_app::periodic::AnyHeadline;
 use inflow_app::release::HeadlineReport;
 use inflow_app::types::Headline;
-use inflow_core::{Vintage, YearMonth};
+use inflow_core::{Tick, Vintage};
 
 use crate::context::{AsOfOpt, Global, SeriesOpt};
 use inflow_core::number::count;
@@ -12,9 +14,10 @@ use crate::output::{self, Format, amount, opt_amount, opt_pct, opt_signed, signe
 /// Arguments of `inflow headline`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The month, YYYY-MM [default: the latest month with data].
-    #[arg(long)]
-    pub month: Option<YearMonth>,
+    /// The month, YYYY-MM; for a quarterly series the quarter, YYYY-Qn;
+    /// for an annual one the year, YYYY [default: the latest with data].
+    #[arg(long, value_name = "PERIOD")]
+    pub month: Option<String>,
     #[command(flatten)]
     pub series: SeriesOpt,
     #[command(flatten)]
@@ -33,15 +36,27 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     let app = global.open()?;
     let key = &args.series.series;
     let as_of = args.as_of.get();
-    let out = app.headline_report(key, args.month, as_of, args.today)?;
-    let h = &out.headline;
-    match args.format {
-        Format::Json => output::print_json(&out),
+    let any = app.headline_any(key, "month", args.month.as_deref(), as_of, args.today)?;
+    if args.format == Format::Json {
+        return output::print_json(&any);
+    }
+    match any {
+        AnyHeadline::Monthly(out) => match args.format {
+            Format::Csv => print_csv(&out.headline),
+            _ => {
+                print_table(&app.series(key)?.title, &out.headline)?;
+                print_extras(&out)
+            }
+        },
+        AnyHeadline::Quarterly(h) => render(&app.series(key)?.title, &h, args.format),
+        AnyHeadline::Annual(h) => render(&app.series(key)?.title, &h, args.format),
+    }
+}
+
+fn render<P: Tick>(title: &str, h: &Headline<P>, format: Format) -> anyhow::Result<()> {
+    match format {
         Format::Csv => print_csv(h),
-        Format::Table => {
-            print_table(&app.series(key)?.title, h)?;
-            print_extras(&out)
-        }
+        _ => print_table(title, h),
     }
 }
 
@@ -100,15 +115,19 @@ fn print_extras(out: &HeadlineReport) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
+fn print_table<P: Tick>(title: &str, h: &Headline<P>) -> anyhow::Result<()> {
+    let noun = P::FREQUENCY.period_noun();
     outln!("{} — {title}", h.series)?;
     let vintage = match h.vintage {
         Vintage::Latest => String::new(),
         Vintage::AsOf(d) => format!(", as known on {d}"),
     };
+    let label = match &h.fiscal_period {
+        Some(fp) => format!("{fp}, {}", h.month.long_label()),
+        None => h.month.long_label(),
+    };
     outln!(
-        "{} ({}), {}; {} {}{vintage}",
-        h.month.long_label(),
+        "{label} ({}), {}; {} {}{vintage}",
         h.fiscal_year,
         h.unit,
         h.status,
@@ -123,10 +142,11 @@ fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
         String::new(),
         String::new(),
     ]);
-    for (label, c) in [("on the month", &h.mom), ("on the year", &h.yoy)] {
+    let on_the = format!("on the {noun}");
+    for (label, c) in [(on_the.as_str(), &h.mom), ("on the year", &h.yoy)] {
         match c {
             Some(c) => t.add_row(vec![
-                format!("{label} (vs {} {})", c.month.abbrev(), c.month.year()),
+                format!("{label} (vs {})", c.month.short_label()),
                 amount(c.value),
                 signed(c.change),
                 opt_pct(c.change_pct),
@@ -145,14 +165,14 @@ fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
             "{} {} ({})",
             h.fiscal_year,
             f.label,
-            count(f.months, "month")
+            count(f.months, noun)
         ),
         opt_amount(f.value),
         opt_signed(f.change),
         opt_pct(f.change_pct),
     ]);
     t.add_row(vec![
-        "  same months a year earlier".to_string(),
+        format!("  same {noun}s a year earlier"),
         opt_amount(f.previous),
         String::new(),
         String::new(),
@@ -160,18 +180,16 @@ fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
     let r = &h.rolling_12m;
     t.add_row(vec![
         format!(
-            "12 months {} {} to {} {}",
-            r.from.abbrev(),
-            r.from.year(),
-            h.month.abbrev(),
-            h.month.year()
+            "12 months {} to {}",
+            r.from.short_label(),
+            h.month.short_label()
         ),
         opt_amount(r.sum),
         String::new(),
         opt_pct(r.change_pct),
     ]);
     t.add_row(vec![
-        "  monthly average".to_string(),
+        format!("  {} average", P::FREQUENCY.adjective()),
         r.average.map_or("-".into(), |a| format!("{a:.1}")),
         String::new(),
         String::new(),
@@ -199,14 +217,11 @@ fn print_table(title: &str, h: &Headline) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn record_lines(h: &Headline) -> Vec<String> {
+fn record_lines<P: Tick>(h: &Headline<P>) -> Vec<String> {
+    let noun = P::FREQUENCY.period_noun();
     let r = &h.record;
-    let since = format!(
-        "since {} {}",
-        r.history_from.abbrev(),
-        r.history_from.year()
-    );
-    let prev = |v: Option<f64>, m: Option<YearMonth>| match (v, m) {
+    let since = format!("since {}", r.history_from.short_label());
+    let prev = |v: Option<f64>, m: Option<P>| match (v, m) {
         (Some(v), Some(m)) => format!("{} in {}", amount(v), m.long_label()),
         _ => "none".to_string(),
     };
@@ -225,7 +240,7 @@ fn record_lines(h: &Headline) -> Vec<String> {
     if r.calendar_month {
         out.push(format!(
             "Highest {} on record; previous {}.",
-            h.month.name(),
+            h.month.season_name(),
             prev(
                 r.calendar_month_previous_high,
                 r.calendar_month_previous_high_month
@@ -234,7 +249,7 @@ fn record_lines(h: &Headline) -> Vec<String> {
     }
     if r.fiscal_year {
         out.push(format!(
-            "Highest month of {} so far; previous {}.",
+            "Highest {noun} of {} so far; previous {}.",
             h.fiscal_year,
             prev(
                 r.fiscal_year_previous_high,
@@ -245,7 +260,7 @@ fn record_lines(h: &Headline) -> Vec<String> {
     if r.gaps > 0 {
         out.push(format!(
             "({} {} no value and {} not compared.)",
-            count(r.gaps, "earlier month"),
+            count(r.gaps, &format!("earlier {noun}")),
             if r.gaps == 1 { "has" } else { "have" },
             if r.gaps == 1 { "is" } else { "are" }
         ));
@@ -253,7 +268,7 @@ fn record_lines(h: &Headline) -> Vec<String> {
     out
 }
 
-fn print_csv(h: &Headline) -> anyhow::Result<()> {
+fn print_csv<P: Tick>(h: &Headline<P>) -> anyhow::Result<()> {
     let header = [
         "series",
         "month",

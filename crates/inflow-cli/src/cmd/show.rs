@@ -1,4 +1,4 @@
-//! `inflow show`: a series' monthly values in one vintage.
+//! `inflow show`: a series' values (months, quarters or years) in one vintage.
 
 use inflow_app::observations::ObservationQuery;
 use inflow_core::YearMonth;
@@ -11,10 +11,12 @@ use crate::output::{self, Format};
 pub struct Args {
     #[command(flatten)]
     pub series: SeriesArg,
-    /// First month, YYYY-MM.
+    /// First month, YYYY-MM (a quarterly series shows the quarters that end
+    /// on or after it).
     #[arg(long)]
     pub from: Option<YearMonth>,
-    /// Last month, YYYY-MM.
+    /// Last month, YYYY-MM (a quarterly series shows the quarters that
+    /// start on or before it).
     #[arg(long)]
     pub to: Option<YearMonth>,
     #[command(flatten)]
@@ -40,16 +42,26 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             Ok(())
         }
         Format::Table => {
+            let noun = obs.frequency.period_noun();
+            let monthly = obs.frequency == inflow_core::Frequency::Monthly;
             let mut t = output::table(
                 &[
-                    "month", "FY", &obs.unit, "status", "tier", "released", "source",
+                    noun,
+                    if monthly { "FY" } else { "fiscal period" },
+                    &obs.unit,
+                    "status",
+                    "tier",
+                    "released",
+                    "source",
                 ],
                 &[2],
             );
             for r in &obs.observations {
                 t.add_row(vec![
-                    r.month.to_string(),
-                    r.fiscal_year.clone(),
+                    r.month.clone(),
+                    r.fiscal_period
+                        .clone()
+                        .unwrap_or_else(|| r.fiscal_year.clone()),
                     output::opt_amount(r.value),
                     r.status.to_string(),
                     r.source_tier.to_string(),
