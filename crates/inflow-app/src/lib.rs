@@ -77,6 +77,18 @@ impl App {
         App::open_with_cache(path, Arc::new(ProjectionCache::default()))
     }
 
+    /// Creates a new database at `path` without the bundled data (`inflow
+    /// init --empty`), for series imported by the user alone.
+    ///
+    /// # Errors
+    /// Conflict when a database is already there; otherwise as [`App::open`].
+    pub fn create_empty(path: &std::path::Path) -> Result<App> {
+        Ok(App {
+            store: inflow_store::Store::create_empty(path)?,
+            cache: Arc::new(ProjectionCache::default()),
+        })
+    }
+
     /// Opens the database at `path` sharing `cache` with other connections
     /// to the same file (the server's pool).
     ///

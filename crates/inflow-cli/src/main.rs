@@ -41,7 +41,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Headline figures of a month: value, changes, fiscal year to date, records.
+    /// Create the database: with the bundled Pakistan data, or `--empty`.
+    Init(cmd::init::Args),
+    /// Headline figures of a month (or quarter): value, changes, fiscal year to date, records.
     Headline(cmd::headline::Args),
     /// The release calendar: when each series' next figure is expected
     /// (estimated from its release history, or announced), and whether the
@@ -49,7 +51,7 @@ enum Command {
     Calendar(cmd::calendar::Args),
     /// List the series in the database.
     Series(cmd::series::Args),
-    /// Monthly values of a series, latest or as known on a date.
+    /// Values of a series (monthly, quarterly or annual), latest or as known on a date.
     Show(cmd::show::Args),
     /// Fiscal-year totals against the year before and published totals.
     Fy(cmd::fy::Args),
@@ -83,6 +85,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let g = &cli.global;
     let result = match &cli.command {
+        Command::Init(a) => cmd::init::run(g, a),
         Command::Headline(a) => cmd::headline::run(g, a),
         Command::Calendar(a) => cmd::calendar::run(g, a),
         Command::Series(a) => cmd::series::run(g, a),

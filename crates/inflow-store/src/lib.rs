@@ -111,6 +111,12 @@ pub enum Error {
         /// Newest version supported.
         supported: i64,
     },
+    /// A new database was asked for where a database already is.
+    #[error("{path} already exists; an empty database is only made in a new file")]
+    Exists {
+        /// The file.
+        path: String,
+    },
     /// The series has another frequency than the question needs (a
     /// quarterly series read as monthly values, say).
     #[error(
@@ -140,6 +146,7 @@ impl Error {
             Error::UnknownSeries { .. } | Error::UnknownRelease { .. } => K::NotFound,
             Error::Conflict { .. } => K::Conflict,
             Error::Frequency { .. } => K::Unprocessable,
+            Error::Exists { .. } => K::Conflict,
             // A defect of the build, not of the database file.
             Error::Bundled(_) => K::Internal,
             Error::Sqlite { .. }

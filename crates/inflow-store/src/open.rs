@@ -51,9 +51,37 @@ pub(crate) fn sql(path: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
     }
 }
 
+/// The value of `bundled_digest` in a database made without the bundled
+/// data (`inflow init --empty`): it never matches a digest, and opening such
+/// a file never loads the bundled series.
+pub(crate) const NO_BUNDLED: &str = "none";
+
 /// Opens (creating if absent) the database at `path` and brings it to the
 /// current schema and bundled data.
 pub(crate) fn connect(path: &Path) -> Result<Connection, Error> {
+    connect_with(path, true)
+}
+
+/// Creates a new database at `path` without the bundled data.
+///
+/// # Errors
+/// [`Error::Exists`] when the file exists and is not empty; otherwise as
+/// [`connect`].
+pub(crate) fn create_empty(path: &Path) -> Result<Connection, Error> {
+    let shown = path.display().to_string();
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+        return Err(Error::Exists { path: shown });
+    }
+    let conn = connect_with(path, false)?;
+    // Another process may have built the file with the bundled data between
+    // the check above and the lock: then it is not the empty one asked for.
+    if !has_digest(&conn, &shown, NO_BUNDLED)? {
+        return Err(Error::Exists { path: shown });
+    }
+    Ok(conn)
+}
+
+fn connect_with(path: &Path, bundled: bool) -> Result<Connection, Error> {
     let shown = path.display().to_string();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
@@ -88,8 +116,8 @@ pub(crate) fn connect(path: &Path) -> Result<Connection, Error> {
     if version > schema::VERSION {
         return Err(too_new(&shown, version));
     }
-    if version < schema::VERSION || !has_digest(&conn, &shown, &bundled_digest())? {
-        initialise(&mut conn, &shown)?;
+    if version < schema::VERSION || !bundled_current(&conn, &shown)? {
+        initialise(&mut conn, &shown, bundled)?;
     }
     Ok(conn)
 }
@@ -107,6 +135,11 @@ fn too_new(path: &str, found: i64) -> Error {
     }
 }
 
+/// Whether the file holds the current bundled data, or was made without it.
+fn bundled_current(conn: &Connection, path: &str) -> Result<bool, Error> {
+    Ok(has_digest(conn, path, &bundled_digest())? || has_digest(conn, path, NO_BUNDLED)?)
+}
+
 fn has_digest(conn: &Connection, path: &str, digest: &str) -> Result<bool, Error> {
     let stored: Option<String> = conn
         .query_row(
@@ -121,8 +154,9 @@ fn has_digest(conn: &Connection, path: &str, digest: &str) -> Result<bool, Error
 
 /// Builds the schema of an empty file, or loads newer bundled data, under
 /// the write lock. Everything is checked again once the lock is held: the
-/// process that waited finds the work done by the one that held it.
-fn initialise(conn: &mut Connection, path: &str) -> Result<(), Error> {
+/// process that waited finds the work done by the one that held it. With
+/// `bundled` false a new file is marked as made without the bundled data.
+fn initialise(conn: &mut Connection, path: &str, bundled: bool) -> Result<(), Error> {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(sql(path))?;
@@ -130,7 +164,8 @@ fn initialise(conn: &mut Connection, path: &str) -> Result<(), Error> {
     if version > schema::VERSION {
         return Err(too_new(path, version));
     }
-    if version < 1 {
+    let new = version < 1;
+    if new {
         let tables: i64 = tx
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(sql(path))?;
@@ -144,8 +179,13 @@ fn initialise(conn: &mut Connection, path: &str) -> Result<(), Error> {
         tx.pragma_update(None, "user_version", schema::VERSION)
             .map_err(sql(path))?;
     }
+    if new && !bundled {
+        set_digest(&tx, path, NO_BUNDLED)?;
+        write::bump_generation(&tx, path)?;
+        return tx.commit().map_err(sql(path));
+    }
     let digest = bundled_digest();
-    if !has_digest(&tx, path, &digest)? {
+    if !bundled_current(&tx, path)? {
         crate::bundled::apply_bundled(&tx, path)?;
         set_digest(&tx, path, &digest)?;
         write::bump_generation(&tx, path)?;

@@ -59,6 +59,20 @@ impl Store {
         })
     }
 
+    /// Creates a new database at `path` without the bundled Pakistan data,
+    /// for another economy's series alone; opening it later never adds the
+    /// bundled data either.
+    ///
+    /// # Errors
+    /// [`Error::Exists`] when a non-empty file is already there; otherwise
+    /// as [`Store::open`].
+    pub fn create_empty(path: &Path) -> Result<Store, Error> {
+        Ok(Store {
+            conn: open::create_empty(path)?,
+            path: path.display().to_string(),
+        })
+    }
+
     /// The database file's path.
     pub fn path(&self) -> &str {
         &self.path

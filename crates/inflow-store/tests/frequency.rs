@@ -69,3 +69,30 @@ fn a_quarterly_series_is_not_read_as_months() {
         "series xq.services.exports is quarterly: this works on monthly series only"
     );
 }
+
+#[test]
+fn an_empty_database_has_no_bundled_series_and_stays_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    let mut store = Store::create_empty(&path).unwrap();
+    assert!(store.series_list().unwrap().is_empty());
+    import(&mut store, "series.csv", SERIES);
+    drop(store);
+    // Opening it again loads nothing bundled.
+    let store = Store::open(&path).unwrap();
+    let keys: Vec<String> = store
+        .series_list()
+        .unwrap()
+        .iter()
+        .map(|m| m.key.to_string())
+        .collect();
+    assert_eq!(keys, ["xa.services.exports", "xq.services.exports"]);
+    drop(store);
+    // An existing database is never emptied.
+    let e = Store::create_empty(&path).err().unwrap();
+    assert!(matches!(e, Error::Exists { .. }), "{e:?}");
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    let bundled = dir.path().join("bundled.db");
+    Store::open(&bundled).unwrap();
+    assert!(Store::create_empty(&bundled).is_err());
+}

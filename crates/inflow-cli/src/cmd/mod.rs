@@ -9,6 +9,7 @@ pub mod forecast;
 pub mod fy;
 pub mod headline;
 pub mod import;
+pub mod init;
 pub mod panel_backtest;
 pub mod project;
 pub mod reconcile;

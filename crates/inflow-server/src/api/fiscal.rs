@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use inflow_app::types::FiscalYearSummary;
+use inflow_app::periodic::AnyFiscalYears;
 use serde::Deserialize;
 
 use super::{Params, non_empty, parse, series_or_default};
@@ -21,12 +21,12 @@ pub struct FiscalParams {
 pub async fn fiscal_years(
     State(state): State<AppState>,
     Params(p): Params<FiscalParams>,
-) -> Result<Json<Vec<FiscalYearSummary>>, AppError> {
+) -> Result<Json<AnyFiscalYears>, AppError> {
     let as_of = parse("as_of", p.as_of.as_deref())?.unwrap_or_default();
     let key = series_or_default(p.series);
     let fy = non_empty(p.fy);
     let out = state
-        .with_app(move |app| Ok(app.fiscal_years(&key, fy.as_deref(), as_of)?.summaries))
+        .with_app(move |app| Ok(app.fiscal_years_any(&key, fy.as_deref(), as_of)?))
         .await?;
     Ok(Json(out))
 }
