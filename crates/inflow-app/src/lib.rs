@@ -139,15 +139,28 @@ impl App {
         key: &str,
     ) -> Result<(inflow_core::SeriesKey, Vec<inflow_core::Date>)> {
         let meta = self.store.series(key)?;
-        let mut dates: Vec<inflow_core::Date> = self
-            .store
-            .history(&meta.key)?
-            .iter()
-            .map(|o| o.release_date)
-            .collect();
+        let mut dates: Vec<inflow_core::Date> = match meta.frequency {
+            inflow_core::Frequency::Monthly => self.release_dates_of::<inflow_core::YearMonth>(&meta)?,
+            inflow_core::Frequency::Quarterly => {
+                self.release_dates_of::<inflow_core::YearQuarter>(&meta)?
+            }
+            inflow_core::Frequency::Annual => self.release_dates_of::<inflow_core::Year>(&meta)?,
+        };
         dates.sort_unstable();
         dates.dedup();
         dates.reverse();
         Ok((meta.key, dates))
+    }
+
+    fn release_dates_of<P: inflow_core::Tick>(
+        &self,
+        meta: &inflow_core::SeriesMeta,
+    ) -> Result<Vec<inflow_core::Date>> {
+        Ok(self
+            .store
+            .history_of::<P>(&meta.key)?
+            .iter()
+            .map(|o| o.release_date)
+            .collect())
     }
 }

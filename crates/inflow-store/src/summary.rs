@@ -1,6 +1,6 @@
 //! One line per series: what `inflow series` and `GET /api/series` list.
 
-use inflow_core::{MonthlySeries, Vintage, YearMonth};
+use inflow_core::{Frequency, Series, SeriesMeta, Tick, Vintage, Year, YearMonth, YearQuarter};
 use serde::Serialize;
 
 use crate::{Error, Store};
@@ -28,7 +28,7 @@ pub struct SeriesSummary {
     pub partner: String,
     /// Unit with scale.
     pub unit: String,
-    /// Frequency code (`M`).
+    /// Frequency code (`M`, `Q` or `A`).
     pub frequency: String,
     /// Publisher.
     pub source: String,
@@ -36,10 +36,16 @@ pub struct SeriesSummary {
     pub fiscal_year_starts: String,
     /// The month fiscal years start in, 1 to 12.
     pub fiscal_start_month: u32,
-    /// First month with a value (latest vintage).
+    /// First month with a value (latest vintage); for a quarterly or
+    /// annual series the first month of the first period with a value.
     pub first_month: Option<YearMonth>,
-    /// Last month with a value (latest vintage).
+    /// Last month with a value (latest vintage); for a quarterly or annual
+    /// series the last month of the last period with a value.
     pub last_month: Option<YearMonth>,
+    /// First and last periods with a value (`2019-Q2`, `2021-Q1`); only for
+    /// a series that is not monthly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub periods: Option<(String, String)>,
     /// Stored observations, all vintages.
     pub observations: usize,
     /// Stored published totals.
@@ -55,10 +61,12 @@ impl Store {
         let mut out = Vec::new();
         let items = self.source_items()?;
         for meta in self.series_list()? {
-            let history = self.history(&meta.key)?;
-            let observations = history.len();
+            let (observations, span, periods) = match meta.frequency {
+                Frequency::Monthly => self.coverage::<YearMonth>(&meta)?,
+                Frequency::Quarterly => self.coverage::<YearQuarter>(&meta)?,
+                Frequency::Annual => self.coverage::<Year>(&meta)?,
+            };
             let published_totals = self.published(meta.key.as_str(), Vintage::Latest)?.len();
-            let span = MonthlySeries::from_history(meta.clone(), Vintage::Latest, history).span();
             let start = meta.fiscal.start_month();
             out.push(SeriesSummary {
                 key: meta.key.to_string(),
@@ -80,10 +88,29 @@ impl Store {
                 fiscal_start_month: start,
                 first_month: span.map(|s| s.0),
                 last_month: span.map(|s| s.1),
+                periods,
                 observations,
                 published_totals,
             });
         }
         Ok(out)
+    }
+
+    /// Stored observations, the months covered and (when not monthly) the
+    /// first and last periods with a value.
+    #[allow(clippy::type_complexity)]
+    fn coverage<P: Tick>(
+        &self,
+        meta: &SeriesMeta,
+    ) -> Result<(usize, Option<(YearMonth, YearMonth)>, Option<(String, String)>), Error> {
+        let history = self.history_of::<P>(&meta.key)?;
+        let n = history.len();
+        let span = Series::from_history(meta.clone(), Vintage::Latest, history).span();
+        Ok((
+            n,
+            span.map(|(a, b)| (a.first_month(), b.last_month())),
+            span.filter(|_| P::FREQUENCY != Frequency::Monthly)
+                .map(|(a, b)| (a.to_string(), b.to_string())),
+        ))
     }
 }
