@@ -280,11 +280,7 @@ fn rolling<P: Tick>(series: &Series<P>, month: P) -> Result<Rolling<P>, Error> {
 }
 
 /// The highest value among `months` before `month`, latest month on ties.
-fn high<P: Tick>(
-    series: &Series<P>,
-    keep: impl Fn(P) -> bool,
-    month: P,
-) -> Option<(f64, P)> {
+fn high<P: Tick>(series: &Series<P>, keep: impl Fn(P) -> bool, month: P) -> Option<(f64, P)> {
     series
         .iter()
         .filter(|o| o.period < month && keep(o.period))

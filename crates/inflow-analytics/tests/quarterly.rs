@@ -72,7 +72,10 @@ fn quarter_on_quarter_year_on_year_and_fiscal_year_to_date() {
     assert_eq!(h.record.previous_high, Some(56.0));
     assert!(h.record.calendar_month);
     assert_eq!(
-        h.record.calendar_month_previous_high_month.unwrap().to_string(),
+        h.record
+            .calendar_month_previous_high_month
+            .unwrap()
+            .to_string(),
         "2019-Q4"
     );
     let json = serde_json::to_value(&h).unwrap();

@@ -140,7 +140,9 @@ impl App {
     ) -> Result<(inflow_core::SeriesKey, Vec<inflow_core::Date>)> {
         let meta = self.store.series(key)?;
         let mut dates: Vec<inflow_core::Date> = match meta.frequency {
-            inflow_core::Frequency::Monthly => self.release_dates_of::<inflow_core::YearMonth>(&meta)?,
+            inflow_core::Frequency::Monthly => {
+                self.release_dates_of::<inflow_core::YearMonth>(&meta)?
+            }
             inflow_core::Frequency::Quarterly => {
                 self.release_dates_of::<inflow_core::YearQuarter>(&meta)?
             }

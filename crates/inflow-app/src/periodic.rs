@@ -206,9 +206,9 @@ impl App {
         as_of: AsOf,
     ) -> Result<AnyFiscalYears> {
         Ok(match self.frequency(key)? {
-            Frequency::Monthly => AnyFiscalYears::Monthly(
-                self.periodic_fiscal_years::<YearMonth>(key, fy, as_of)?.1,
-            ),
+            Frequency::Monthly => {
+                AnyFiscalYears::Monthly(self.periodic_fiscal_years::<YearMonth>(key, fy, as_of)?.1)
+            }
             Frequency::Quarterly => AnyFiscalYears::Quarterly(
                 self.periodic_fiscal_years::<YearQuarter>(key, fy, as_of)?.1,
             ),

@@ -29,7 +29,13 @@ impl Env {
     }
 
     fn stdout(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).assert().success().get_output().stdout.clone();
+        let out = self
+            .cmd(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         String::from_utf8(out).unwrap()
     }
 
@@ -40,7 +46,9 @@ impl Env {
     fn import(&self, name: &str, text: &str) {
         let p: PathBuf = self.dir.path().join(name);
         std::fs::write(&p, text).unwrap();
-        self.cmd(&["import", p.to_str().unwrap()]).assert().success();
+        self.cmd(&["import", p.to_str().unwrap()])
+            .assert()
+            .success();
     }
 }
 
@@ -50,7 +58,8 @@ const OBS_HEADER: &str = "series,period,value,status,release_date,source_url,not
 /// sums to 323.65;
 /// October 2023 is 28.42 and January 2024 32.8 (first published as 32.5).
 const MONTHLY: [f64; 22] = [
-    25.11, 25.62, 25.33, 26.04, 26.41, 26.93, 27.22, 27.54, 28.43, 27.91, 27.15, 29.96, // FY2022-23
+    25.11, 25.62, 25.33, 26.04, 26.41, 26.93, 27.22, 27.54, 28.43, 27.91, 27.15,
+    29.96, // FY2022-23
     25.8, 26.2, 27.1, 27.4, 28.0, 28.4, 28.42, 28.9, 31.0, 32.8, // Apr 2023 - Jan 2024
 ];
 
@@ -91,14 +100,28 @@ fn a_usd_billion_april_year_series_runs_through_every_command() {
     assert_eq!(shown[0]["fiscal_year"], "FY2022-23");
 
     let h = env.json(&[
-        "headline", "--series", "in.services.exports", "--month", "2024-01", "--format", "json",
+        "headline",
+        "--series",
+        "in.services.exports",
+        "--month",
+        "2024-01",
+        "--format",
+        "json",
     ]);
     assert_eq!(h["value"], 32.8);
     assert_eq!(h["fytd"]["label"], "Apr-Jan");
     assert_eq!(h["fytd"]["months"], 10);
     assert!(h["record"]["all_time"].as_bool().unwrap());
 
-    let fy = env.json(&["fy", "--series", "in.services.exports", "--fy", "FY2022-23", "--format", "json"]);
+    let fy = env.json(&[
+        "fy",
+        "--series",
+        "in.services.exports",
+        "--fy",
+        "FY2022-23",
+        "--format",
+        "json",
+    ]);
     assert_eq!(fy[0]["total"]["value"], 323.65);
     assert_eq!(fy[0]["complete"], true);
 
@@ -111,11 +134,27 @@ fn a_usd_billion_april_year_series_runs_through_every_command() {
     let row = &rec.as_array().unwrap()[0];
     assert_eq!(row["status"], "discrepancy", "{row}");
 
-    let p = env.stdout(&["project", "--series", "in.services.exports", "--fy", "FY2023-24"]);
+    let p = env.stdout(&[
+        "project",
+        "--series",
+        "in.services.exports",
+        "--fy",
+        "FY2023-24",
+    ]);
     assert!(p.contains("FY2023-24"), "{p}");
 
-    let sdmx = env.stdout(&["export", "--series", "in.services.exports", "--format", "sdmx-csv"]);
-    assert!(sdmx.lines().any(|l| l.contains("2024-01") && l.contains("32.8")), "{sdmx}");
+    let sdmx = env.stdout(&[
+        "export",
+        "--series",
+        "in.services.exports",
+        "--format",
+        "sdmx-csv",
+    ]);
+    assert!(
+        sdmx.lines()
+            .any(|l| l.contains("2024-01") && l.contains("32.8")),
+        "{sdmx}"
+    );
 }
 
 #[test]
@@ -127,7 +166,14 @@ fn the_checker_judges_billions_against_the_economy_the_text_names() {
     for extra in [&[][..], &["--series", "in.services.exports"][..]] {
         let mut args = vec!["check", "--as-of", "2024-03-20", "--format", "json"];
         args.extend_from_slice(extra);
-        let out = env.cmd(&args).write_stdin(text).assert().success().get_output().stdout.clone();
+        let out = env
+            .cmd(&args)
+            .write_stdin(text)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         let v: Value = serde_json::from_slice(&out).unwrap();
         let verdicts: Vec<&str> = v["claims"]
             .as_array()
@@ -139,8 +185,7 @@ fn the_checker_judges_billions_against_the_economy_the_text_names() {
     }
 }
 
-const QUARTERLY_SERIES: &str =
-    "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n\
+const QUARTERLY_SERIES: &str = "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n\
      in.services.quarterly,India: services exports by quarter,IN,exports,S,W1,USD billion,Q,Reserve Bank of India,4\n";
 
 /// 2019-Q2 (FY2019-20 Q1) to 2021-Q1 (FY2020-21 Q4).
@@ -191,9 +236,18 @@ fn a_quarterly_series_imports_and_shows_fiscal_quarters() {
     assert_eq!(shown[0]["fiscal_period"], "FY2019-20 Q1");
     assert_eq!(shown[7]["fiscal_period"], "FY2020-21 Q4");
     let table = env.stdout(&["show", "in.services.quarterly"]);
-    assert!(table.contains("quarter") && table.contains("FY2020-21 Q3"), "{table}");
+    assert!(
+        table.contains("quarter") && table.contains("FY2020-21 Q3"),
+        "{table}"
+    );
 
-    let h = env.json(&["headline", "--series", "in.services.quarterly", "--format", "json"]);
+    let h = env.json(&[
+        "headline",
+        "--series",
+        "in.services.quarterly",
+        "--format",
+        "json",
+    ]);
     assert_eq!(h["month"], "2021-Q1");
     assert_eq!(h["frequency"], "Q");
     assert_eq!(h["fiscal_period"], "FY2020-21 Q4");
@@ -201,30 +255,61 @@ fn a_quarterly_series_imports_and_shows_fiscal_quarters() {
     assert_eq!(h["fytd"]["value"], 228.0);
     assert_eq!(h["record"]["all_time"], false);
     let table = env.stdout(&[
-        "headline", "--series", "in.services.quarterly", "--month", "2020-Q4",
+        "headline",
+        "--series",
+        "in.services.quarterly",
+        "--month",
+        "2020-Q4",
     ]);
     assert!(table.contains("FY2020-21 Q3, Oct-Dec 2020"), "{table}");
-    assert!(table.contains("on the quarter (vs Jul-Sep 2020)"), "{table}");
+    assert!(
+        table.contains("on the quarter (vs Jul-Sep 2020)"),
+        "{table}"
+    );
     assert!(table.contains("Record: all-time high"), "{table}");
-    assert!(table.contains("Highest October-December quarter on record"), "{table}");
+    assert!(
+        table.contains("Highest October-December quarter on record"),
+        "{table}"
+    );
 
-    let fy = env.json(&["fy", "--series", "in.services.quarterly", "--format", "json"]);
+    let fy = env.json(&[
+        "fy",
+        "--series",
+        "in.services.quarterly",
+        "--format",
+        "json",
+    ]);
     assert_eq!(fy[0]["fiscal_year"], "FY2019-20");
     assert_eq!(fy[0]["total"]["value"], 210.0);
     assert_eq!(fy[1]["complete"], true);
-    let table = env.stdout(&["fy", "--series", "in.services.quarterly", "--fy", "FY2020-21"]);
+    let table = env.stdout(&[
+        "fy",
+        "--series",
+        "in.services.quarterly",
+        "--fy",
+        "FY2020-21",
+    ]);
     assert!(table.contains("FY2020-21 Q1 (Apr-Jun 2020)"), "{table}");
 
     // A month is not a quarter: the error names the option and the form.
     let err = env
-        .cmd(&["headline", "--series", "in.services.quarterly", "--month", "2020-04"])
+        .cmd(&[
+            "headline",
+            "--series",
+            "in.services.quarterly",
+            "--month",
+            "2020-04",
+        ])
         .assert()
         .code(2)
         .get_output()
         .stderr
         .clone();
     let err = String::from_utf8(err).unwrap();
-    assert!(err.contains("\"2020-04\"") && err.contains("quarterly") && err.contains("YYYY-Qn"), "{err}");
+    assert!(
+        err.contains("\"2020-04\"") && err.contains("quarterly") && err.contains("YYYY-Qn"),
+        "{err}"
+    );
     // Commands that need months say so instead of misreading quarters.
     let err = env
         .cmd(&["project", "--series", "in.services.quarterly"])

@@ -36,7 +36,6 @@ pub(crate) fn push(row: &Row<'_>, known: &Known, batch: &mut Batch) -> Result<St
     })
 }
 
-
 fn key<P: Tick>(o: &Observation<P>) -> String {
     format!("{}|{}|{}", o.series, o.period, o.release_date)
 }
@@ -138,11 +137,17 @@ mod tests {
 
     #[test]
     fn quarters_go_to_the_quarterly_list() {
-        let b = obs("xx.services.q,2019-Q2,50.1,reported,2019-08-15,https://example.org/q,\n\
-                     xx.services.q,FY2019-20:Q2,51.5,reported,2019-11-15,https://example.org/q,\n")
+        let b = obs(
+            "xx.services.q,2019-Q2,50.1,reported,2019-08-15,https://example.org/q,\n\
+                     xx.services.q,FY2019-20:Q2,51.5,reported,2019-11-15,https://example.org/q,\n",
+        )
         .unwrap();
         assert!(b.observations.is_empty());
-        let periods: Vec<String> = b.quarterly.iter().map(|o| o.value.period.to_string()).collect();
+        let periods: Vec<String> = b
+            .quarterly
+            .iter()
+            .map(|o| o.value.period.to_string())
+            .collect();
         // The fiscal name is the calendar quarter it stands for (Jul-Sep 2019).
         assert_eq!(periods, ["2019-Q2", "2019-Q3"]);
     }
@@ -153,7 +158,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("q.csv:2:2: field `period`"), "{e}");
-        assert!(e.contains("(a month) is not a period of this quarterly series"), "{e}");
+        assert!(
+            e.contains("(a month) is not a period of this quarterly series"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -161,7 +169,10 @@ mod tests {
         let e = obs("xx.services.q,2019-Q2,50.1,reported,2019-06-15,https://example.org/q,\n")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("field `release_date`") && e.contains("2019-06"), "{e}");
+        assert!(
+            e.contains("field `release_date`") && e.contains("2019-06"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -180,6 +180,7 @@ fn initialise(conn: &mut Connection, path: &str, bundled: bool) -> Result<(), Er
             .map_err(sql(path))?;
     }
     if new && !bundled {
+        crate::releases::ensure_tables(&tx, path)?;
         set_digest(&tx, path, NO_BUNDLED)?;
         write::bump_generation(&tx, path)?;
         return tx.commit().map_err(sql(path));

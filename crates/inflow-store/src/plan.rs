@@ -63,10 +63,24 @@ pub(crate) fn plan<'b>(conn: &Connection, path: &str, batch: &'b Batch) -> Resul
         BatchKind::Series => plan_series(conn, path, batch, &mut plan)?,
         BatchKind::Observations => {
             let (mut unchanged, mut new) = (0, Vec::new());
-            plan_observations(conn, path, batch, &batch.observations, &mut unchanged, &mut new)?;
+            plan_observations(
+                conn,
+                path,
+                batch,
+                &batch.observations,
+                &mut unchanged,
+                &mut new,
+            )?;
             plan.observations = new;
             let mut new = Vec::new();
-            plan_observations(conn, path, batch, &batch.quarterly, &mut unchanged, &mut new)?;
+            plan_observations(
+                conn,
+                path,
+                batch,
+                &batch.quarterly,
+                &mut unchanged,
+                &mut new,
+            )?;
             plan.quarterly = new;
             let mut new = Vec::new();
             plan_observations(conn, path, batch, &batch.annual, &mut unchanged, &mut new)?;

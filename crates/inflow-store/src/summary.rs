@@ -102,7 +102,14 @@ impl Store {
     fn coverage<P: Tick>(
         &self,
         meta: &SeriesMeta,
-    ) -> Result<(usize, Option<(YearMonth, YearMonth)>, Option<(String, String)>), Error> {
+    ) -> Result<
+        (
+            usize,
+            Option<(YearMonth, YearMonth)>,
+            Option<(String, String)>,
+        ),
+        Error,
+    > {
         let history = self.history_of::<P>(&meta.key)?;
         let n = history.len();
         let span = Series::from_history(meta.clone(), Vintage::Latest, history).span();

@@ -87,6 +87,13 @@ fn an_empty_database_has_no_bundled_series_and_stays_so() {
         .map(|m| m.key.to_string())
         .collect();
     assert_eq!(keys, ["xa.services.exports", "xq.services.exports"]);
+    // Releases and retractions work on it as on any database.
+    assert!(
+        store
+            .periodic::<YearQuarter>("xq.services.exports", Vintage::Latest)
+            .unwrap()
+            .is_empty()
+    );
     drop(store);
     // An existing database is never emptied.
     let e = Store::create_empty(&path).err().unwrap();

@@ -161,12 +161,7 @@ fn print_table<P: Tick>(title: &str, h: &Headline<P>) -> anyhow::Result<()> {
     }
     let f = &h.fytd;
     t.add_row(vec![
-        format!(
-            "{} {} ({})",
-            h.fiscal_year,
-            f.label,
-            count(f.months, noun)
-        ),
+        format!("{} {} ({})", h.fiscal_year, f.label, count(f.months, noun)),
         opt_amount(f.value),
         opt_signed(f.change),
         opt_pct(f.change_pct),

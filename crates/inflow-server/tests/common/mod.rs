@@ -32,6 +32,25 @@ impl App {
         App { dir, state, router }
     }
 
+    /// A router over a database made without the bundled data, holding
+    /// the files `files` (name, text) imported in order.
+    pub fn empty_with(files: &[(&str, &str)]) -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("inflow.db");
+        let mut a = inflow_app::App::create_empty(&db).unwrap();
+        for (name, text) in files {
+            a.import_text(name, text).unwrap();
+        }
+        drop(a);
+        let config = Config {
+            db,
+            admin_token: None,
+        };
+        let state = AppState::new(&config).unwrap();
+        let router = inflow_server::router(state.clone());
+        App { dir, state, router }
+    }
+
     pub async fn send(&self, req: Request<Body>) -> Reply {
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
