@@ -10,12 +10,12 @@
 use std::path::{Path, PathBuf};
 
 use inflow_core::Date;
-use inflow_fetch::{Answer, Archive, Client, ClientConfig, Remembered};
+use inflow_fetch::{Answer, Archive, Client, Remembered};
 use inflow_store::{FileKind, ReleaseOutcome, ReleaseRecord};
 
 use crate::{App, Error, Result};
 
-pub use inflow_fetch::{SBP_MIRROR_URL, SBP_URL};
+pub use inflow_fetch::{ClientConfig, SBP_MIRROR_URL, SBP_URL};
 
 /// The archive of fetched files for the database at `db`: `archive/`
 /// beside it.

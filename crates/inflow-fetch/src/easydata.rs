@@ -188,7 +188,10 @@ mod tests {
         let s = parse_easydata("u", "K", body).unwrap();
         assert_eq!(s.points.len(), 3);
         assert_eq!(s.points[0], (YearMonth::new(2026, 5).unwrap(), None));
-        assert_eq!(s.points[1], (YearMonth::new(2026, 6).unwrap(), Some(1001.5)));
+        assert_eq!(
+            s.points[1],
+            (YearMonth::new(2026, 6).unwrap(), Some(1001.5))
+        );
         assert_eq!(s.points[2], (YearMonth::new(2026, 7).unwrap(), Some(417.2)));
     }
 
@@ -200,7 +203,8 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("columns: no date column"), "{e}");
-        let body = br#"{"columns":["Observation Date","Observation Value"],"rows":[["2026-07-31","x"]]}"#;
+        let body =
+            br#"{"columns":["Observation Date","Observation Value"],"rows":[["2026-07-31","x"]]}"#;
         let e = parse_easydata("u", "K", body).unwrap_err().to_string();
         assert!(e.contains("rows[0][1]") && e.contains("\"x\""), "{e}");
         let body = br#"{"columns":["Observation Date","Observation Value"],"rows":[["2026-07-31","1"],["2026-07-01","2"]]}"#;

@@ -179,10 +179,7 @@ impl Client {
                 retry_after,
                 attempts,
             },
-            Some(status) => Error::Status {
-                url: shown,
-                status,
-            },
+            Some(status) => Error::Status { url: shown, status },
             None => Error::Unreachable {
                 url: shown,
                 reason: last,

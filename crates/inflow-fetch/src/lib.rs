@@ -14,9 +14,7 @@ mod sbp;
 pub use archive::{Archive, Remembered};
 pub use easydata::{EASYDATA_BASE, EasySeries, easydata_url, parse_easydata};
 pub use error::Error;
-pub use http::{
-    Answer, BODY_LIMIT, Client, ClientConfig, Fetched, USER_AGENT, Validators, redact,
-};
+pub use http::{Answer, BODY_LIMIT, Client, ClientConfig, Fetched, USER_AGENT, Validators, redact};
 pub use sbp::{SBP_MIRROR_URL, SBP_URL, check_workbook, release_date};
 
 /// Reads an HTTP date (`Tue, 17 Mar 2026 09:12:00 GMT`, RFC 9110's

@@ -48,7 +48,10 @@ fn body(a: Answer) -> inflow_fetch::Fetched {
 fn a_conditional_get_sends_back_the_validators_and_gets_304() {
     let s = Server::start(Box::new(publisher)).unwrap();
     let c = client(0);
-    let f = body(c.get(&s.url("/dt.xls"), &Validators::default(), false).unwrap());
+    let f = body(
+        c.get(&s.url("/dt.xls"), &Validators::default(), false)
+            .unwrap(),
+    );
     assert_eq!(f.bytes, WORKBOOK);
     check_workbook("u", &f).unwrap();
     assert_eq!(f.validators.etag.as_deref(), Some("\"v1\""));
@@ -59,7 +62,12 @@ fn a_conditional_get_sends_back_the_validators_and_gets_304() {
     assert_eq!(reqs[1].header("if-none-match"), Some("\"v1\""));
     assert_eq!(reqs[1].header("if-modified-since"), Some(LAST_MODIFIED));
     // SBP's firewall refuses default client agents.
-    assert!(reqs[0].header("user-agent").unwrap().starts_with("Mozilla/5.0"));
+    assert!(
+        reqs[0]
+            .header("user-agent")
+            .unwrap()
+            .starts_with("Mozilla/5.0")
+    );
 }
 
 #[test]
@@ -142,7 +150,10 @@ fn a_cut_off_body_is_an_error_after_the_retries() {
         .unwrap_err();
     assert_eq!(s.requests().len(), 2);
     let m = e.to_string();
-    assert!(m.contains("/dt.xls") && m.contains("after 2 attempts"), "{m}");
+    assert!(
+        m.contains("/dt.xls") && m.contains("after 2 attempts"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -179,7 +190,11 @@ fn rate_limits_honour_retry_after_and_refused_keys_say_they_expire() {
     }))
     .unwrap();
     let e = client(2)
-        .get(&s.url("/limited?api_key=SECRET"), &Validators::default(), true)
+        .get(
+            &s.url("/limited?api_key=SECRET"),
+            &Validators::default(),
+            true,
+        )
         .unwrap_err();
     let m = e.to_string();
     assert!(matches!(e, Error::RateLimited { attempts: 3, .. }), "{m}");
