@@ -217,6 +217,9 @@ pub struct Projection {
     pub p_exceed: Option<f64>,
     /// The model used, with any fallback.
     pub model: String,
+    /// How the interval and the probability were made (calibrated or the
+    /// simulated totals themselves).
+    pub interval_method: String,
     /// Why the interval is wider than the model's own spread (too little
     /// history), if it is.
     pub note: Option<String>,
@@ -431,6 +434,7 @@ pub fn project_series(
         target: req.target,
         p_exceed,
         model: total.model.clone(),
+        interval_method: total.method(req.paths),
         note: total.widened.clone(),
         unit: series.meta.unit.to_string(),
         fitted_from,
@@ -464,6 +468,7 @@ fn finished_year(
         target: req.target,
         p_exceed: req.target.map(|t| if total > t { 1.0 } else { 0.0 }),
         model: "actual (the year is complete)".into(),
+        interval_method: "none: every month of the year is known".into(),
         note: None,
         unit: series.meta.unit.to_string(),
         fitted_from: fy.first_month()?,
