@@ -3,9 +3,12 @@
 //! target, and a backtest of those projections in pseudo-real time.
 //!
 //! A projection is the actual total of the months known plus the forecast
-//! of the months left. Its interval comes from simulated sample paths of the
-//! forecast model summed over the remaining months, so that errors that
-//! persist from month to month widen the interval as they should.
+//! of the months left. Simulated sample paths of the forecast model summed
+//! over the remaining months give the centre and spread of the rest (so
+//! errors that persist from month to month widen it); the quantiles and the
+//! probability of a target come from a calibration table of past year
+//! totals' standardized errors ([`calibrate`]), so coverage holds whether or
+//! not the model is right.
 //!
 //! "As of a month" means what a reader could have computed when that
 //! month's figure was first published: the vintage of its first release,
