@@ -197,11 +197,7 @@ impl Composer<'_> {
                     pe,
                     "probability",
                     &all,
-                    Some(format!(
-                        "{how}: P(total > {}) = {}",
-                        plain(t),
-                        plain(pe)
-                    )),
+                    Some(format!("{how}: P(total > {}) = {}", plain(t), plain(pe))),
                     obs.clone(),
                 );
                 tp = tp
