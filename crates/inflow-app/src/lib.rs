@@ -29,6 +29,7 @@ pub mod panel;
 pub mod projection;
 pub mod release;
 pub mod releases;
+pub mod target;
 mod vintage;
 pub mod webhook;
 
