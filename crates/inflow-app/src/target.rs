@@ -132,7 +132,11 @@ mod tests {
     fn the_official_target_wins_and_carries_its_source() {
         let (_d, app) = app();
         let t = app
-            .default_target("pk.ict.exports", Some("2026-02".parse().unwrap()), AsOf::Latest)
+            .default_target(
+                "pk.ict.exports",
+                Some("2026-02".parse().unwrap()),
+                AsOf::Latest,
+            )
             .unwrap()
             .unwrap();
         assert_eq!(t.kind, TargetKind::Official);
@@ -147,7 +151,11 @@ mod tests {
         // FY2024-25 has no official target here: FY2023-24 as SBP gave it,
         // not the sum of its months.
         let t = app
-            .default_target("pk.ict.exports", Some("2024-10".parse().unwrap()), AsOf::Latest)
+            .default_target(
+                "pk.ict.exports",
+                Some("2024-10".parse().unwrap()),
+                AsOf::Latest,
+            )
             .unwrap()
             .unwrap();
         assert_eq!(t.kind, TargetKind::PreviousYearPublished, "{t:?}");
@@ -155,7 +163,12 @@ mod tests {
         assert!(!t.source_url.is_empty());
         let s = app.monthly("pk.ict.exports", AsOf::Latest).unwrap();
         let fy = s.meta.fiscal.parse_fiscal_year("FY2023-24").unwrap();
-        let sum: f64 = fy.months().unwrap().iter().map(|m| s.value(*m).unwrap()).sum();
+        let sum: f64 = fy
+            .months()
+            .unwrap()
+            .iter()
+            .map(|m| s.value(*m).unwrap())
+            .sum();
         // The published figure, which the sum of months need not equal.
         let published: Vec<f64> = app
             .store
@@ -165,6 +178,9 @@ mod tests {
             .filter(|p| p.period.to_string() == "FY2023-24")
             .map(|p| p.value.get())
             .collect();
-        assert!(published.contains(&t.value), "{t:?} not in {published:?} (months add to {sum})");
+        assert!(
+            published.contains(&t.value),
+            "{t:?} not in {published:?} (months add to {sum})"
+        );
     }
 }

@@ -88,12 +88,8 @@ pub fn parse_targets(file: &str, text: &str, known: &[SeriesMeta]) -> Result<Vec
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            row_err(
-                e.position().map_or(0, csv::Position::line),
-                e.to_string(),
-            )
-        })?;
+        let record = record
+            .map_err(|e| row_err(e.position().map_or(0, csv::Position::line), e.to_string()))?;
         let line = record.position().map_or(0, csv::Position::line);
         let field = |i: usize, reason: String| Error::Field {
             file: file.to_string(),
@@ -196,7 +192,10 @@ mod tests {
             .unwrap();
         assert_eq!(fy26.value.get(), 5200.0);
         assert!(fy26.publisher.contains("Information Technology"));
-        assert!(t.iter().all(|t| !t.source_url.is_empty() || !t.note.is_empty()));
+        assert!(
+            t.iter()
+                .all(|t| !t.source_url.is_empty() || !t.note.is_empty())
+        );
     }
 
     #[test]
@@ -212,7 +211,10 @@ mod tests {
         assert!(err("pk.ict.exports,FY2025-26,5,X,ftp:nohost,n").starts_with("t.csv:2:5:"));
         assert!(err("pk.ict.exports,FY2025-26,5,X,,").starts_with("t.csv:2:6: field `note`"));
         let dup = err("pk.ict.exports,FY2025-26,5,X,,n\npk.ict.exports,FY2025-26,6,X,,n");
-        assert!(dup.starts_with("t.csv:3:2:") && dup.contains("already"), "{dup}");
+        assert!(
+            dup.starts_with("t.csv:3:2:") && dup.contains("already"),
+            "{dup}"
+        );
         assert!(
             parse_targets("t.csv", "a,b\n", &known())
                 .unwrap_err()
