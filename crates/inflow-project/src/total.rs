@@ -99,6 +99,23 @@ impl YearTotal {
         (self.known + lo, self.known + hi)
     }
 
+    /// How the interval and the probability were made, for evidence text:
+    /// the calibration table over the simulated centre and spread, or the
+    /// simulated totals themselves.
+    pub fn method(&self, paths: usize) -> String {
+        match &self.quantiles {
+            Quantiles::Calibrated(_) => format!(
+                "centre and spread of the remaining months' total from {paths} simulated paths; \
+                 interval and probability from the calibration table of past year totals' \
+                 standardized errors (row: {} months left)",
+                self.left_row()
+            ),
+            Quantiles::Paths(_) => format!(
+                "interval and probability from {paths} simulated paths of the remaining months summed"
+            ),
+        }
+    }
+
     /// The probability that the total exceeds `target`.
     pub fn p_exceed(&self, target: f64) -> f64 {
         if self.months_left == 0 {
