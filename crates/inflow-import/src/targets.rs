@@ -52,7 +52,7 @@ pub const BUNDLED_TARGETS: crate::BundledFile = crate::BundledFile {
 /// # let known: Vec<inflow_core::SeriesMeta> = inflow_import::bundled_batches()?[0]
 /// #     .series.iter().map(|s| s.value.clone()).collect();
 /// let text = "series,fiscal_year,value,publisher,source_url,note\n\
-///             pk.ict.exports,FY2025-26,5200,MoITT,,\n";
+///             pk.ict.exports,FY2025-26,5200,MoITT,,announced in a speech\n";
 /// let t = inflow_import::parse_targets("t.csv", text, &known)?;
 /// assert_eq!(t[0].fiscal_year.to_string(), "FY2025-26");
 /// let bad = text.replace("FY2025-26", "2025");
