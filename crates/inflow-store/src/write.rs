@@ -39,9 +39,9 @@ pub(crate) fn write(
         )
         .map_err(&e)?;
     }
-    insert_observations(&tx, &plan.observations, import_id).map_err(&e)?;
-    insert_observations(&tx, &plan.quarterly, import_id).map_err(&e)?;
-    insert_observations(&tx, &plan.annual, import_id).map_err(&e)?;
+    insert_observations(tx, &plan.observations, import_id).map_err(&e)?;
+    insert_observations(tx, &plan.quarterly, import_id).map_err(&e)?;
+    insert_observations(tx, &plan.annual, import_id).map_err(&e)?;
     for p in &plan.published {
         tx.execute(
             "INSERT INTO published(series, period, release_date, source_url, value, publisher, note, import_id)

@@ -2,6 +2,8 @@
 //! stored as written, read back as quarters or years, and never read as
 //! months.
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
 use inflow_core::{ErrorKind, Vintage, Year, YearQuarter};
 use inflow_store::{Error, Store};
 
