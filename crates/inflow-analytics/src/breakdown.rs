@@ -15,7 +15,7 @@ use crate::Error;
 use crate::round::round_to;
 
 /// One component of a [`Breakdown`].
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ComponentRow {
     /// Series key.
     pub series: String,
@@ -35,7 +35,7 @@ pub struct ComponentRow {
 }
 
 /// A total broken down into its components.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Breakdown {
     /// The total's series key.
     pub series: String,
