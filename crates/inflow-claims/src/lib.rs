@@ -348,6 +348,7 @@ impl ClaimKind {
 
 /// What a verdict rests on. Amounts are in the series' unit (`unit`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = ClaimEvidence)]
 pub struct Evidence {
     /// The series consulted, such as `pk.ict.exports`.
     pub series: Option<String>,

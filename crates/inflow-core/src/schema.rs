@@ -11,7 +11,10 @@ use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Schema, SchemaFormat,
 use utoipa::openapi::{KnownFormat, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::{Amount, AsOf, Vintage, EbopsCode, FiscalCalendar, FiscalYear, Period, SeriesKey, Unit, YearMonth};
+use crate::{
+    Amount, AsOf, EbopsCode, FiscalCalendar, FiscalYear, Period, SeriesKey, Unit, Vintage,
+    YearMonth,
+};
 
 /// A month `YYYY-MM`, years [`crate::month::MIN_YEAR`] to
 /// [`crate::month::MAX_YEAR`].
@@ -23,7 +26,6 @@ pub const FISCAL_YEAR_PATTERN: &str = "^FY[1-9][0-9]{3}(-[0-9]{2})?$";
 
 /// A series key: dot-separated segments of `a-z`, `0-9` and `_`.
 pub const SERIES_KEY_PATTERN: &str = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$";
-
 
 fn text(pattern: Option<&str>, description: &str, example: &str) -> ObjectBuilder {
     ObjectBuilder::new()
@@ -122,7 +124,9 @@ named!(
         .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
         .minimum(Some(1))
         .maximum(Some(12))
-        .description(Some("The month fiscal years start in, 1 to 12.".to_string()))
+        .description(Some(
+            "The month fiscal years start in, 1 to 12.".to_string()
+        ))
 );
 named!(
     Amount,

@@ -174,6 +174,7 @@ pub struct ObsRef {
 
 /// What a figure of the text is and where it comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = BriefEvidence)]
 pub struct Evidence {
     /// Id referenced by [`Span::Figure`]: `n1`, `n2`, ... in order of first use.
     pub id: String,
