@@ -18,7 +18,7 @@ use crate::Error;
 use crate::round::round_to;
 
 /// What a [`Breakdown`]'s changes and contributions are measured against.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GrowthBasis {
     /// The same months a year earlier.
