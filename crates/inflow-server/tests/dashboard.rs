@@ -221,6 +221,7 @@ async fn overview_follows_the_data_and_the_reader() {
         assert!(table.contains(&share), "{share} not in {table}");
     }
     screenshot(&c, "overview-breakdown", 1280).await;
+    screenshot(&c, "overview-breakdown", 390).await;
 
     // 5. Legends: drawn by the page, with names and no placeholder dashes.
     let legends = js(
@@ -297,6 +298,7 @@ async fn overview_follows_the_data_and_the_reader() {
     assert!(!e[4].as_str().unwrap().contains("embed=1"), "{e}");
     assert!(e[4].as_str().unwrap().contains("month=2026-03"), "{e}");
     screenshot(&c, "embed-fiscal", 640).await;
+    screenshot(&c, "embed-fiscal", 390).await;
 
     // 8. A 390 px phone: no page scrolls sideways, tables included (each
     // row a labelled block), and every chart fits.
