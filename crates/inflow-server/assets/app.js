@@ -723,7 +723,10 @@
     const seriesSel = $("#series");
     const list = await fillSeries(seriesSel, params.get("series") || "pk.ict.exports");
     monthIn.value = params.get("month") || "";
-    targetIn.value = params.get("target") || "";
+    let typedTarget = params.get("target") || "";
+    targetIn.value = typedTarget;
+    targetIn.addEventListener("input", () => { typedTarget = targetIn.value; });
+    seriesSel.addEventListener("change", () => { typedTarget = ""; targetIn.value = ""; });
     // The brief is a page of its own; grow the frame to its height.
     frame.addEventListener("load", () => {
       const doc = frame.contentDocument;
@@ -731,8 +734,18 @@
       frame.dataset.loaded = monthIn.value || "latest";
       status("");
     });
-    function show() {
+    async function show() {
       showError("");
+      // The fiscal year's default target from the data, as on the overview.
+      const note = $("#brief-target-source");
+      if (typedTarget === "") {
+        const h = await api("/api/headline" + query({ series: seriesSel.value, month: monthIn.value }));
+        const t = h.target;
+        targetIn.value = t ? String(t.value) : "";
+        note.textContent = t ? "Default for " + t.fiscal_year + ": " + fmt(t.value, 2) + ", " + t.label + "." : "";
+      } else {
+        note.textContent = "";
+      }
       const q = { series: seriesSel.value, month: monthIn.value, target: targetIn.value };
       chrome(list.find((s) => s.key === seriesSel.value));
       $("#brief-md").href = "/api/brief" + query(Object.assign({ format: "md" }, q));
@@ -749,9 +762,18 @@
     $("#brief-form").addEventListener("submit", (ev) => {
       ev.preventDefault();
       history.replaceState(null, "", location.pathname + query({ series: seriesSel.value, month: monthIn.value, target: targetIn.value }));
-      show().catch((e) => { status(""); showError(e.message); });
+      show().catch(fail);
     });
-    await show();
+    // An error replaces the brief shown before, never sits above it.
+    function fail(e) {
+      status("");
+      frame.removeAttribute("src");
+      frame.hidden = true;
+      delete frame.dataset.loaded;
+      showError(e.message);
+    }
+    frame.addEventListener("load", () => { if (frame.getAttribute("src")) frame.hidden = false; });
+    await show().catch(fail);
   }
 
   // --- start ----------------------------------------------------------------
