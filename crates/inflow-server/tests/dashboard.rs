@@ -322,7 +322,7 @@ async fn overview_follows_the_data_and_the_reader() {
     assert_eq!(b[0], "5200", "{b}");
     assert!(b[1].as_str().unwrap().contains("Ministry"), "{b}");
     assert!(
-        b[2].as_str().unwrap().contains("target"),
+        b[2].as_str().unwrap().contains("target of $5.2 billion"),
         "the brief weighs the target: {b}"
     );
     assert!(b[3].as_str().unwrap().contains("target=5200"), "{b}");
