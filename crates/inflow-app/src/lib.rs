@@ -21,6 +21,7 @@ pub mod claims;
 mod error;
 pub mod export;
 pub mod feed;
+pub mod fetch;
 pub mod figures;
 pub mod import;
 pub mod observations;
