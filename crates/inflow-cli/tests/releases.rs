@@ -202,6 +202,57 @@ fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
         "json",
     ]);
     assert_eq!(earlier[0]["value"], 999.0);
+    // Headline and projection as of that day saw the release too.
+    let h = env.json(&["headline", "--as-of", "2026-09-21", "--format", "json"]);
+    assert_eq!(
+        (h["month"].as_str(), h["value"].as_f64()),
+        (Some("2026-08"), Some(999.0))
+    );
+    let p = env.json(&["project", "--as-of", "2026-09-21", "--format", "json"]);
+    assert_eq!(p["months_known"], 2);
+    assert_eq!(p["actual_to_date"], 417.0 + 999.0);
+    let p = env.json(&["project", "--format", "json"]);
+    assert_eq!(
+        (p["months_known"].as_i64(), p["actual_to_date"].as_f64()),
+        (Some(1), Some(417.0))
+    );
+    // Before the release was made, nobody saw it.
+    let h = env.json(&["headline", "--as-of", "2026-09-19", "--format", "json"]);
+    assert_eq!(h["month"], "2026-07");
+    // Its file, or any value of the same month and release date, is not
+    // re-imported: the retracted rows keep their key.
+    let before = std::fs::read(env.db()).unwrap();
+    env.cmd(&["import", &csv])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "belongs to release 2, retracted on",
+        ))
+        .stderr(predicate::str::contains(
+            "its own release date (e.g. --released 2026-09-21)",
+        ));
+    let fixed_same_day = env.file(
+        "fixed.csv",
+        b"series,period,value,status,release_date,source_url,note\n\
+          pk.ict.exports,2026-08,399,reported,2026-09-20,https://example.org/fixed,\n",
+    );
+    env.cmd(&["import", &fixed_same_day, "--dry-run"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("typed 999 for 399"));
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    // The corrected release under its own date is stored.
+    let fixed = env.file(
+        "fixed2.csv",
+        b"series,period,value,status,release_date,source_url,note\n\
+          pk.ict.exports,2026-08,399,reported,2026-09-21,https://example.org/fixed,\n",
+    );
+    env.cmd(&["import", &fixed]).assert().success();
+    let h = env.json(&["headline", "--format", "json"]);
+    assert_eq!(
+        (h["month"].as_str(), h["value"].as_f64()),
+        (Some("2026-08"), Some(399.0))
+    );
     let releases = env.json(&["releases", "--format", "json"]);
     assert_eq!(releases[1]["retraction_reason"], "typed 999 for 399");
     env.cmd(&["retract", "2", "--why", "again"])
