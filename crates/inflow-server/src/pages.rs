@@ -206,7 +206,8 @@ const BRIEF: &str = r##"
 <form id="brief-form" class="controls" aria-label="Which brief">
   <label>Series <select id="series" name="series"></select></label>
   <label>Month <input id="brief-month" name="month" type="month" placeholder="YYYY-MM" aria-describedby="brief-help"></label>
-  <label>Target for the fiscal year <input id="brief-target" name="target" type="number" min="0" step="any" inputmode="decimal"></label>
+  <label>Target for the fiscal year <input id="brief-target" name="target" type="number" min="0" step="any" inputmode="decimal" aria-describedby="brief-target-source"></label>
+  <span id="brief-target-source" class="help"></span>
   <button type="submit">Write the brief</button>
   <span id="brief-help" class="help">Empty month: the latest. The brief reads the data as released with that month.</span>
 </form>
