@@ -7,7 +7,7 @@ use crate::round::serde_round;
 use crate::{Error, Sum, pct_change, sum_months};
 
 /// A change from an earlier value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Change<P = YearMonth> {
     /// The period (month or quarter) compared with.
     pub month: P,
@@ -23,7 +23,7 @@ pub struct Change<P = YearMonth> {
 }
 
 /// Fiscal-year-to-date total against the same months a year earlier.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Fytd<P = YearMonth> {
     /// Label of the months covered, such as `Jul-Apr`.
     pub label: String,
@@ -51,7 +51,7 @@ pub struct Fytd<P = YearMonth> {
 
 /// 12-month rolling total ending with the period (twelve months, or four
 /// quarters).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Rolling<P = YearMonth> {
     /// First period of the window.
     pub from: P,
@@ -77,7 +77,7 @@ pub struct Rolling<P = YearMonth> {
 ///
 /// A month equal to the previous high is not a new record. The first month
 /// of data is not a record: there is nothing to compare it with.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Records<P = YearMonth> {
     /// Higher than every earlier month of the series.
     pub all_time: bool,
@@ -85,6 +85,7 @@ pub struct Records<P = YearMonth> {
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub previous_high: Option<f64>,
     /// The period of `previous_high` (the latest, if tied).
+    #[schema(value_type = Option<YearMonth>)]
     pub previous_high_month: Option<P>,
     /// Higher than the same calendar month (or quarter) of every earlier year.
     pub calendar_month: bool,
@@ -92,6 +93,7 @@ pub struct Records<P = YearMonth> {
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub calendar_month_previous_high: Option<f64>,
     /// Its period.
+    #[schema(value_type = Option<YearMonth>)]
     pub calendar_month_previous_high_month: Option<P>,
     /// Higher than every earlier month of the same fiscal year.
     pub fiscal_year: bool,
@@ -99,6 +101,7 @@ pub struct Records<P = YearMonth> {
     #[serde(serialize_with = "serde_round::opt_amount")]
     pub fiscal_year_previous_high: Option<f64>,
     /// Its period.
+    #[schema(value_type = Option<YearMonth>)]
     pub fiscal_year_previous_high_month: Option<P>,
     /// The first period of data: records are "since" this period.
     pub history_from: P,
@@ -114,15 +117,15 @@ pub struct Records<P = YearMonth> {
 /// For a quarterly series `mom` is the change on the previous quarter
 /// (QoQ), the key `frequency` says `Q` and `fiscal_period` names the fiscal
 /// quarter (`FY2024-25 Q1`); neither key appears for a monthly series.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Headline<P = YearMonth> {
     /// Series key.
     pub series: String,
     /// The period: a month, or a quarter such as `2024-Q2`.
     pub month: P,
-    /// The series' frequency; written only when not monthly.
-    #[serde(skip_serializing_if = "is_monthly")]
-    pub frequency: Frequency,
+    /// The series' frequency (`Q`, `A`); written only when not monthly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Frequency>,
     /// The period on the fiscal calendar, such as `FY2024-25 Q1`; written
     /// only when not monthly.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -167,10 +170,6 @@ pub struct Headline<P = YearMonth> {
     pub record: Records<P>,
 }
 
-fn is_monthly(f: &Frequency) -> bool {
-    *f == Frequency::Monthly
-}
-
 fn display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(v)
 }
@@ -209,7 +208,7 @@ pub fn headline<P: Tick>(series: &Series<P>, month: P) -> Result<Headline<P>, Er
     Ok(Headline {
         series: series.meta.key.to_string(),
         month,
-        frequency: P::FREQUENCY,
+        frequency: (P::FREQUENCY != Frequency::Monthly).then_some(P::FREQUENCY),
         fiscal_period: (P::FREQUENCY != Frequency::Monthly)
             .then(|| series.meta.fiscal.period_label(month)),
         fiscal_year: fy,

@@ -24,7 +24,7 @@ pub struct ObservationQuery {
 }
 
 /// One period (month, quarter or year) of a series in one vintage.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ObservationRow {
     /// The period as stored: `2024-04`, `2024-Q2` or `2024`.
     pub month: String,
@@ -52,7 +52,7 @@ pub struct ObservationRow {
 }
 
 /// The values asked for, with what a reader needs to label them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Observations {
     /// Series key.
     pub series: String,
@@ -61,16 +61,12 @@ pub struct Observations {
     /// Unit of every value.
     pub unit: String,
     /// `Q` or `A`; not written for a monthly series.
-    #[serde(skip_serializing_if = "is_monthly")]
-    pub frequency: Frequency,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Frequency>,
     /// `latest` or the release date read.
     pub vintage: String,
     /// One row per period, oldest first.
     pub observations: Vec<ObservationRow>,
-}
-
-fn is_monthly(f: &Frequency) -> bool {
-    *f == Frequency::Monthly
 }
 
 /// The CSV columns of observations, defined once for the CLI and the API.
@@ -169,7 +165,7 @@ impl App {
             series: series.meta.key.to_string(),
             title: series.meta.title.clone(),
             unit: series.meta.unit.to_string(),
-            frequency: series.meta.frequency,
+            frequency: (!monthly).then_some(series.meta.frequency),
             vintage: series.vintage.to_string(),
             observations: rows,
         })

@@ -17,7 +17,7 @@ pub fn today() -> Date {
 
 /// The headline figures of a month with what the release calendar and the
 /// components say: `inflow headline --format json` and `GET /api/headline`.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct HeadlineReport {
     /// The headline figures.
     #[serde(flatten)]
@@ -76,7 +76,7 @@ impl App {
         let series = self.monthly(key, as_of)?;
         let history: Vec<_> = self
             .store
-            .history(&series.meta.key)?
+            .history_in(&series.meta.key, series.vintage)?
             .into_iter()
             .filter(|o| series.vintage.includes(o.release_date))
             .collect();

@@ -21,6 +21,7 @@ pub mod number;
 pub mod period;
 pub mod quarter;
 pub mod record;
+pub mod schema;
 pub mod series;
 pub mod tick;
 pub mod tier;

@@ -69,7 +69,7 @@ impl fmt::Display for Partner {
 }
 
 /// Direction of a trade flow.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Flow {
     /// Credits: receipts from exports.
@@ -111,7 +111,9 @@ impl fmt::Display for Flow {
 /// assert!("W".parse::<Frequency>().is_err());
 /// # Ok::<(), inflow_core::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, Hash, Debug, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
 pub enum Frequency {
     /// One value per calendar month (SDMX `M`).
     #[default]
@@ -217,7 +219,19 @@ pub struct SeriesMeta {
 }
 
 /// How an observation came to be.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Debug,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ObsStatus {
     /// As first published, with no marker from the publisher.

@@ -325,7 +325,7 @@
     const svg = s("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img",
       "aria-label": "Projected " + p.fiscal_year + " total " + fmt(p.point, 0) + "; 80% interval " + fmt(lo80, 0) +
         " to " + fmt(hi80, 0) + "; 95% interval " + fmt(lo95, 0) + " to " + fmt(hi95, 0) +
-        (p.target !== null ? "; target " + fmt(p.target, 0) : "") });
+        (p.target !== null ? "; target " + fmt(p.target, 2) : "") });
     svg.append(s("rect", { x: x(lo95), y: 30, width: Math.max(1, x(hi95) - x(lo95)), height: 26, fill: COLORS.band95 }));
     svg.append(s("rect", { x: x(lo80), y: 30, width: Math.max(1, x(hi80) - x(lo80)), height: 26, fill: COLORS.band80 }));
     svg.append(s("line", { x1: x(p.point), x2: x(p.point), y1: 26, y2: 60, stroke: COLORS.line, "stroke-width": 3 }));
@@ -334,7 +334,7 @@
     tick(lo95); tick(hi95);
     if (p.target !== null) {
       svg.append(s("line", { x1: x(p.target), x2: x(p.target), y1: 22, y2: 66, stroke: COLORS.target, "stroke-width": 2, "stroke-dasharray": "5 3" }));
-      svg.append(s("text", { x: Math.min(W - R, Math.max(L, x(p.target))), y: 92, "text-anchor": "middle", fill: COLORS.target, "font-size": 12 }, "target " + fmt(p.target, 0)));
+      svg.append(s("text", { x: Math.min(W - R, Math.max(L, x(p.target))), y: 92, "text-anchor": "middle", fill: COLORS.target, "font-size": 12 }, "target " + fmt(p.target, 2)));
     }
     box.replaceChildren(svg);
     box.dataset.points = "1";
@@ -391,10 +391,12 @@
     delete box.dataset.points;
     if (!b) {
       $("#bd-summary").textContent = "No component of " + h.series + " has a value for " + longMonth(h.month) + ".";
+      box.closest("figure").hidden = true;
       $("#bd-table").replaceChildren();
       box.replaceChildren();
       return;
     }
+    box.closest("figure").hidden = false;
     const against = b.compared_with.includes("..") ? b.compared_with : longMonth(b.compared_with);
     const basis = b.basis === "year_on_year" ? "the change on " + against + " (a year earlier)"
       : "the change on " + against + ", the month before (the components have no values a year earlier)";
@@ -444,7 +446,8 @@
       const y = top + k * row + (narrow ? 16 : 4);
       const x0 = x(Math.min(0, it.value)), x1 = x(Math.max(0, it.value));
       svg.append(s("rect", { x: x0, y, width: Math.max(1, x1 - x0), height: 18, fill: it.value >= 0 ? COLORS.line : COLORS.target }));
-      if (narrow) svg.append(s("text", { x: L, y: y - 3, fill: COLORS.text, "font-size": 12 }, it.label));
+      // A white halo keeps a label readable where it crosses the zero line.
+      if (narrow) svg.append(s("text", { x: 4, y: y - 3, fill: COLORS.text, "font-size": 12, stroke: "#fff", "stroke-width": 3, "paint-order": "stroke" }, it.label));
       else svg.append(s("text", { x: labelW, y: y + 14, "text-anchor": "end", fill: COLORS.text, "font-size": 13 }, it.label));
       const tx = it.value >= 0 ? x1 + 4 : x0 - 4;
       svg.append(s("text", { x: tx, y: y + 14, "text-anchor": it.value >= 0 ? "start" : "end", fill: COLORS.text, "font-size": 12, "font-weight": 600 }, fixed(it.value, 1)));
@@ -512,11 +515,11 @@
       const t = h.target;
       if (typedTarget === "") {
         targetIn.value = t ? String(t.value) : "";
-        $("#target-source").replaceChildren(...(t ? ["Default for " + t.fiscal_year + ": " + fmt(t.value, 0) + ", " + t.label,
+        $("#target-source").replaceChildren(...(t ? ["Default for " + t.fiscal_year + ": " + fmt(t.value, 2) + ", " + t.label,
           t.source_url ? el("span", {}, " (", el("a", { href: t.source_url, rel: "noopener", text: "source" }), ")") : (t.note ? " (" + t.note + ")" : ""), "."]
           : ["No target known for this fiscal year."]));
       } else {
-        $("#target-source").replaceChildren("Your target" + (t ? "; the default for " + t.fiscal_year + " is " + fmt(t.value, 0) + ", " + t.label : "") + ".");
+        $("#target-source").replaceChildren("Your target" + (t ? "; the default for " + t.fiscal_year + " is " + fmt(t.value, 2) + ", " + t.label : "") + ".");
       }
       const target = targetIn.value;
       const latest = obs.observations.length ? obs.observations[obs.observations.length - 1].month : h.month;
@@ -534,7 +537,7 @@
       monthlyChart($("#chart-monthly"), obs, h.month);
       fiscalChart($("#chart-fy"), obs, meta.fiscal_start_month, h.month);
       if (p) {
-        const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 0) + ": " + chance(p.p_exceed) + ".";
+        const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 2) + ": " + chance(p.p_exceed) + ".";
         $("#proj-summary").textContent = p.fiscal_year + ": " + fmt(p.actual_to_date, 0) + " in the " + p.months_known +
           " months known; projected total " + fmt(p.point, 1) + " " + p.unit + " (80% interval " +
           fmt(p.intervals["80"][0], 1) + " to " + fmt(p.intervals["80"][1], 1) + "; 95% interval " +
@@ -720,7 +723,10 @@
     const seriesSel = $("#series");
     const list = await fillSeries(seriesSel, params.get("series") || "pk.ict.exports");
     monthIn.value = params.get("month") || "";
-    targetIn.value = params.get("target") || "";
+    let typedTarget = params.get("target") || "";
+    targetIn.value = typedTarget;
+    targetIn.addEventListener("input", () => { typedTarget = targetIn.value; });
+    seriesSel.addEventListener("change", () => { typedTarget = ""; targetIn.value = ""; });
     // The brief is a page of its own; grow the frame to its height.
     frame.addEventListener("load", () => {
       const doc = frame.contentDocument;
@@ -728,8 +734,18 @@
       frame.dataset.loaded = monthIn.value || "latest";
       status("");
     });
-    function show() {
+    async function show() {
       showError("");
+      // The fiscal year's default target from the data, as on the overview.
+      const note = $("#brief-target-source");
+      if (typedTarget === "") {
+        const h = await api("/api/headline" + query({ series: seriesSel.value, month: monthIn.value }));
+        const t = h.target;
+        targetIn.value = t ? String(t.value) : "";
+        note.textContent = t ? "Default for " + t.fiscal_year + ": " + fmt(t.value, 2) + ", " + t.label + "." : "";
+      } else {
+        note.textContent = "";
+      }
       const q = { series: seriesSel.value, month: monthIn.value, target: targetIn.value };
       chrome(list.find((s) => s.key === seriesSel.value));
       $("#brief-md").href = "/api/brief" + query(Object.assign({ format: "md" }, q));
@@ -746,9 +762,18 @@
     $("#brief-form").addEventListener("submit", (ev) => {
       ev.preventDefault();
       history.replaceState(null, "", location.pathname + query({ series: seriesSel.value, month: monthIn.value, target: targetIn.value }));
-      show().catch((e) => { status(""); showError(e.message); });
+      show().catch(fail);
     });
-    await show();
+    // An error replaces the brief shown before, never sits above it.
+    function fail(e) {
+      status("");
+      frame.removeAttribute("src");
+      frame.hidden = true;
+      delete frame.dataset.loaded;
+      showError(e.message);
+    }
+    frame.addEventListener("load", () => { if (frame.getAttribute("src")) frame.hidden = false; });
+    await show().catch(fail);
   }
 
   // --- start ----------------------------------------------------------------

@@ -221,6 +221,7 @@ async fn overview_follows_the_data_and_the_reader() {
         assert!(table.contains(&share), "{share} not in {table}");
     }
     screenshot(&c, "overview-breakdown", 1280).await;
+    screenshot(&c, "overview-breakdown", 390).await;
 
     // 5. Legends: drawn by the page, with names and no placeholder dashes.
     let legends = js(
@@ -297,8 +298,54 @@ async fn overview_follows_the_data_and_the_reader() {
     assert!(!e[4].as_str().unwrap().contains("embed=1"), "{e}");
     assert!(e[4].as_str().unwrap().contains("month=2026-03"), "{e}");
     screenshot(&c, "embed-fiscal", 640).await;
+    screenshot(&c, "embed-fiscal", 390).await;
 
-    // 8. A 390 px phone: no page scrolls sideways, tables included (each
+    // 8. The brief page takes the same default target, and an error hides
+    // the brief shown before.
+    c.goto(&format!("{base}/brief?month=2026-02"))
+        .await
+        .unwrap();
+    wait_for(
+        &c,
+        "document.querySelector('#brief-frame').dataset.loaded",
+        "brief",
+    )
+    .await;
+    let b = js(
+        &c,
+        "return [document.querySelector('#brief-target').value, \
+                 document.querySelector('#brief-target-source').textContent, \
+                 document.querySelector('#brief-frame').contentDocument.body.innerText, \
+                 document.querySelector('#brief-html').href];",
+    )
+    .await;
+    assert_eq!(b[0], "5200", "{b}");
+    assert!(b[1].as_str().unwrap().contains("Ministry"), "{b}");
+    assert!(
+        b[2].as_str().unwrap().contains("target of $5.2 billion"),
+        "the brief weighs the target: {b}"
+    );
+    assert!(b[3].as_str().unwrap().contains("target=5200"), "{b}");
+    js(
+        &c,
+        "document.querySelector('#brief-month').value = '2020-03'; \
+         document.querySelector('#brief-form button[type=submit]').click();",
+    )
+    .await;
+    wait_for(
+        &c,
+        "document.querySelector('#error').textContent",
+        "the brief's error",
+    )
+    .await;
+    let gone = js(
+        &c,
+        "return document.querySelector('#brief-frame').offsetParent === null",
+    )
+    .await;
+    assert_eq!(gone, true, "the old brief is hidden");
+
+    // 9. A 390 px phone: no page scrolls sideways, tables included (each
     // row a labelled block), and every chart fits.
     c.issue_cmd(Cdp(
         "Emulation.setDeviceMetricsOverride",

@@ -127,6 +127,7 @@ async fn pages_of_another_economy_say_nothing_of_pakistan() {
     assert_eq!(first, "Apr", "the fiscal chart starts in April");
     assert_clean("the overview", &text);
     screenshot(&c, "other-economy-overview", 1280).await;
+    screenshot(&c, "other-economy-overview", 390).await;
 
     // The explorer.
     c.goto(&format!("{base}/explorer?series={KEY}"))
@@ -141,6 +142,7 @@ async fn pages_of_another_economy_say_nothing_of_pakistan() {
     let text = page_text(&c).await;
     assert!(text.contains("FY2022-23"), "{text}");
     assert_clean("the explorer", &text);
+    screenshot(&c, "other-economy-explorer", 390).await;
 
     // The claim checker, with its example written from this series' data.
     c.goto(&format!("{base}/check?series={KEY}")).await.unwrap();
@@ -175,6 +177,7 @@ async fn pages_of_another_economy_say_nothing_of_pakistan() {
     assert!(text.contains("India's exports of services"), "{text}");
     assert!(text.contains("fiscal years run April to March"), "{text}");
     assert_clean("the brief page", &text);
+    screenshot(&c, "other-economy-brief", 1280).await;
     for format in ["md", "html", "text"] {
         c.goto(&format!("{base}/api/brief?series={KEY}&format={format}"))
             .await

@@ -217,7 +217,7 @@ impl Store {
     /// are not `P`, [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn history_of<P: Tick>(&self, key: &SeriesKey) -> Result<Vec<Observation<P>>, Error> {
         self.of_frequency::<P>(key.as_str())?;
-        crate::releases::visible_history(&self.conn, &self.path, key, Vintage::Latest)
+        crate::retractions::visible_history(&self.conn, &self.path, key, Vintage::Latest)
     }
 
     /// The series' monthly values in one vintage.
@@ -237,11 +237,13 @@ impl Store {
     /// are not `P`, [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn periodic<P: Tick>(&self, key: &str, vintage: Vintage) -> Result<Series<P>, Error> {
         let meta = self.of_frequency::<P>(key)?;
-        let history = crate::releases::visible_history(&self.conn, &self.path, &meta.key, vintage)?;
+        let history =
+            crate::retractions::visible_history(&self.conn, &self.path, &meta.key, vintage)?;
         Ok(Series::from_history(meta, vintage, history))
     }
 
-    fn of_frequency<P: Tick>(&self, key: &str) -> Result<SeriesMeta, Error> {
+    /// The series' metadata, or [`Error::Frequency`] when its periods are not `P`.
+    pub(crate) fn of_frequency<P: Tick>(&self, key: &str) -> Result<SeriesMeta, Error> {
         let meta = self.series(key)?;
         if meta.frequency != P::FREQUENCY {
             return Err(Error::Frequency {
@@ -298,7 +300,7 @@ impl Store {
             });
         }
         out.sort_by_key(|p| (p.period.last_month(), p.release_date));
-        crate::releases::visible_published(&self.conn, &self.path, &meta.key, vintage, out)
+        crate::retractions::visible_published(&self.conn, &self.path, &meta.key, vintage, out)
     }
 
     /// Past imports, oldest first.

@@ -42,8 +42,9 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             Ok(())
         }
         Format::Table => {
-            let noun = obs.frequency.period_noun();
-            let monthly = obs.frequency == inflow_core::Frequency::Monthly;
+            let frequency = obs.frequency.unwrap_or_default();
+            let noun = frequency.period_noun();
+            let monthly = frequency == inflow_core::Frequency::Monthly;
             let mut t = output::table(
                 &[
                     noun,
