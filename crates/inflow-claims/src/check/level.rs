@@ -380,6 +380,9 @@ impl SentenceCheck<'_, '_> {
             );
             if !overlaps(iv, (d - h, d + h)) && !overlaps(iv, (-d - h, -d + h)) {
                 ev.expected = Some(d);
+                if let Some(e) = self.percent_as_money(a, (c, cur.half_millions()), (b, base.half_millions())) {
+                    return (Verdict::UnitError, format!("{e} (the text's own figures)."), ev);
+                }
                 return (
                     Verdict::Inconsistent,
                     format!(
@@ -465,6 +468,17 @@ impl SentenceCheck<'_, '_> {
             );
         }
         ev.expected = Some(d);
+        if let Some(e) = self.percent_as_money(a, (cur.value, cur.half), (base.value, base.half)) {
+            return (
+                Verdict::UnitError,
+                format!(
+                    "{e}: {} against {}.",
+                    main.label(),
+                    base_p.label()
+                ),
+                ev,
+            );
+        }
         let level_hint = if overlaps(iv, (cur.value - cur.half, cur.value + cur.half)) {
             format!(
                 "; {} is the level of {}, not its change",
@@ -485,6 +499,29 @@ impl SentenceCheck<'_, '_> {
             ),
             ev,
         )
+    }
+
+    /// "grew by 14.75 million" where the growth was 14.75 percent: the
+    /// number fits the percentage change from `base` to `cur` (each a
+    /// value ± its rounding, in millions) and not the change in money.
+    /// The words saying so, or `None`.
+    fn percent_as_money(&self, a: &Amount, cur: (f64, f64), base: (f64, f64)) -> Option<String> {
+        let (_, lo, hi) = pct_range(cur.0, cur.1, base.0, base.1)?;
+        let v = a.sign * a.num.value;
+        let h = a.num.half_unit();
+        let fits = overlaps((v - h, v + h), (lo, hi));
+        let range = if (hi - lo).abs() < 0.005 {
+            fmt_pct(lo)
+        } else {
+            format!("{} to {}", fmt_pct(lo), fmt_pct(hi))
+        };
+        fits.then(|| {
+            format!(
+                "The change in money is {}; the text's {} is the percentage change ({range}), written as money",
+                self.money(cur.0 - base.0),
+                self.text_of(a),
+            )
+        })
     }
 
     /// A second look at an amount that could not be checked against the

@@ -4,6 +4,7 @@
 mod data;
 mod forecast;
 mod growth;
+mod label;
 mod length;
 mod level;
 mod record;
@@ -289,6 +290,7 @@ impl<'s> SentenceCheck<'s, '_> {
             }
         }
         self.judge_period_lengths();
+        self.judge_period_labels();
     }
 
     fn written_unit(a: &Amount) -> String {
@@ -297,6 +299,8 @@ impl<'s> SentenceCheck<'s, '_> {
             Cur::Pkr => "PKR",
         };
         match a.scale {
+            // "grew by 14.75 million": no currency written.
+            s if a.implied_cur => s.word().to_string(),
             Scale::Units => cur.to_string(),
             s => format!("{cur} {}", s.word()),
         }

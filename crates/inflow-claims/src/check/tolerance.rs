@@ -53,8 +53,13 @@ impl Stated {
     }
 }
 
+/// Whether two intervals of rounding share more than an end point.
+///
+/// A figure rounded to `235` stands for [234.5, 235.5) and one rounded to
+/// `236` for [235.5, 236.5): written to the same digit they cannot be the
+/// same number, so touching ends do not agree.
 pub(super) fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
-    a.0 <= b.1 + 1e-9 && b.0 <= a.1 + 1e-9
+    a.0 < b.1 - 1e-9 && b.0 < a.1 - 1e-9
 }
 
 /// The interval a stated percentage allows: rounded either way or cut

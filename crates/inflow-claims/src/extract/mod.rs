@@ -73,6 +73,10 @@ pub(crate) struct Amount {
     pub per_day: bool,
     /// An average month: "averaged $318 million", "$318 million a month".
     pub per_month: bool,
+    /// No currency is written ("grew by 14.75 million"): taken to be the
+    /// series' own. Only changes are read this way; a bare "2.3 million"
+    /// elsewhere is as likely people as money.
+    pub implied_cur: bool,
 }
 
 impl Amount {
