@@ -66,7 +66,11 @@ fn a_percentage_written_as_money_is_a_unit_error() {
     );
     let c = claim(&r, "18.78 million");
     assert_eq!(c.verdict, UnitError, "{c:#?}");
-    assert!(c.explanation.contains("percentage change"), "{}", c.explanation);
+    assert!(
+        c.explanation.contains("percentage change"),
+        "{}",
+        c.explanation
+    );
     assert!((c.evidence.expected.unwrap() - 57.516).abs() < 1e-6);
     // The same slip against the text's own pair: 366 / 292 - 1 = 25.34%.
     let r = dated(
@@ -94,7 +98,11 @@ fn a_share_of_a_broader_statistic_named_in_the_sentence() {
     let r = dated(&text.replace("42.6", "52.6"), "2026-03-25");
     let c = claim(&r, "52.6 percent");
     assert_eq!(c.verdict, Contradicted, "{c:#?}");
-    assert!(c.explanation.contains("of total services"), "{}", c.explanation);
+    assert!(
+        c.explanation.contains("of total services"),
+        "{}",
+        c.explanation
+    );
     // The part named before, the whole after: freelancers of ICT,
     // March 2026 112.98 / 413.623 = 27.3%.
     let r = dated(
@@ -146,10 +154,16 @@ fn a_fiscal_year_label_that_names_no_year_is_inconsistent() {
     assert_eq!(c.verdict, Inconsistent);
     assert_eq!(c.kind, ClaimKind::PeriodLabel);
     assert!(c.explanation.contains("FY2021-22"), "{}", c.explanation);
-    let r = dated("Exports grew in fiscal year 2019-21 to $2.1 billion.", "2021-08-01");
+    let r = dated(
+        "Exports grew in fiscal year 2019-21 to $2.1 billion.",
+        "2021-08-01",
+    );
     assert_eq!(claim(&r, "fiscal year 2019-21").verdict, Inconsistent);
     // Well-formed labels pass without a claim of their own.
-    let r = dated("IT exports were $2.12 billion in FY2020-21 and FY 2020/21.", "2021-08-01");
+    let r = dated(
+        "IT exports were $2.12 billion in FY2020-21 and FY 2020/21.",
+        "2021-08-01",
+    );
     assert!(r.claims.iter().all(|c| c.kind != ClaimKind::PeriodLabel));
 }
 

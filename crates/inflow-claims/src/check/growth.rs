@@ -12,9 +12,7 @@ impl SentenceCheck<'_, '_> {
             // Else "freelancers' share of IT exports was 15%": a part of
             // the main statistic named anywhere in the sentence.
             let own = self.main_series().meta.ebops.as_str();
-            let part = |s: &SeriesRef| {
-                matches!(s, SeriesRef::Component(c) if c.ebops.is_some_and(|c| is_within(c, own)))
-            };
+            let part = |s: &SeriesRef| matches!(s, SeriesRef::Component(c) if c.ebops.is_some_and(|c| is_within(c, own)));
             let after = self
                 .found
                 .series
@@ -310,10 +308,10 @@ impl SentenceCheck<'_, '_> {
         let whole = self.whole_for(p.first_tok, sref);
         let name = match (sref, whole) {
             (SeriesRef::Component(stat), _) => stat.name,
-            (SeriesRef::Main | SeriesRef::Total, Some(_)) => crate::lexicon::statistic_by_code(
-                self.main_series().meta.ebops.as_str(),
-            )
-            .map_or("the main series", |s| s.name),
+            (SeriesRef::Main | SeriesRef::Total, Some(_)) => {
+                crate::lexicon::statistic_by_code(self.main_series().meta.ebops.as_str())
+                    .map_or("the main series", |s| s.name)
+            }
             _ => {
                 return (
                     Verdict::Unverifiable,

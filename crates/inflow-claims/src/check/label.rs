@@ -17,7 +17,9 @@ impl SentenceCheck<'_, '_> {
                 continue;
             };
             let digits = |w: &Token<'_>, n: usize| {
-                w.kind == Tok::Number && w.text.len() == n && w.text.bytes().all(|c| c.is_ascii_digit())
+                w.kind == Tok::Number
+                    && w.text.len() == n
+                    && w.text.bytes().all(|c| c.is_ascii_digit())
             };
             if !digits(a, 4) || !(dash.is_dash() || dash.text == "/") {
                 continue;

@@ -187,11 +187,38 @@ pub(super) fn group_component_lists(series: &mut Vec<(usize, SeriesRef)>) {
 /// services are that qualifier's.
 fn qualified_services(t: &[Token<'_>], i: usize, s: &Statistic) -> bool {
     const ALONE_AFTER: &[&str] = &[
-        "the", "its", "their", "s", "total", "overall", "country", "national", "of", "and",
-        "in", "on", "that", "while", "as", "whose", "whereas", "but", "with", "to", "for",
-        "gross", "aggregate", "pakistan", "where", "when", "how", "all", "whole",
+        "the",
+        "its",
+        "their",
+        "s",
+        "total",
+        "overall",
+        "country",
+        "national",
+        "of",
+        "and",
+        "in",
+        "on",
+        "that",
+        "while",
+        "as",
+        "whose",
+        "whereas",
+        "but",
+        "with",
+        "to",
+        "for",
+        "gross",
+        "aggregate",
+        "pakistan",
+        "where",
+        "when",
+        "how",
+        "all",
+        "whole",
     ];
-    if s.ebops != Some("S") || !t[i].is_any(&["services", "exports", "export", "imports", "import"]) {
+    if s.ebops != Some("S") || !t[i].is_any(&["services", "exports", "export", "imports", "import"])
+    {
         return false;
     }
     let Some(p) = i.checked_sub(1).map(|j| &t[j]) else {

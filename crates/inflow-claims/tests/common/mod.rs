@@ -45,7 +45,11 @@ impl Bundled {
     /// services table, credit and debit, as the command line loads them.
     pub fn load_with_workbooks(vintage: Vintage) -> Self {
         let mut batches = inflow_import::bundled_batches().unwrap();
-        let mut known: Vec<_> = batches[0].series.iter().map(|s| s.value.key.clone()).collect();
+        let mut known: Vec<_> = batches[0]
+            .series
+            .iter()
+            .map(|s| s.value.key.clone())
+            .collect();
         for w in inflow_import::BUNDLED_WORKBOOKS {
             let wb = inflow_import::sbp::read_workbook(w.name, w.bytes).unwrap();
             let date = inflow_core::parse_date(w.release_date).unwrap();
