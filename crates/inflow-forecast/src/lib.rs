@@ -71,6 +71,7 @@ pub use arima::{AutoArima, FittedArima};
 pub use ces::{Ces, FittedCes};
 pub use combo::{Combination, FitBoxed, FittedCombination};
 pub use ets::{AutoEts, EtsSpec, FittedEts};
+pub use rng::{qnorm, quantile_sorted};
 pub use snaive::{FittedSeasonalNaive, SeasonalNaive};
 pub use sum::{SumDistribution, sum_distribution};
 pub use theta::{FittedTheta, Theta, ThetaVariant};

@@ -66,8 +66,17 @@ impl Rng {
 /// The standard normal quantile function.
 ///
 /// Acklam's rational approximation (relative error below 1.2e-9), which is
-/// far finer than any interval needs.
-pub(crate) fn qnorm(p: f64) -> f64 {
+/// far finer than any interval needs. Probabilities at or beyond 0 and 1
+/// give the infinities.
+///
+/// ```
+/// use inflow_forecast::qnorm;
+/// assert!((qnorm(0.975) - 1.959_964).abs() < 1e-6);
+/// assert_eq!(qnorm(0.5), 0.0);
+/// assert_eq!(qnorm(0.0), f64::NEG_INFINITY);
+/// assert_eq!(qnorm(1.0), f64::INFINITY);
+/// ```
+pub fn qnorm(p: f64) -> f64 {
     const A: [f64; 6] = [
         -3.969_683_028_665_376e1,
         2.209_460_984_245_205e2,
@@ -121,8 +130,17 @@ pub(crate) fn qnorm(p: f64) -> f64 {
 }
 
 /// The `p` quantile of already sorted values, interpolated linearly between
-/// order statistics (numpy's default, "type 7").
-pub(crate) fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
+/// order statistics (numpy's default, "type 7"); `NaN` for no values, and
+/// `p` outside 0..=1 is clamped.
+///
+/// ```
+/// use inflow_forecast::quantile_sorted;
+/// assert_eq!(quantile_sorted(&[1.0, 2.0, 3.0, 4.0], 0.5), 2.5);
+/// assert_eq!(quantile_sorted(&[7.0], 0.9), 7.0);
+/// assert_eq!(quantile_sorted(&[1.0, 2.0], 2.0), 2.0);
+/// assert!(quantile_sorted(&[], 0.5).is_nan());
+/// ```
+pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     match sorted.len() {
         0 => f64::NAN,
         1 => sorted[0],

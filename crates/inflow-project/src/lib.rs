@@ -3,9 +3,12 @@
 //! target, and a backtest of those projections in pseudo-real time.
 //!
 //! A projection is the actual total of the months known plus the forecast
-//! of the months left. Its interval comes from simulated sample paths of the
-//! forecast model summed over the remaining months, so that errors that
-//! persist from month to month widen the interval as they should.
+//! of the months left. Simulated sample paths of the forecast model summed
+//! over the remaining months give the centre and spread of the rest (so
+//! errors that persist from month to month widen it); the quantiles and the
+//! probability of a target come from a calibration table of past year
+//! totals' standardized errors ([`calibrate`]), so coverage holds whether or
+//! not the model is right.
 //!
 //! "As of a month" means what a reader could have computed when that
 //! month's figure was first published: the vintage of its first release,
@@ -217,6 +220,9 @@ pub struct Projection {
     pub p_exceed: Option<f64>,
     /// The model used, with any fallback.
     pub model: String,
+    /// How the interval and the probability were made (calibrated or the
+    /// simulated totals themselves).
+    pub interval_method: String,
     /// Why the interval is wider than the model's own spread (too little
     /// history), if it is.
     pub note: Option<String>,
@@ -431,6 +437,7 @@ pub fn project_series(
         target: req.target,
         p_exceed,
         model: total.model.clone(),
+        interval_method: total.method(req.paths),
         note: total.widened.clone(),
         unit: series.meta.unit.to_string(),
         fitted_from,
@@ -464,6 +471,7 @@ fn finished_year(
         target: req.target,
         p_exceed: req.target.map(|t| if total > t { 1.0 } else { 0.0 }),
         model: "actual (the year is complete)".into(),
+        interval_method: "none: every month of the year is known".into(),
         note: None,
         unit: series.meta.unit.to_string(),
         fitted_from: fy.first_month()?,

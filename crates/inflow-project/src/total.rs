@@ -3,7 +3,7 @@
 //! brief, the claim checker's forecast evidence, the dashboard and both
 //! backtests, so that what is measured is what users get.
 
-use inflow_forecast::{FittedModel, Forecast, ModelSpec};
+use inflow_forecast::{FittedModel, Forecast, ModelSpec, quantile_sorted as quantile};
 
 use crate::Error;
 use crate::calibrate::{Calibration, MAX_LEFT, Z90};
@@ -97,6 +97,23 @@ impl YearTotal {
             }
         };
         (self.known + lo, self.known + hi)
+    }
+
+    /// How the interval and the probability were made, for evidence text:
+    /// the calibration table over the simulated centre and spread, or the
+    /// simulated totals themselves.
+    pub fn method(&self, paths: usize) -> String {
+        match &self.quantiles {
+            Quantiles::Calibrated(_) => format!(
+                "centre and spread of the remaining months' total from {paths} simulated paths; \
+                 interval and probability from the calibration table of past year totals' \
+                 standardized errors (row: {} months left)",
+                self.left_row()
+            ),
+            Quantiles::Paths(_) => format!(
+                "interval and probability from {paths} simulated paths of the remaining months summed"
+            ),
+        }
     }
 
     /// The probability that the total exceeds `target`.
@@ -259,12 +276,4 @@ fn path_totals(
     }
     totals.sort_by(f64::total_cmp);
     Ok(totals)
-}
-
-/// Quantile of sorted samples, linear between order statistics.
-fn quantile(sorted: &[f64], p: f64) -> f64 {
-    let pos = p.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
-    let (i, frac) = (pos.floor() as usize, pos.fract());
-    let next = sorted[(i + 1).min(sorted.len() - 1)];
-    sorted[i] + (next - sorted[i]) * frac
 }

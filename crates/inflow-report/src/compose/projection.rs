@@ -81,15 +81,14 @@ impl Composer<'_> {
         }
         let forecast_sum: f64 = p.months.iter().filter_map(|m| m.point).sum();
         let how = format!(
-            "actual {} = {} plus point forecasts of {} = {}; model {}, fitted on data from {}; \
-             intervals from {} simulated paths of the remaining months summed",
+            "actual {} = {} plus point forecasts of {} = {}; model {}, fitted on data from {}; {}",
             range(&known),
             plain(p.actual_to_date),
             range(&rest),
             plain(round1(forecast_sum)),
             p.model,
             p.fitted_from,
-            Request::default().paths
+            p.interval_method
         );
         let point = self.fig(
             format!("projected total of {fy}"),
@@ -198,10 +197,7 @@ impl Composer<'_> {
                     pe,
                     "probability",
                     &all,
-                    Some(format!(
-                        "{how}: share of simulated totals above {} = {pe}",
-                        plain(t)
-                    )),
+                    Some(format!("{how}: P(total > {}) = {}", plain(t), plain(pe))),
                     obs.clone(),
                 );
                 tp = tp
