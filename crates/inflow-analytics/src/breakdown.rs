@@ -5,14 +5,38 @@
 //!
 //! The caller chooses the components (through the EBOPS tree and the series
 //! metadata); this module only computes. Contributions are measured against
-//! the total a year earlier, so they sum to the total's growth when the
-//! components add up (and differ by the unexplained part when they do not).
+//! the total a year earlier when the total and every component have a value
+//! then; otherwise against the period just before (the previous month for
+//! one month), when those exist; [`Breakdown::basis`] says which. They sum
+//! to the total's growth on that basis when the components add up (and
+//! differ by the unexplained part when they do not).
 
 use inflow_core::{MonthlySeries, SeriesMeta, YearMonth};
 use serde::Serialize;
 
 use crate::Error;
 use crate::round::round_to;
+
+/// What a [`Breakdown`]'s changes and contributions are measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrowthBasis {
+    /// The same months a year earlier.
+    YearOnYear,
+    /// The same number of months just before (the previous month for one
+    /// month): used when a component has no value a year earlier.
+    PreviousPeriod,
+}
+
+impl GrowthBasis {
+    /// The basis in words for prose and tables ("on a year earlier").
+    pub fn words(self) -> &'static str {
+        match self {
+            GrowthBasis::YearOnYear => "on a year earlier",
+            GrowthBasis::PreviousPeriod => "on the previous period",
+        }
+    }
+}
 
 /// One component of a [`Breakdown`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -23,14 +47,16 @@ pub struct ComponentRow {
     pub name: String,
     /// Its total over the months (`None`: a month has no value).
     pub value: Option<f64>,
-    /// The same months a year earlier.
+    /// Its total over the compared months ([`Breakdown::compared_with`]).
     pub previous: Option<f64>,
     /// Share of the total, percent.
     pub share_pct: Option<f64>,
-    /// Change on a year earlier, percent.
+    /// Change on a year earlier, percent (whatever the basis).
     pub yoy_pct: Option<f64>,
-    /// Contribution to the total's change on a year earlier, percentage
-    /// points: (value - previous) / total a year earlier x 100.
+    /// Change on the compared months, percent.
+    pub change_pct: Option<f64>,
+    /// Contribution to the total's change on the compared months,
+    /// percentage points: (value - previous) / total then x 100.
     pub contribution_pp: Option<f64>,
 }
 
@@ -43,10 +69,18 @@ pub struct Breakdown {
     pub months: String,
     /// The total over the months.
     pub total: f64,
-    /// The total a year earlier.
+    /// What changes and contributions are measured against.
+    pub basis: GrowthBasis,
+    /// The months compared with (`2025-03`, or `2026-02` on the
+    /// previous-period basis).
+    pub compared_with: String,
+    /// The total over the compared months.
     pub total_previous: Option<f64>,
-    /// The total's change on a year earlier, percent.
+    /// The total's change on a year earlier, percent (whatever the basis).
     pub total_yoy_pct: Option<f64>,
+    /// The total's change on the compared months, percent: what the
+    /// contributions add up to.
+    pub total_change_pct: Option<f64>,
     /// The components, largest first.
     pub components: Vec<ComponentRow>,
     /// Sum of the components (`None`: a component has no value).
@@ -134,11 +168,27 @@ pub fn breakdown(
             latest: total.last_month(),
         });
     };
-    let prev_months: Vec<YearMonth> = months
-        .iter()
-        .map(|m| m.add_months(-12))
-        .collect::<Result<_, _>>()?;
+    let shift = |by: i32| -> Result<Vec<YearMonth>, Error> {
+        Ok(months
+            .iter()
+            .map(|m| m.add_months(by))
+            .collect::<Result<_, _>>()?)
+    };
+    let year_ago = shift(-12)?;
+    // Every series has a value over `then`: the comparison is complete.
+    let complete = |then: &[YearMonth]| {
+        total_over(total, then).is_some()
+            && components.iter().all(|c| total_over(c.2, then).is_some())
+    };
+    let len = i32::try_from(months.len()).unwrap_or(i32::MAX);
+    let just_before = shift(-len)?;
+    let (basis, prev_months) = if !complete(&year_ago) && complete(&just_before) {
+        (GrowthBasis::PreviousPeriod, just_before)
+    } else {
+        (GrowthBasis::YearOnYear, year_ago.clone())
+    };
     let t_prev = total_over(total, &prev_months);
+    let t_year_ago = total_over(total, &year_ago);
     let pct = |a: f64, b: f64| (b != 0.0).then(|| (a - b) / b * 100.0);
     let mut rows: Vec<ComponentRow> = components
         .iter()
@@ -151,7 +201,10 @@ pub fn breakdown(
                 value,
                 previous,
                 share_pct: value.and_then(|v| (t != 0.0).then(|| v / t * 100.0)),
-                yoy_pct: value.zip(previous).and_then(|(v, p)| pct(v, p)),
+                yoy_pct: value
+                    .zip(total_over(s, &year_ago))
+                    .and_then(|(v, p)| pct(v, p)),
+                change_pct: value.zip(previous).and_then(|(v, p)| pct(v, p)),
                 contribution_pp: value
                     .zip(previous)
                     .zip(t_prev)
@@ -171,16 +224,20 @@ pub fn breakdown(
     let unexplained = sum.map(|s| round_to(t - s, 3));
     let adds_up = unexplained.is_some_and(|u| u.abs() <= tolerance + 1e-9);
     let contributions_sum_pp = rows.iter().map(|r| r.contribution_pp).sum();
+    let span = |ms: &[YearMonth]| match ms {
+        [one] => one.to_string(),
+        [first, .., last] => format!("{first}..{last}"),
+        [] => String::new(),
+    };
     Ok(Breakdown {
         series: key,
-        months: match months {
-            [one] => one.to_string(),
-            [first, .., last] => format!("{first}..{last}"),
-            [] => String::new(),
-        },
+        months: span(months),
+        basis,
+        compared_with: span(&prev_months),
         total: t,
         total_previous: t_prev,
-        total_yoy_pct: t_prev.and_then(|p| pct(t, p)),
+        total_yoy_pct: t_year_ago.and_then(|p| pct(t, p)),
+        total_change_pct: t_prev.and_then(|p| pct(t, p)),
         components: rows,
         components_sum: sum,
         unexplained,
@@ -241,6 +298,62 @@ mod tests {
         assert!((bd.contributions_sum_pp.unwrap() - 20.0).abs() < 1e-9);
         assert!(bd.adds_up);
         assert!((bd.components[0].share_pct.unwrap() - 250.0 / 3.6).abs() < 1e-9);
+        assert_eq!(bd.basis, GrowthBasis::YearOnYear);
+        assert_eq!(bd.compared_with, "2025-03");
+    }
+
+    #[test]
+    fn without_year_earlier_components_the_previous_month_is_the_basis() {
+        // The total has a year-earlier value, the components only the
+        // month before: contributions are to the change on February.
+        let total = series(
+            "t",
+            &[("2025-03", 300.0), ("2026-02", 340.0), ("2026-03", 361.2)],
+        );
+        let a = series("t.a", &[("2026-02", 240.4), ("2026-03", 250.7)]);
+        let b = series("t.b", &[("2026-02", 99.6), ("2026-03", 110.5)]);
+        let m: YearMonth = "2026-03".parse().unwrap();
+        let bd = breakdown(
+            &total,
+            &[
+                ("t.a".into(), "a".into(), &a),
+                ("t.b".into(), "b".into(), &b),
+            ],
+            &[m],
+        )
+        .unwrap();
+        assert_eq!(bd.basis, GrowthBasis::PreviousPeriod);
+        assert_eq!(bd.compared_with, "2026-02");
+        let growth = bd.total_change_pct.unwrap();
+        assert!((growth - (361.2 - 340.0) / 340.0 * 100.0).abs() < 1e-9);
+        // Year on year is still given for the total, not mixed in.
+        assert!((bd.total_yoy_pct.unwrap() - (361.2 - 300.0) / 3.0).abs() < 1e-9);
+        assert!(bd.components.iter().all(|c| c.yoy_pct.is_none()));
+        // The components add up to 361.2 exactly (and 340.0 a month
+        // earlier), so the contributions sum to the total's growth within
+        // rounding of the printed one-decimal points.
+        let sum = bd.contributions_sum_pp.unwrap();
+        assert!((sum - growth).abs() < 0.05, "{sum} vs {growth}");
+        let printed: f64 = bd
+            .components
+            .iter()
+            .map(|c| (c.contribution_pp.unwrap() * 10.0).round() / 10.0)
+            .sum();
+        assert!(
+            (printed - growth).abs() <= 0.1 + 1e-9,
+            "{printed} vs {growth}"
+        );
+    }
+
+    #[test]
+    fn with_neither_comparison_complete_the_year_basis_stays_and_says_nothing() {
+        let total = series("t", &[("2026-03", 360.0)]);
+        let a = series("t.a", &[("2026-03", 360.0)]);
+        let m: YearMonth = "2026-03".parse().unwrap();
+        let bd = breakdown(&total, &[("t.a".into(), "a".into(), &a)], &[m]).unwrap();
+        assert_eq!(bd.basis, GrowthBasis::YearOnYear);
+        assert!(bd.components[0].contribution_pp.is_none());
+        assert!(bd.total_change_pct.is_none());
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub enum Error {
     /// From writing the brief.
     #[error(transparent)]
     Report(#[from] inflow_report::Error),
+    /// From downloading a release.
+    #[error(transparent)]
+    Fetch(#[from] inflow_fetch::Error),
 }
 
 impl Error {
@@ -109,6 +112,7 @@ impl Error {
             Error::Forecast(e) => e.kind(),
             Error::Claims(e) => e.kind(),
             Error::Report(e) => e.kind(),
+            Error::Fetch(e) => e.kind(),
         }
     }
 

@@ -52,6 +52,7 @@ pub fn releases_of(meta: &inflow_core::SeriesMeta, history: &[Observation]) -> V
                 revised,
                 yoy_pct,
                 source_url: source,
+                retraction: None,
             });
         }
         before = now;
@@ -61,7 +62,8 @@ pub fn releases_of(meta: &inflow_core::SeriesMeta, history: &[Observation]) -> V
 }
 
 impl App {
-    /// Every release in the store, newest first, at most `limit`.
+    /// Every release in the store and every retraction of one, newest
+    /// first, at most `limit`.
     ///
     /// # Errors
     /// [`crate::Error::Store`] when the store cannot be read.
@@ -70,6 +72,30 @@ impl App {
         for meta in self.store.series_list()? {
             let history = self.store.history(&meta.key)?;
             all.extend(releases_of(&meta, &history));
+        }
+        for r in self.store.releases()? {
+            let (Some(on), Some(reason)) = (&r.retracted_on, &r.retraction_reason) else {
+                continue;
+            };
+            let Ok(day) = inflow_core::parse_date(on.get(..10).unwrap_or(on)) else {
+                continue;
+            };
+            all.push(ReleaseEntry {
+                series: "retraction".into(),
+                title: String::new(),
+                unit: String::new(),
+                released: day,
+                added: Vec::new(),
+                revised: Vec::new(),
+                yoy_pct: None,
+                source_url: String::new(),
+                retraction: Some(inflow_report::feed::Retraction {
+                    release_id: r.id,
+                    release_date: r.release_date.clone(),
+                    source: r.source.clone(),
+                    reason: reason.clone(),
+                }),
+            });
         }
         all.sort_by(|a, b| b.released.cmp(&a.released).then(a.series.cmp(&b.series)));
         all.truncate(limit);

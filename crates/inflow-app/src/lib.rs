@@ -21,6 +21,7 @@ pub mod claims;
 mod error;
 pub mod export;
 pub mod feed;
+pub mod fetch;
 pub mod figures;
 pub mod import;
 pub mod observations;
@@ -29,6 +30,7 @@ pub mod panel;
 pub mod projection;
 pub mod release;
 pub mod releases;
+pub mod target;
 mod vintage;
 pub mod webhook;
 
@@ -42,7 +44,7 @@ pub use projection::ProjectionCache;
 /// The library types the front ends render, re-exported so that they need
 /// not depend on the crates that compute them.
 pub mod types {
-    pub use inflow_analytics::breakdown::{Breakdown, ComponentRow};
+    pub use inflow_analytics::breakdown::{Breakdown, ComponentRow, GrowthBasis};
     pub use inflow_analytics::calendar::{Announcement, Basis, Calendar, ExpectedRelease};
     pub use inflow_analytics::{
         FiscalYearSummary, Headline, Reconciliation, ReconciliationStatus, Revision,

@@ -28,6 +28,8 @@ pub struct HeadlineReport {
     pub stale: Option<String>,
     /// The components of the month, when the series has any with data.
     pub breakdown: Option<Breakdown>,
+    /// The figure the month's fiscal year is compared with by default.
+    pub target: Option<crate::target::DefaultTarget>,
 }
 
 impl App {
@@ -115,6 +117,7 @@ impl App {
             stale: calendar.as_ref().and_then(Calendar::staleness),
             calendar,
             breakdown: self.breakdown(key, Some(headline.month), as_of)?,
+            target: self.default_target(key, Some(headline.month), as_of)?,
             headline,
         })
     }

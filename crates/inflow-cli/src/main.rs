@@ -59,6 +59,8 @@ enum Command {
     Reconcile(cmd::reconcile::Args),
     /// Import a release: SBP's trade-in-services workbook or tidy CSV files.
     Import(cmd::import::Args),
+    /// Download an official release (SBP's workbook) and import it.
+    Fetch(cmd::fetch::Args),
     /// Write observations as CSV, JSON or SDMX-CSV, latest or every vintage.
     Export(cmd::export::Args),
     /// List every release (id, date, source, digest, rows, retraction).
@@ -92,6 +94,7 @@ fn main() -> std::process::ExitCode {
         Command::Reconcile(a) => cmd::reconcile::run(g, a),
         Command::Import(a) => cmd::import::run(g, a),
         Command::Export(a) => cmd::export::run(g, a),
+        Command::Fetch(a) => cmd::fetch::run(g, a),
         Command::Releases(a) => cmd::releases::run(g, a),
         Command::Retract(a) => cmd::retract::run(g, a),
         Command::Project(a) => cmd::project::run(g, a),

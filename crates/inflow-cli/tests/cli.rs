@@ -920,6 +920,42 @@ fn headline_of_a_total_carries_its_components() {
     );
 }
 
+/// March 2026: the official data give the components for February and
+/// March 2026 but none for March 2025, so the contributions are to the
+/// change on February, said as such, and they sum to the total's change.
+#[test]
+fn headline_contributions_without_year_earlier_components_use_the_previous_month() {
+    let env = Env::new();
+    let v = env.json(&["headline", "--month", "2026-03", "--format", "json"]);
+    let b = &v["breakdown"];
+    assert_eq!(b["basis"], "previous_period", "{b}");
+    assert_eq!(b["compared_with"], "2026-02", "{b}");
+    let rows = b["components"].as_array().unwrap();
+    assert!(rows.len() >= 2, "{b}");
+    let sum: f64 = rows
+        .iter()
+        .map(|r| r["contribution_pp"].as_f64().unwrap())
+        .sum();
+    // The total's own change on February, from the headline's month-on-month
+    // comparison (computed apart from the breakdown).
+    let growth = v["mom"]["change_pct"].as_f64().unwrap();
+    // (the headline rounds its percentages to one decimal)
+    assert!(
+        (b["total_change_pct"].as_f64().unwrap() - growth).abs() < 0.05,
+        "{b}"
+    );
+    let growth = b["total_change_pct"].as_f64().unwrap();
+    // Within rounding: the components are published to 3 decimals and may
+    // differ from the total by the breakdown's tolerance.
+    let slack =
+        100.0 * b["tolerance"].as_f64().unwrap() * 2.0 / b["total_previous"].as_f64().unwrap();
+    assert!((sum - growth).abs() <= slack + 1e-9, "{sum} vs {growth}");
+    // The text table says which growth it is.
+    let out = env.stdout(&["headline", "--month", "2026-03"]);
+    assert!(out.contains("change on 2026-02"), "{out}");
+    assert!(out.contains("previous period"), "{out}");
+}
+
 #[test]
 fn import_posts_one_summary_to_a_webhook_on_loopback() {
     use std::io::{BufRead as _, BufReader, Read as _, Write as _};

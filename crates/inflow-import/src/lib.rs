@@ -17,10 +17,12 @@ mod bundled;
 mod check;
 mod parse;
 pub mod sbp;
+mod targets;
 
 pub use bundled::{BUNDLED, BUNDLED_WORKBOOKS, BundledFile, BundledWorkbook, bundled_batches};
 pub use check::{MAX_VALUE, excerpt};
 pub use parse::{Batch, BatchKind, Located, parse_str, parse_str_on};
+pub use targets::{BUNDLED_TARGETS, TARGETS_HEADER, Target, bundled_targets, parse_targets};
 
 /// Errors from reading an import file.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]

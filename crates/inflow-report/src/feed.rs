@@ -1,5 +1,6 @@
 //! An Atom feed (RFC 4287) of releases: one entry per release of a series,
-//! saying what it added and revised and the headline figure.
+//! saying what it added and revised and the headline figure, and one per
+//! retraction of a release.
 
 use inflow_core::{Date, YearMonth};
 use serde::Serialize;
@@ -26,11 +27,33 @@ pub struct ReleaseEntry {
     pub yoy_pct: Option<f64>,
     /// Where the release was published (the first source page).
     pub source_url: String,
+    /// Set when this entry announces that a release was withdrawn
+    /// (`released` is then the day of the retraction).
+    pub retraction: Option<Retraction>,
+}
+
+/// A withdrawn release, as a feed entry says it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Retraction {
+    /// The release's id in the store.
+    pub release_id: i64,
+    /// The release's own date.
+    pub release_date: String,
+    /// The file or URL it was imported from.
+    pub source: String,
+    /// Why it was withdrawn.
+    pub reason: String,
 }
 
 impl ReleaseEntry {
     /// The entry's title: `pk.ict.exports: February 2026 at 365 USD million`.
     pub fn headline(&self) -> String {
+        if let Some(r) = &self.retraction {
+            return format!(
+                "Release {} of {} retracted: {}",
+                r.release_id, r.release_date, r.reason
+            );
+        }
         match self.added.last() {
             Some((m, v)) => {
                 let mut s = format!(
@@ -55,6 +78,13 @@ impl ReleaseEntry {
 
     /// What the release did, in words.
     pub fn summary(&self) -> String {
+        if let Some(r) = &self.retraction {
+            return format!(
+                "Release {} (dated {}, from {}) was withdrawn on {}: {}. Its values no longer \
+                 count from that day; earlier vintages still show them as they were.",
+                r.release_id, r.release_date, r.source, self.released, r.reason
+            );
+        }
         let mut parts = Vec::new();
         if !self.added.is_empty() {
             let list: Vec<String> = self
@@ -84,6 +114,12 @@ impl ReleaseEntry {
     }
 
     fn id(&self) -> String {
+        if let Some(r) = &self.retraction {
+            return format!(
+                "tag:inflow,{}:release/{}/retracted",
+                self.released, r.release_id
+            );
+        }
         format!(
             "tag:inflow,{}:{}/{}",
             self.released, self.series, self.released

@@ -19,6 +19,7 @@
 mod api;
 mod error;
 mod feed;
+pub mod hook;
 mod listen;
 mod pages;
 mod state;
@@ -249,6 +250,19 @@ pub async fn serve(
 /// [`Error::App`] if the database cannot be opened, [`Error::Io`] if the
 /// address cannot be bound, [`Error::WeakToken`] for a short admin token.
 pub fn run_blocking(addr: SocketAddr, config: Config) -> Result<(), Error> {
+    run_blocking_with_webhook(addr, config, None)
+}
+
+/// [`run_blocking`], also POSTing each new release to `webhook` (checked
+/// every given interval; see [`hook::watch_releases`]).
+///
+/// # Errors
+/// As [`run_blocking`].
+pub fn run_blocking_with_webhook(
+    addr: SocketAddr,
+    config: Config,
+    webhook: Option<(inflow_app::webhook::Webhook, std::time::Duration)>,
+) -> Result<(), Error> {
     let state = AppState::new(&config)?;
     let io = |source| Error::Io { addr, source };
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -267,11 +281,18 @@ pub fn run_blocking(addr: SocketAddr, config: Config) -> Result<(), Error> {
             },
             config.db.display()
         );
+        let watcher = webhook.map(|(hook, every)| {
+            eprintln!("inflow serve: new releases are POSTed to {hook}");
+            tokio::spawn(hook::watch_releases(state.clone(), hook, every))
+        });
         serve(listener, state, async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
         .map_err(io)?;
+        if let Some(w) = watcher {
+            w.abort();
+        }
         Ok(())
     })
 }

@@ -71,7 +71,7 @@ fn layout(title: &str, page: &str, main: &str) -> Html<String> {
 <body data-page="{page}">
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
-  <p class="brand"><a href="/">inflow</a> <span>Pakistan's ICT exports, every release kept</span></p>
+  <p class="brand"><a href="/">inflow</a> <span id="brand-series">services trade statistics, every release kept</span></p>
   <nav aria-label="Main"><ul>{nav}</ul></nav>
 </header>
 <main id="main" tabindex="-1">
@@ -81,7 +81,7 @@ fn layout(title: &str, page: &str, main: &str) -> Html<String> {
 {main}
 </main>
 <footer>
-  <p>Data: State Bank of Pakistan, exports of telecommunication, computer and information services (EBOPS SI), USD million; fiscal year July to June. Every value links to the page that published it.
+  <p><span id="data-note">Every value links to the page that published it.</span>
   Charts drawn with <a href="/assets/uplot.LICENSE">uPlot</a> (MIT). <a href="/api/openapi.json">API (OpenAPI)</a>.</p>
 </footer>
 </body>
@@ -95,32 +95,48 @@ const OVERVIEW: &str = r##"
   <label>Series <select id="series" name="series"></select></label>
   <label>Month <input id="month" name="month" type="month" placeholder="YYYY-MM" aria-describedby="month-help"></label>
   <span id="month-help" class="help">Empty: the latest month.</span>
-  <label>Target for the fiscal year <input id="target" name="target" type="number" min="0" step="any" inputmode="decimal"></label>
+  <label>Target for the fiscal year <input id="target" name="target" type="number" min="0" step="any" inputmode="decimal" aria-describedby="target-source"></label>
+  <span id="target-source" class="help"></span>
   <button type="submit">Show</button>
 </form>
 
-<section id="headline" aria-labelledby="headline-h" class="headline">
+<div id="view">
+<p id="share" class="share" hidden>Share this view: <a id="share-link" href="/">link</a>.
+  Embed a chart: <a id="embed-monthly" href="/" data-embed-chart="monthly">monthly</a> · <a id="embed-fiscal" href="/" data-embed-chart="fiscal">fiscal year</a> · <a id="embed-projection" href="/" data-embed-chart="projection">projection</a> · <a id="embed-breakdown" href="/" data-embed-chart="breakdown">components</a>
+  <label class="embed-code">HTML to embed the monthly chart <input id="embed-code" type="text" readonly></label></p>
+
+<section id="headline" aria-labelledby="headline-h" class="headline" data-embed="headline">
   <h2 id="headline-h">Headline</h2>
   <p class="loading">Loading…</p>
 </section>
 
-<section aria-labelledby="monthly-h">
+<section id="breakdown" aria-labelledby="bd-h" data-embed="breakdown">
+  <h2 id="bd-h">What drove it: the components</h2>
+  <p id="bd-summary"></p>
+  <div id="bd-table" class="table-wrap"></div>
+  <figure>
+    <div class="chart bars" id="chart-breakdown" data-chart="breakdown"></div>
+    <figcaption>Each component's contribution to the total's change, in percentage points; together they make the total's change when the components add up.</figcaption>
+  </figure>
+</section>
+
+<section aria-labelledby="monthly-h" data-embed="monthly">
   <h2 id="monthly-h">Monthly values</h2>
   <figure>
     <div class="chart" id="chart-monthly" data-chart="monthly"></div>
-    <figcaption>Each month's value; filled dots mark all-time highs (higher than every earlier month).</figcaption>
+    <figcaption>Each month's value up to the month shown (the large ringed dot); filled dots mark all-time highs (higher than every earlier month).</figcaption>
   </figure>
 </section>
 
-<section aria-labelledby="fy-h">
+<section aria-labelledby="fy-h" data-embed="fiscal">
   <h2 id="fy-h">Fiscal year to date</h2>
   <figure>
     <div class="chart" id="chart-fy" data-chart="fiscal"></div>
-    <figcaption>Cumulative total through each month of the fiscal year, this year against the years before.</figcaption>
+    <figcaption>Cumulative total through each month of the fiscal year, the year of the month shown (bold) against the three years before.</figcaption>
   </figure>
 </section>
 
-<section aria-labelledby="proj-h">
+<section aria-labelledby="proj-h" data-embed="projection">
   <h2 id="proj-h">Projection of the fiscal year</h2>
   <p id="proj-summary"></p>
   <figure>
@@ -132,6 +148,8 @@ const OVERVIEW: &str = r##"
     <figcaption>The projected total with its 80% (dark) and 95% (light) intervals; the dashed line is the target.</figcaption>
   </figure>
 </section>
+<p id="embed-credit" class="embed-only"></p>
+</div>
 "##;
 
 const EXPLORER: &str = r##"
@@ -146,7 +164,7 @@ const EXPLORER: &str = r##"
 <p class="help">Rows on a yellow ground are revised values; ★ marks an all-time high (higher than every earlier month).</p>
 <p class="downloads">Download these values: <a id="dl-csv" href="#" download>CSV</a> · <a id="dl-json" href="#">JSON</a></p>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="obs-caption">
-<table id="obs">
+<table id="obs" class="stack">
   <caption id="obs-caption">Monthly values</caption>
   <thead><tr><th scope="col">Month</th><th scope="col">Fiscal year</th><th scope="col" class="num">Value</th><th scope="col">Status</th><th scope="col">Released</th><th scope="col">Source</th></tr></thead>
   <tbody></tbody>
@@ -155,8 +173,9 @@ const EXPLORER: &str = r##"
 "##;
 
 const CHECKER: &str = r##"
-<p class="intro">Paste a news text about Pakistan's ICT exports. Every figure it quotes is checked against the data: amounts, changes, totals, records and forecasts, each with a verdict and why.</p>
+<p class="intro">Paste a news text about <span id="check-about">a series in the database</span>. Every figure it quotes is checked against the data: amounts, changes, totals, records and forecasts, each with a verdict and why.</p>
 <form id="check-form" aria-label="Check a text">
+  <div class="row"><label>Series <select id="series" name="series"><option value="">Found from the text</option></select></label></div>
   <label class="block" for="check-text">Text to check</label>
   <textarea id="check-text" name="text" required rows="7" spellcheck="false" aria-describedby="check-help"></textarea>
   <p id="check-help" class="help">Up to 200 KiB of plain text. Nothing is stored.</p>
@@ -185,8 +204,10 @@ const CHECKER: &str = r##"
 
 const BRIEF: &str = r##"
 <form id="brief-form" class="controls" aria-label="Which brief">
+  <label>Series <select id="series" name="series"></select></label>
   <label>Month <input id="brief-month" name="month" type="month" placeholder="YYYY-MM" aria-describedby="brief-help"></label>
-  <label>Target for the fiscal year <input id="brief-target" name="target" type="number" min="0" step="any" inputmode="decimal"></label>
+  <label>Target for the fiscal year <input id="brief-target" name="target" type="number" min="0" step="any" inputmode="decimal" aria-describedby="brief-target-source"></label>
+  <span id="brief-target-source" class="help"></span>
   <button type="submit">Write the brief</button>
   <span id="brief-help" class="help">Empty month: the latest. The brief reads the data as released with that month.</span>
 </form>
@@ -207,7 +228,7 @@ pub async fn checker() -> Html<String> {
 
 /// `GET /`.
 pub async fn overview() -> Html<String> {
-    layout("ICT exports at a glance", "overview", OVERVIEW)
+    layout("At a glance", "overview", OVERVIEW)
 }
 
 /// `GET /explorer`.

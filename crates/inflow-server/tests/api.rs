@@ -27,7 +27,7 @@ fn cli_headline_json(app: &App, month: &str, vintage: Vintage) -> serde_json::Va
         .headline_report("pk.ict.exports", Some(month), as_of, None)
         .unwrap();
     let extra = serde_json::to_value(&report).unwrap();
-    for k in ["calendar", "stale", "breakdown"] {
+    for k in ["calendar", "stale", "breakdown", "target"] {
         v[k] = extra[k].clone();
     }
     v

@@ -632,11 +632,15 @@ impl Store {
                     added: 0,
                 });
             }
-            let (_, preview) = plan(&self.conn, &path, batches, statuses, today)?;
+            // The whole import runs, row checks included, and is rolled
+            // back: the preview then refuses exactly what the import would.
+            let tx = self.conn.transaction().map_err(sql_str(&path))?;
+            let out = import_in(&tx, &path, info, batches, items, statuses, today)?;
+            tx.rollback().map_err(sql_str(&path))?;
             return Ok(ReleaseOutcome {
                 release_id: None,
                 already: None,
-                preview,
+                preview: out.preview,
                 added: 0,
             });
         }

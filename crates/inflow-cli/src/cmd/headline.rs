@@ -57,15 +57,18 @@ fn tier_words(t: inflow_core::SourceTier) -> &'static str {
 fn print_extras(out: &HeadlineReport) -> anyhow::Result<()> {
     if let Some(b) = &out.breakdown {
         outln!()?;
+        let change = format!("change on {} %", b.compared_with);
+        let contribution = format!("contribution to change on {} (points)", b.compared_with);
         let mut t = output::table(
             &[
                 "component",
                 "value",
                 "share %",
                 "YoY %",
-                "contribution (points)",
+                change.as_str(),
+                contribution.as_str(),
             ],
-            &[1, 2, 3, 4],
+            &[1, 2, 3, 4, 5],
         );
         for c in &b.components {
             t.add_row(vec![
@@ -73,10 +76,23 @@ fn print_extras(out: &HeadlineReport) -> anyhow::Result<()> {
                 opt_amount(c.value),
                 c.share_pct.map_or("-".into(), |v| format!("{v:.1}")),
                 opt_pct(c.yoy_pct),
+                opt_pct(c.change_pct),
                 c.contribution_pp.map_or("-".into(), |v| format!("{v:+.1}")),
             ]);
         }
         output::print_table(&t)?;
+        if let (Some(sum), Some(g)) = (b.contributions_sum_pp, b.total_change_pct) {
+            let why = match b.basis {
+                inflow_app::types::GrowthBasis::YearOnYear => "",
+                inflow_app::types::GrowthBasis::PreviousPeriod => {
+                    " (the components have no values a year earlier, so growth is on the previous period)"
+                }
+            };
+            outln!(
+                "Contributions sum to {sum:+.1} points of the total's {g:+.1}% change on {}{why}.",
+                b.compared_with
+            )?;
+        }
         match (b.adds_up, b.unexplained) {
             (true, _) => outln!("The components add up to the total within rounding.")?,
             (false, Some(u)) => outln!(

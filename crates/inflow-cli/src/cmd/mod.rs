@@ -5,6 +5,7 @@ pub mod brief;
 pub mod calendar;
 pub mod check;
 pub mod export;
+pub mod fetch;
 pub mod forecast;
 pub mod fy;
 pub mod headline;

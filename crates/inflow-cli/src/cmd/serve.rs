@@ -22,6 +22,13 @@ pub struct Args {
         hide_env_values = true
     )]
     pub admin_token: Option<String>,
+    /// POST a JSON summary of each new release (imported through the API
+    /// or by another process) to this http:// URL.
+    #[arg(long, value_name = "URL")]
+    pub webhook: Option<inflow_app::webhook::Webhook>,
+    /// How often to look for new releases for `--webhook`, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub webhook_every: u64,
 }
 
 /// Runs the command.
@@ -45,5 +52,11 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
         db: global.db_path()?,
         admin_token: args.admin_token.clone(),
     };
-    Ok(inflow_server::run_blocking(args.addr, config)?)
+    let hook = args
+        .webhook
+        .clone()
+        .map(|h| (h, std::time::Duration::from_secs(args.webhook_every)));
+    Ok(inflow_server::run_blocking_with_webhook(
+        args.addr, config, hook,
+    )?)
 }

@@ -1,7 +1,8 @@
 //! "What drove it": the month's components, each one's contribution to the
-//! total's change on a year earlier, and whether they add up.
+//! total's change on a year earlier (or on the month before, when the
+//! components have no value a year earlier), and whether they add up.
 
-use inflow_analytics::breakdown::{Breakdown, breakdown, component_name};
+use inflow_analytics::breakdown::{Breakdown, GrowthBasis, breakdown, component_name};
 
 use super::*;
 
@@ -34,9 +35,12 @@ impl Composer<'_> {
             .map(|(k, n, s)| (k.clone(), n.clone(), s))
             .collect();
         let b = breakdown(self.series, &refs, &[month]).ok()?;
-        let before = month.add_months(-12).ok()?;
+        let before = match b.basis {
+            GrowthBasis::YearOnYear => month.add_months(-12).ok()?,
+            GrowthBasis::PreviousPeriod => month.add_months(-1).ok()?,
+        };
         let mut p = Para::default();
-        let total_pct = b.total_yoy_pct;
+        let total_pct = b.total_change_pct;
         for (i, row) in b.components.iter().enumerate() {
             let Some((_, _, s)) = kids.iter().find(|(k, _, _)| *k == row.series) else {
                 continue;
@@ -71,11 +75,12 @@ impl Composer<'_> {
                         "percentage points",
                         &[before, month],
                         Some(format!(
-                            "({} - {}) / {} x 100 = {} (the total a year earlier)",
+                            "({} - {}) / {} x 100 = {} (the total in {})",
                             plain(v),
                             plain(row.previous.unwrap_or(0.0)),
                             plain(b.total_previous.unwrap_or(0.0)),
-                            round1(c)
+                            round1(c),
+                            before.long_label()
                         )),
                         obs,
                     );
@@ -96,46 +101,42 @@ impl Composer<'_> {
                         None,
                         s.get(month).map(obs_ref).into_iter().collect(),
                     );
-                    p = p
-                        .t(" were ")
-                        .f(vf)
-                        .t(", with no value a year earlier to compare");
+                    p = p.t(" were ").f(vf).t(", with no earlier value to compare");
                 }
                 _ => {}
             }
         }
-        if let (Some(tp), Some(_)) = (total_pct, b.contributions_sum_pp) {
-            let h = headline(self.series, month).ok()?;
-            if let Some(y) = &h.yoy {
-                let pc = self.fig(
-                    format!(
-                        "percentage change of {} against {}",
-                        month.long_label(),
-                        before.long_label()
-                    ),
-                    pct(tp),
-                    round1(tp),
-                    "%",
-                    &[before, month],
-                    Some(format!(
-                        "({} - {}) / {} x 100 = {}",
-                        plain(h.value),
-                        plain(y.value),
-                        plain(y.value),
-                        round1(tp)
-                    )),
-                    {
-                        let mut o = self.obs(before);
-                        o.extend(self.obs(month));
-                        o
-                    },
-                );
-                p = p
-                    .t(" of the ")
-                    .f(pc)
-                    .t(if tp >= 0.0 { " rise on " } else { " fall on " })
-                    .l(before.long_label());
-            }
+        if let (Some(tp), Some(_), Some(tprev)) =
+            (total_pct, b.contributions_sum_pp, b.total_previous)
+        {
+            let pc = self.fig(
+                format!(
+                    "percentage change of {} against {}",
+                    month.long_label(),
+                    before.long_label()
+                ),
+                pct(tp),
+                round1(tp),
+                "%",
+                &[before, month],
+                Some(format!(
+                    "({} - {}) / {} x 100 = {}",
+                    plain(b.total),
+                    plain(tprev),
+                    plain(tprev),
+                    round1(tp)
+                )),
+                {
+                    let mut o = self.obs(before);
+                    o.extend(self.obs(month));
+                    o
+                },
+            );
+            p = p
+                .t(" of the ")
+                .f(pc)
+                .t(if tp >= 0.0 { " rise on " } else { " fall on " })
+                .l(before.long_label());
         }
         p = p.t(".");
         p = if b.adds_up {
