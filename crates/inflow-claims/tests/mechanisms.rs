@@ -182,3 +182,59 @@ fn figures_rounded_to_the_same_digit_must_not_merely_touch() {
     );
     assert_eq!(claim(&r, "$235.6 million").verdict, Supported);
 }
+
+#[test]
+fn a_range_is_two_bounds_on_one_figure() {
+    // FY2024-25 averaged 318.6 million a month (3,823 over 12 months).
+    let r = dated(
+        "IT exports were between $300 million and $350 million a month in FY2024-25.",
+        "2025-08-01",
+    );
+    assert_eq!(
+        claim(&r, "$300 million").verdict,
+        Supported,
+        "{:#?}",
+        r.claims
+    );
+    assert_eq!(
+        claim(&r, "$350 million").verdict,
+        Supported,
+        "{:#?}",
+        r.claims
+    );
+    let r = dated(
+        "IT exports were between $350 million and $400 million a month in FY2024-25.",
+        "2025-08-01",
+    );
+    assert_eq!(claim(&r, "$350 million").verdict, Contradicted);
+}
+
+#[test]
+fn a_percentage_after_a_change_in_points_is_a_level() {
+    // The share itself (ICT 373.528 of services 876.481 = 42.6%) is
+    // judged; the points are not taken for a growth rate.
+    let r = dated(
+        "The share of ICT in services exports rose 3.2 percentage points to 42.6 percent in January 2026.",
+        "2026-03-25",
+    );
+    let c = claim(&r, "42.6 percent");
+    assert_eq!(c.kind, ClaimKind::Share);
+    assert_eq!(c.verdict, Supported, "{c:#?}");
+    let r = dated(
+        "The withholding rate on IT exports rose 0.25 percentage points to 1 percent in 2025.",
+        "2025-08-01",
+    );
+    assert_eq!(claim(&r, "1 percent").verdict, Unverifiable);
+}
+
+#[test]
+fn the_last_fiscal_year_alone_is_the_period_of_a_level() {
+    // Published in September 2025: the last fiscal year is FY2024-25.
+    let r = dated(
+        "IT exports in the last fiscal year were $3.81 billion.",
+        "2025-09-01",
+    );
+    let c = claim(&r, "$3.81 billion");
+    assert_eq!(c.period.as_deref(), Some("FY2024-25"));
+    assert_eq!(c.verdict, Supported, "{c:#?}");
+}

@@ -6,6 +6,14 @@ use super::*;
 impl SentenceCheck<'_, '_> {
     pub(super) fn judge_percent(&mut self, p: &Percent) {
         let mut sref = self.series_for(p.first_tok);
+        let own = self.main_series().meta.ebops.as_str();
+        if p.share
+            && matches!(sref, SeriesRef::Component(c) if c.ebops.is_some_and(|c| c != own && is_within(own, c)))
+        {
+            // "the share of ICT in services exports ... 42.6 percent": the
+            // broader statistic named last is the whole, not the part.
+            sref = SeriesRef::Total;
+        }
         if p.share && matches!(sref, SeriesRef::Total | SeriesRef::Main) {
             // "..., with 81% coming from computer services": the share is
             // the component's, named after it.
@@ -37,6 +45,22 @@ impl SentenceCheck<'_, '_> {
         let found = self.key_for(p.first_tok, sref);
         let key = found.clone().ok();
         let period = self.current_for(p.first_tok);
+        if !p.share && p.after_points {
+            let ev = self.evidence(key.as_deref(), period);
+            let e = "The level of a rate after a change in percentage points, not a growth rate; no series of that rate is loaded.";
+            return self.push(
+                p.first_tok,
+                p.end_tok,
+                ClaimKind::Growth,
+                p.num.value,
+                "percent".into(),
+                period,
+                key,
+                Verdict::Unverifiable,
+                e.into(),
+                ev,
+            );
+        }
         if !p.share && !p.directed {
             let ev = self.evidence(key.as_deref(), period);
             let e = "Not recognised as a growth rate or a share (no change or comparison is named beside it).";
