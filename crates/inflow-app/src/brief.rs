@@ -27,11 +27,17 @@ impl App {
     /// Not found for an unknown series or a month without a value.
     pub fn brief(&self, q: &BriefQuery) -> Result<Brief> {
         let meta = self.store.series(&q.series)?;
-        let history = self.store.history(&meta.key)?;
+        // The brief reads the data as released with its month: releases
+        // retracted after that still count, as they did that day.
+        let as_of = q
+            .month
+            .map_or(inflow_core::AsOf::Latest, inflow_core::AsOf::Month);
+        let history = self.history_at(&meta.key, as_of)?;
+        let vintage = self.vintage(meta.key.as_str(), as_of)?;
         let all = self.store.series_list()?;
         let mut components = Vec::new();
         for m in inflow_analytics::breakdown::children_of(&meta, &all) {
-            let h = self.store.history(&m.key)?;
+            let h = self.store.history_in(&m.key, vintage)?;
             components.push((m.clone(), h));
         }
         let opts = Options {

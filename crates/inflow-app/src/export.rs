@@ -1,7 +1,7 @@
 //! Data out: every observation of chosen series, latest or with every
 //! vintage, with missing months as rows of their own.
 
-use inflow_core::{Flow, MonthlySeries, Observation, Scale, SeriesMeta, Vintage};
+use inflow_core::{Flow, MonthlySeries, ObsStatus, Observation, Scale, SeriesMeta, Vintage};
 use serde::Serialize;
 
 use crate::{App, Result};
@@ -29,6 +29,9 @@ pub struct ExportRow {
     pub obs_value: Option<f64>,
     /// `reported`, `provisional`, `revised`, `derived` or `missing`.
     pub obs_status: &'static str,
+    /// The status as a code of SDMX's CL_OBS_STATUS; see [`sdmx_obs_status`].
+    #[serde(skip)]
+    pub sdmx_obs_status: &'static str,
     /// `official`, `derived` or `secondary`; empty for a missing month.
     pub source_tier: &'static str,
     /// First day this value was the known one (its release date).
@@ -38,6 +41,27 @@ pub struct ExportRow {
     pub realtime_end: String,
     /// Where it was published.
     pub source_url: String,
+}
+
+/// SDMX's observation status code (code list CL_OBS_STATUS) for a
+/// status: `A` normal value (reported, and revised: a revision is a new
+/// vintage, told by `realtime_start`, not a status in SDMX), `P`
+/// provisional, `E` estimated (derived from published totals), `O` missing.
+///
+/// ```
+/// use inflow_app::export::sdmx_obs_status;
+/// use inflow_core::ObsStatus;
+/// assert_eq!(sdmx_obs_status(Some(ObsStatus::Provisional)), "P");
+/// assert_eq!(sdmx_obs_status(Some(ObsStatus::Revised)), "A");
+/// assert_eq!(sdmx_obs_status(None), "O");
+/// ```
+pub fn sdmx_obs_status(status: Option<ObsStatus>) -> &'static str {
+    match status {
+        Some(ObsStatus::Reported | ObsStatus::Revised) => "A",
+        Some(ObsStatus::Provisional) => "P",
+        Some(ObsStatus::Derived) => "E",
+        Some(ObsStatus::Missing) | None => "O",
+    }
 }
 
 fn mult(s: Scale) -> u8 {
@@ -63,6 +87,7 @@ fn row(meta: &SeriesMeta, period: String, o: Option<&Observation>, end: String) 
         time_period: period,
         obs_value: o.and_then(|o| o.value).map(|v| v.get()),
         obs_status: o.map_or("missing", |o| o.status.as_str()),
+        sdmx_obs_status: sdmx_obs_status(o.map(|o| o.status)),
         source_tier: o.map_or("", |o| o.tier().as_str()),
         realtime_start: o.map(|o| o.release_date.to_string()).unwrap_or_default(),
         realtime_end: end,

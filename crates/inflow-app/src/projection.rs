@@ -152,7 +152,7 @@ impl App {
             model,
         };
         self.cache.get_or_compute(key, || {
-            let history = self.store.history(&meta.key)?;
+            let history = self.history_at(&meta.key, as_of)?;
             let req = Request {
                 fy,
                 as_of,

@@ -76,7 +76,7 @@ impl App {
         let series = self.monthly(key, as_of)?;
         let history: Vec<_> = self
             .store
-            .history(&series.meta.key)?
+            .history_in(&series.meta.key, series.vintage)?
             .into_iter()
             .filter(|o| series.vintage.includes(o.release_date))
             .collect();

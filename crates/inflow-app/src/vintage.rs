@@ -1,6 +1,6 @@
 //! Choosing the vintage a question is answered in.
 
-use inflow_core::{AsOf, MonthlySeries, Vintage};
+use inflow_core::{AsOf, MonthlySeries, Observation, SeriesKey, Vintage};
 
 use crate::{App, Result};
 
@@ -41,5 +41,17 @@ impl App {
     pub fn monthly(&self, key: &str, as_of: AsOf) -> Result<MonthlySeries> {
         let vintage = self.vintage(key, as_of)?;
         Ok(self.store.monthly(key, vintage)?)
+    }
+
+    /// Every stored vintage of `key` as a reader at `as_of` had them:
+    /// releases retracted after that point are still there, those
+    /// retracted by then are not. For use cases that choose a vintage from
+    /// the history themselves (projections, the brief, the calendar).
+    ///
+    /// # Errors
+    /// As [`App::vintage`].
+    pub(crate) fn history_at(&self, key: &SeriesKey, as_of: AsOf) -> Result<Vec<Observation>> {
+        let vintage = self.vintage(key.as_str(), as_of)?;
+        Ok(self.store.history_in(key, vintage)?)
     }
 }

@@ -24,6 +24,7 @@ mod import_file;
 mod open;
 mod plan;
 mod releases;
+mod retractions;
 mod rows;
 mod schema;
 mod store;

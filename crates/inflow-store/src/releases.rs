@@ -9,15 +9,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use inflow_core::{
-    Amount, Date, ObsStatus, Observation, PublishedFigure, SeriesKey, Vintage, YearMonth,
-    parse_date,
-};
+use inflow_core::{Amount, Date, ObsStatus, Observation, SeriesKey, Vintage, YearMonth};
 use inflow_import::{Batch, BatchKind};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::open::sql as sql_str;
-use crate::rows::read_history;
+use crate::retractions::{Retracted, retracted_conflict, retracted_keys, visible_history};
 use crate::{ApplySummary, Error, Store, plan as row_plan, write as row_write};
 
 /// Plans and writes one batch inside `tx` (the store's own row checks).
@@ -196,79 +193,6 @@ pub(crate) fn ensure_tables(conn: &Connection, path: &str) -> Result<(), Error> 
     Ok(())
 }
 
-/// (period, release date, retracted on) of every retracted row of a series
-/// in `table` (`observations` or `published`).
-fn retracted_rows(
-    conn: &Connection,
-    path: &str,
-    table: &str,
-    key: &SeriesKey,
-) -> Result<Vec<(String, String, String)>, Error> {
-    let sql = format!(
-        "SELECT o.period, o.release_date, min(r.retracted_on) FROM {table} o
-         JOIN release_imports ri ON ri.import_id = o.import_id
-         JOIN retractions r ON r.release_id = ri.release_id
-         WHERE o.series = ?1 GROUP BY o.period, o.release_date"
-    );
-    let mut stmt = conn.prepare_cached(&sql).map_err(sql_str(path))?;
-    let rows = stmt
-        .query_map([key.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .map_err(sql_str(path))?;
-    rows.collect::<Result<_, _>>().map_err(sql_str(path))
-}
-
-/// Whether a row retracted on `on` is hidden from a read in `vintage`:
-/// always for the latest view, from the retraction date on for as-of reads.
-fn hidden(on: &str, vintage: Vintage) -> bool {
-    match vintage {
-        Vintage::Latest => true,
-        Vintage::AsOf(d) => parse_date(on).is_ok_and(|on| on <= d),
-    }
-}
-
-/// A series' stored history without the rows retracted as seen in `vintage`.
-pub(crate) fn visible_history(
-    conn: &Connection,
-    path: &str,
-    key: &SeriesKey,
-    vintage: Vintage,
-) -> Result<Vec<Observation>, Error> {
-    let mut history = read_history(conn, path, key)?;
-    let gone = retracted_rows(conn, path, "observations", key)?;
-    if !gone.is_empty() {
-        history.retain(|o| {
-            let (p, d) = (o.period.to_string(), o.release_date.to_string());
-            !gone
-                .iter()
-                .any(|(gp, gd, on)| *gp == p && *gd == d && hidden(on, vintage))
-        });
-    }
-    Ok(history)
-}
-
-/// Published totals without those retracted as seen in `vintage`.
-pub(crate) fn visible_published(
-    conn: &Connection,
-    path: &str,
-    key: &SeriesKey,
-    vintage: Vintage,
-    figures: Vec<PublishedFigure>,
-) -> Result<Vec<PublishedFigure>, Error> {
-    let gone = retracted_rows(conn, path, "published", key)?;
-    if gone.is_empty() {
-        return Ok(figures);
-    }
-    Ok(figures
-        .into_iter()
-        .filter(|f| {
-            let (p, d) = (f.period.to_string(), f.release_date.to_string());
-            !gone
-                .iter()
-                .any(|(gp, gd, on)| *gp == p && *gd == d && hidden(on, vintage))
-        })
-        .collect())
-}
-
 fn conflict(file: &str, line: u64, reason: String) -> Error {
     Error::Conflict {
         file: file.to_string(),
@@ -290,6 +214,7 @@ fn plan(
     let mut out = Vec::with_capacity(batches.len());
     let mut histories: HashMap<SeriesKey, Vec<Observation>> = HashMap::new();
     let release_of = release_ids_by_date(conn, path)?;
+    let mut retracted: HashMap<SeriesKey, HashMap<(String, String), Retracted>> = HashMap::new();
     for batch in batches {
         let mut b = batch.clone();
         preview.new_series += b.series.len();
@@ -320,6 +245,22 @@ fn plan(
                         "release date {} is after today ({today}); a release cannot come from the future",
                         o.release_date
                     ),
+                ));
+            }
+            if !retracted.contains_key(&o.series) {
+                retracted.insert(o.series.clone(), retracted_keys(conn, path, &o.series)?);
+            }
+            let gone = retracted
+                .get(&o.series)
+                .and_then(|m| m.get(&(o.period.to_string(), o.release_date.to_string())));
+            if let Some(r) = gone {
+                let what = format!("{} {}", o.series, o.period);
+                return Err(retracted_conflict(
+                    &b.file,
+                    row.line,
+                    &what,
+                    o.release_date,
+                    r,
                 ));
             }
             if !histories.contains_key(&o.series) {
@@ -689,54 +630,6 @@ impl Store {
             })
             .map_err(self.err())?;
         rows.collect::<Result<_, _>>().map_err(self.err())
-    }
-
-    /// Withdraws release `id` as of `on`, for `reason`. Its values stay
-    /// stored: reads as of a date before `on` still see them, later and
-    /// latest reads do not.
-    ///
-    /// # Errors
-    /// [`Error::UnknownRelease`] for an id that does not exist or is already
-    /// retracted; [`Error::Sqlite`].
-    pub fn retract(&mut self, id: i64, reason: &str, on: Date) -> Result<ReleaseRecord, Error> {
-        let all = self.releases()?;
-        let Some(r) = all.iter().find(|r| r.id == id) else {
-            return Err(Error::UnknownRelease {
-                id,
-                reason: format!(
-                    "no release has this id; releases: {}",
-                    all.iter()
-                        .map(|r| r.id.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
-        };
-        if let Some(when) = &r.retracted_on {
-            return Err(Error::UnknownRelease {
-                id,
-                reason: format!("already retracted on {when}"),
-            });
-        }
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(sql_str(&path))?;
-        tx.execute(
-            "INSERT INTO retractions(release_id, retracted_on, reason, recorded_at) VALUES(?1, ?2, ?3, ?4)",
-            params![id, on.to_string(), reason, jiff::Timestamp::now().to_string()],
-        )
-        .map_err(sql_str(&path))?;
-        row_write::bump_generation(&tx, &path)?;
-        tx.commit().map_err(sql_str(&path))?;
-        let all = self.releases()?;
-        all.into_iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| Error::UnknownRelease {
-                id,
-                reason: "vanished".into(),
-            })
     }
 
     /// The publisher's item number and label of every series that has one.

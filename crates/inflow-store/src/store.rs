@@ -191,7 +191,7 @@ impl Store {
     /// # Errors
     /// [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn history(&self, key: &SeriesKey) -> Result<Vec<Observation>, Error> {
-        crate::releases::visible_history(&self.conn, &self.path, key, Vintage::Latest)
+        crate::retractions::visible_history(&self.conn, &self.path, key, Vintage::Latest)
     }
 
     /// The series' monthly values in one vintage.
@@ -200,7 +200,8 @@ impl Store {
     /// [`Error::UnknownSeries`], [`Error::Sqlite`] or [`Error::Corrupt`].
     pub fn monthly(&self, key: &str, vintage: Vintage) -> Result<MonthlySeries, Error> {
         let meta = self.series(key)?;
-        let history = crate::releases::visible_history(&self.conn, &self.path, &meta.key, vintage)?;
+        let history =
+            crate::retractions::visible_history(&self.conn, &self.path, &meta.key, vintage)?;
         Ok(MonthlySeries::from_history(meta, vintage, history))
     }
 
@@ -249,7 +250,7 @@ impl Store {
             });
         }
         out.sort_by_key(|p| (p.period.last_month(), p.release_date));
-        crate::releases::visible_published(&self.conn, &self.path, &meta.key, vintage, out)
+        crate::retractions::visible_published(&self.conn, &self.path, &meta.key, vintage, out)
     }
 
     /// Past imports, oldest first.

@@ -109,7 +109,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.unit_mult.to_string(),
                     r.time_period.clone(),
                     num(r.obs_value),
-                    r.obs_status.to_string(),
+                    r.sdmx_obs_status.to_string(),
                 ];
                 if all {
                     rec.extend([r.realtime_start.clone(), r.realtime_end.clone()]);
