@@ -18,7 +18,7 @@ use crate::Error;
 use crate::round::round_to;
 
 /// What a [`Breakdown`]'s changes and contributions are measured against.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GrowthBasis {
     /// The same months a year earlier.
@@ -39,7 +39,7 @@ impl GrowthBasis {
 }
 
 /// One component of a [`Breakdown`].
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ComponentRow {
     /// Series key.
     pub series: String,
@@ -61,7 +61,7 @@ pub struct ComponentRow {
 }
 
 /// A total broken down into its components.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Breakdown {
     /// The total's series key.
     pub series: String,

@@ -20,7 +20,7 @@ pub const HISTORY: usize = 12;
 pub const LATE_DAYS: i64 = 10;
 
 /// Where an expected date comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// Estimated from the series' release history.
@@ -30,7 +30,7 @@ pub enum Basis {
 }
 
 /// A publisher's announced release date of one month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Announcement {
     /// The month the release will cover.
     pub month: YearMonth,
@@ -41,7 +41,7 @@ pub struct Announcement {
 }
 
 /// The expected first release of one month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ExpectedRelease {
     /// The month the release covers.
     pub month: YearMonth,
@@ -58,7 +58,7 @@ pub struct ExpectedRelease {
 }
 
 /// The release calendar of a series as of a day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Calendar {
     /// Series key.
     pub series: String,

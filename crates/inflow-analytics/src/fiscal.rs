@@ -6,7 +6,7 @@ use crate::{Error, Sum, pct_change, sum_months};
 
 /// One fiscal year of a series: the sum of its months, the year before, and
 /// the totals published for it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct FiscalYearSummary {
     /// Series key.
     pub series: String,

@@ -7,7 +7,7 @@ use crate::round::serde_round;
 use crate::{Error, Sum, pct_change, sum_months};
 
 /// A change from an earlier value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Change {
     /// The month compared with.
     pub month: YearMonth,
@@ -23,7 +23,7 @@ pub struct Change {
 }
 
 /// Fiscal-year-to-date total against the same months a year earlier.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Fytd {
     /// Label of the months covered, such as `Jul-Apr`.
     pub label: String,
@@ -50,7 +50,7 @@ pub struct Fytd {
 }
 
 /// 12-month rolling total ending with the month.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Rolling {
     /// First month of the window.
     pub from: YearMonth,
@@ -75,7 +75,7 @@ pub struct Rolling {
 ///
 /// A month equal to the previous high is not a new record. The first month
 /// of data is not a record: there is nothing to compare it with.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Records {
     /// Higher than every earlier month of the series.
     pub all_time: bool,
@@ -108,7 +108,7 @@ pub struct Records {
 ///
 /// The JSON form (keys are stable and documented in the README) flattens the
 /// month-on-month and year-on-year percentages to `mom_pct` and `yoy_pct`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Headline {
     /// Series key.
     pub series: String,

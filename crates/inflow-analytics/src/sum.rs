@@ -25,7 +25,7 @@ use crate::round::serde_round;
 /// assert_eq!(total.missing, vec!["2024-02".parse::<YearMonth>()?]);
 /// # Ok::<(), inflow_core::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Sum {
     /// The total, or `None` when any month is missing.
     #[serde(serialize_with = "serde_round::opt_amount")]

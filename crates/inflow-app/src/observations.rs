@@ -22,7 +22,7 @@ pub struct ObservationQuery {
 }
 
 /// One month of a series in one vintage.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ObservationRow {
     /// The month.
     pub month: YearMonth,
@@ -46,7 +46,7 @@ pub struct ObservationRow {
 }
 
 /// The values asked for, with what a reader needs to label them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Observations {
     /// Series key.
     pub series: String,

@@ -17,7 +17,7 @@ pub fn today() -> Date {
 
 /// The headline figures of a month with what the release calendar and the
 /// components say: `inflow headline --format json` and `GET /api/headline`.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct HeadlineReport {
     /// The headline figures.
     #[serde(flatten)]

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::{App, Result};
 
 /// Where a [`DefaultTarget`] comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetKind {
     /// An official target for the fiscal year (a ministry's).
@@ -23,7 +23,7 @@ pub enum TargetKind {
 }
 
 /// The default target of a fiscal year, with its source.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct DefaultTarget {
     /// The fiscal year it is a target for (`FY2025-26`).
     pub fiscal_year: String,

@@ -108,7 +108,7 @@ impl Error {
 
 /// A forward projection of a fiscal year's total, as a [`Projector`]
 /// reports it. Amounts are in the total series' unit (USD million).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ProjectionSummary {
     /// Point forecast of the fiscal-year total.
     pub point: f64,
@@ -241,7 +241,7 @@ impl<'a> Context<'a> {
 }
 
 /// The judgement on one claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The data agree within the rounding of the text.
@@ -282,7 +282,7 @@ impl Verdict {
 }
 
 /// What a claim asserts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// One month's value.
@@ -351,7 +351,8 @@ impl ClaimKind {
 }
 
 /// What a verdict rests on. Amounts are in the series' unit (`unit`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = ClaimEvidence)]
 pub struct Evidence {
     /// The series consulted, such as `pk.ict.exports`.
     pub series: Option<String>,
@@ -378,7 +379,7 @@ pub struct Evidence {
 }
 
 /// One claim and its verdict.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Claim {
     /// The sentence the claim is in.
     pub sentence: String,
@@ -409,7 +410,7 @@ pub struct Claim {
 }
 
 /// A sentence of the input.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Sentence {
     /// Byte offsets in the input, end excluded.
     pub span: [usize; 2],
@@ -421,7 +422,7 @@ pub struct Sentence {
 ///
 /// Serializes to `{"claims": [...]}`; [`Report::render_text`] is the
 /// terminal form.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Report {
     /// The claims, in the order they appear.
     pub claims: Vec<Claim>,
@@ -439,7 +440,7 @@ pub struct Report {
 pub const MAX_CLAIMS: usize = 500;
 
 /// Where a report was cut short.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Truncated {
     /// The number of claims kept ([`MAX_CLAIMS`]).
     pub limit: usize,

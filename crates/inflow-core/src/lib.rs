@@ -19,6 +19,7 @@ pub mod month;
 pub mod number;
 pub mod period;
 pub mod record;
+pub mod schema;
 pub mod series;
 pub mod tier;
 pub mod unit;

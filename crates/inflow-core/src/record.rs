@@ -11,7 +11,7 @@ use crate::{Amount, Date, ObsStatus, Period, SeriesKey, SeriesMeta, YearMonth};
 ///
 /// A month has one record per release that changed it; the newest record
 /// released on or before a date is what was known on that date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Observation {
     /// The series.
     pub series: SeriesKey,
@@ -32,7 +32,7 @@ pub struct Observation {
 /// A total as published by a source, kept to check sums of monthly values
 /// against and to judge claims. Several sources may publish different
 /// figures for the same period; each is kept.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct PublishedFigure {
     /// The series.
     pub series: SeriesKey,

@@ -17,7 +17,7 @@ use crate::{ObsStatus, Observation};
 /// // A look-alike host is not the agency.
 /// assert_eq!(tier_of_url("https://sbp.org.pk.example.com/x"), SourceTier::Secondary);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceTier {
     /// From a table published by the statistical agency itself (a file or

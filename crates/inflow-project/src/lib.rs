@@ -170,7 +170,7 @@ impl Default for Request {
 }
 
 /// One month of the projected fiscal year.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct MonthLine {
     /// The month.
     pub month: YearMonth,
@@ -191,7 +191,7 @@ pub struct MonthLine {
 }
 
 /// A fiscal-year projection. JSON keys are stable (see the README).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Projection {
     /// Series key.
     pub series: String,

@@ -28,7 +28,7 @@ use inflow_forecast::ModelSpec;
 use serde::{Serialize, Serializer};
 
 pub use compose::build;
-pub use render::{ChartLinks, html, json, markdown, text};
+pub use render::{BriefChart, BriefJson, ChartLinks, html, json, markdown, text};
 
 /// Errors from writing a brief.
 #[derive(Debug, thiserror::Error)]
@@ -102,7 +102,7 @@ pub struct Options {
 }
 
 /// One piece of a paragraph.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Span {
     /// Prose; never contains a figure (no digits).
@@ -135,7 +135,7 @@ impl Span {
 }
 
 /// A paragraph: spans that read as one text when joined.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Paragraph {
     /// The paragraph as plain text.
     pub text: String,
@@ -144,7 +144,7 @@ pub struct Paragraph {
 }
 
 /// A section of the brief.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Section {
     /// Stable id: `headline`, `fiscal_year`, `projection`, `revisions`, `notes`.
     pub id: &'static str,
@@ -155,7 +155,7 @@ pub struct Section {
 }
 
 /// One observation an [`Evidence`] rests on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ObsRef {
     /// The month.
     pub period: YearMonth,
@@ -173,7 +173,8 @@ pub struct ObsRef {
 }
 
 /// What a figure of the text is and where it comes from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = BriefEvidence)]
 pub struct Evidence {
     /// Id referenced by [`Span::Figure`]: `n1`, `n2`, ... in order of first use.
     pub id: String,
@@ -204,7 +205,7 @@ fn clean<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// A release brief of one month.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Brief {
     /// Series key.
     pub series: String,

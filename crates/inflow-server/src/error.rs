@@ -7,7 +7,8 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use inflow_app::ErrorKind;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// An error answered as `{"error": {"status": ..., "message": ...}}`.
 #[derive(Debug)]
@@ -61,9 +62,32 @@ impl std::fmt::Display for AppError {
     }
 }
 
+/// The JSON body of every error response: `{"error": {"status": ..., "message": ...}}`.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// The content of an [`ErrorBody`].
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// The HTTP status, repeated.
+    #[schema(minimum = 400, maximum = 599)]
+    pub status: u16,
+    /// What was wrong, naming the request field when one was.
+    pub message: String,
+}
+
 /// The JSON body of an error response.
-pub fn error_body(status: StatusCode, message: &str) -> serde_json::Value {
-    json!({ "error": { "status": status.as_u16(), "message": message } })
+pub fn error_body(status: StatusCode, message: &str) -> ErrorBody {
+    ErrorBody {
+        error: ErrorDetail {
+            status: status.as_u16(),
+            message: message.to_string(),
+        },
+    }
 }
 
 impl IntoResponse for AppError {

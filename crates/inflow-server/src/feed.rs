@@ -11,6 +11,17 @@ use crate::{AppError, AppState};
 pub const FEED_ENTRIES: usize = 50;
 
 /// The feed. Its id and self link use the `Host` the client asked for.
+#[utoipa::path(
+    get,
+    path = "/feed.atom",
+    tag = "pages",
+    operation_id = "feed",
+    summary = "The releases in the database as an Atom feed, newest first",
+    responses(
+        (status = 200, description = "An Atom 1.0 feed", content_type = "application/atom+xml", body = String),
+        (status = 500, description = "The database failed", body = crate::error::ErrorBody)
+    )
+)]
 pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     let host = headers
         .get(header::HOST)

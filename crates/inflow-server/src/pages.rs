@@ -8,7 +8,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 /// Static files: name, content type, bytes.
-const ASSETS: &[(&str, &str, &[u8])] = &[
+pub(crate) const ASSETS: &[(&str, &str, &[u8])] = &[
     (
         "app.js",
         "text/javascript; charset=utf-8",
@@ -217,26 +217,72 @@ const BRIEF: &str = r##"
 "##;
 
 /// `GET /brief`.
+#[utoipa::path(
+    get,
+    path = "/brief",
+    tag = "pages",
+    operation_id = "briefPage",
+    summary = "Release brief page: the latest brief with its figures and charts",
+    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
+)]
 pub async fn brief() -> Html<String> {
     layout("Release brief", "brief", BRIEF)
 }
 
 /// `GET /check`.
+#[utoipa::path(
+    get,
+    path = "/check",
+    tag = "pages",
+    operation_id = "checkerPage",
+    summary = "Claim checker page: paste a text, see each figure's verdict inline",
+    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
+)]
 pub async fn checker() -> Html<String> {
     layout("Claim checker", "check", CHECKER)
 }
 
 /// `GET /`.
+#[utoipa::path(
+    get,
+    path = "/",
+    tag = "pages",
+    operation_id = "overviewPage",
+    summary = "Overview page: headline, charts, projection",
+    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
+)]
 pub async fn overview() -> Html<String> {
     layout("At a glance", "overview", OVERVIEW)
 }
 
 /// `GET /explorer`.
+#[utoipa::path(
+    get,
+    path = "/explorer",
+    tag = "pages",
+    operation_id = "explorerPage",
+    summary = "Series explorer page: table, vintage selector, downloads",
+    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
+)]
 pub async fn explorer() -> Html<String> {
     layout("Series explorer", "explorer", EXPLORER)
 }
 
 /// `GET /assets/{file}`.
+#[utoipa::path(
+    get,
+    path = "/assets/{file}",
+    tag = "pages",
+    operation_id = "asset",
+    summary = "A static asset of the dashboard (script, style sheet, licence)",
+    params(("file" = String, Path, description = "The file's name (the document lists them)")),
+    responses(
+        (status = 200, description = "The file", content(
+            (String = "text/javascript"), (String = "text/css"), (String = "text/plain")
+        )),
+        (status = 404, description = "No such asset", content_type = "text/html", body = String)
+    )
+)]
 pub async fn asset(Path(file): Path<String>) -> Response {
     match ASSETS.iter().find(|(name, _, _)| *name == file) {
         Some((_, mime, bytes)) => (

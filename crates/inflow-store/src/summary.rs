@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::{Error, Store};
 
 /// A series with its coverage, as listed to users.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct SeriesSummary {
     /// Series key.
     pub key: String,

@@ -6,19 +6,30 @@ use super::{ChartLinks, file_name};
 use crate::chart::{Chart, ChartFile};
 use crate::{Brief, Error};
 
-#[derive(Serialize)]
-struct JsonBrief<'a> {
+/// The brief as [`json`] writes it: the [`Brief`] with the charts it has.
+/// (Serialize only; this type exists so the JSON has one definition that
+/// the server's OpenAPI document is generated from.)
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BriefJson<'a> {
+    /// The brief.
     #[serde(flatten)]
-    brief: &'a Brief,
-    charts: Vec<JsonChart>,
+    #[schema(value_type = Brief)]
+    pub brief: &'a Brief,
+    /// The charts the brief has data for, in reading order.
+    pub charts: Vec<BriefChart>,
 }
 
-#[derive(Serialize)]
-struct JsonChart {
-    name: &'static str,
-    alt: String,
-    svg: Option<String>,
-    png: Option<String>,
+/// A chart of the brief in [`BriefJson`].
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BriefChart {
+    /// The chart's stable name.
+    pub name: &'static str,
+    /// Its text alternative.
+    pub alt: String,
+    /// The SVG file's name, when the charts were written to files.
+    pub svg: Option<String>,
+    /// The PNG file's name, when the charts were written to files.
+    pub png: Option<String>,
 }
 
 /// The brief as pretty JSON: sections of spans, figures referencing
@@ -35,7 +46,7 @@ pub fn json(brief: &Brief, charts: ChartLinks<'_>) -> Result<String, Error> {
         .into_iter()
         .map(|c| {
             let f = files.iter().find(|f| f.chart == c);
-            JsonChart {
+            BriefChart {
                 name: c.name(),
                 alt: c.alt(&brief.charts),
                 svg: f.map(|f| file_name(&f.svg)),
@@ -43,5 +54,5 @@ pub fn json(brief: &Brief, charts: ChartLinks<'_>) -> Result<String, Error> {
             }
         })
         .collect();
-    Ok(serde_json::to_string_pretty(&JsonBrief { brief, charts })?)
+    Ok(serde_json::to_string_pretty(&BriefJson { brief, charts })?)
 }

@@ -12,7 +12,7 @@ mod markdown;
 mod text;
 
 pub use html::html;
-pub use json::json;
+pub use json::{BriefChart, BriefJson, json};
 pub use markdown::markdown;
 pub use text::text;
 

@@ -7,32 +7,51 @@ use axum::http::{HeaderMap, StatusCode, header};
 use inflow_app::claims::CheckQuery;
 use inflow_app::types::ClaimsReport;
 use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
 
-use super::{Params, parse, series_or_default};
+use super::{Params, parse, present, series_or_default};
+use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
 /// Largest text `POST /api/check` reads, in bytes.
 pub const CHECK_LIMIT: usize = 200 * 1024;
 
-/// Query parameters of `POST /api/check` (for a `text/plain` body).
-#[derive(Deserialize)]
+/// Query parameters of `POST /api/check` (for a `text/plain` body; a JSON
+/// body carries them itself).
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct CheckParams {
+    /// Judge against the data as known then; default the latest values.
+    #[param(value_type = Option<inflow_core::AsOf>)]
     as_of: Option<String>,
+    /// The series claims are judged against; default `pk.ict.exports`.
+    #[param(value_type = Option<inflow_core::SeriesKey>)]
     series: Option<String>,
+    /// The day the text was published: relative words ("last month") are
+    /// read from it.
+    #[param(value_type = Option<inflow_core::Date>)]
     published: Option<String>,
 }
 
 /// The JSON body of `POST /api/check`.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct CheckBody {
+pub struct CheckBody {
+    /// The text to check (at most 200 KiB), not only white space.
+    #[schema(min_length = 1, pattern = r"\S")]
     text: String,
+    /// Judge against the data as known then; default the latest values.
     #[serde(default)]
+    #[schema(value_type = Option<inflow_core::AsOf>)]
     as_of: Option<String>,
+    /// The series claims are judged against; default `pk.ict.exports`.
     #[serde(default)]
+    #[schema(value_type = Option<inflow_core::SeriesKey>)]
     series: Option<String>,
+    /// The day the text was published.
     #[serde(default)]
+    #[schema(value_type = Option<inflow_core::Date>)]
     published: Option<String>,
 }
 
@@ -40,6 +59,28 @@ struct CheckBody {
 /// the data as known on `as_of` (default: the latest values). The body is
 /// JSON `{"text": ..., "as_of": "YYYY-MM-DD"}` or the text itself as
 /// `text/plain`.
+#[utoipa::path(
+    post,
+    path = "/api/check",
+    tag = "figures",
+    operation_id = "checkClaims",
+    summary = "Find the numeric claims in a text and judge each against the data",
+    params(CheckParams),
+    request_body(
+        description = "The text, as JSON or as plain text",
+        content(
+            (CheckBody = "application/json"),
+            (String = "text/plain"),
+        )
+    ),
+    responses(
+        (status = 200, description = "Every claim found with its verdict and evidence (cut at a stated number of claims)", body = ClaimsReport),
+        (status = 400, description = "The body or a parameter is invalid", body = ErrorBody),
+        (status = 404, description = "No such series", body = ErrorBody),
+        (status = 413, description = "The text is too long", body = ErrorBody),
+        (status = 422, description = "The series has no data to judge against", body = ErrorBody),
+    )
+)]
 pub async fn check(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -83,11 +124,10 @@ pub async fn check(
         (text, p.as_of, p.series, p.published)
     };
     let q = CheckQuery {
-        series: series_or_default(series),
+        series: series_or_default(series)?,
         as_of: parse("as_of", as_of.as_deref())?.unwrap_or_default(),
-        published: published
-            .filter(|d| !d.is_empty())
-            .map(|d| inflow_core::parse_date(&d).map_err(|e| AppError::bad_param("published", e)))
+        published: present("published", published.as_deref())?
+            .map(|d| inflow_core::parse_date(d).map_err(|e| AppError::bad_param("published", e)))
             .transpose()?,
     };
     let report = state

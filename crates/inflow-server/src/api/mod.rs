@@ -3,15 +3,15 @@
 //! the edge, into the domain's validated types, and a bad one is a 400 that
 //! names it. The work itself is an [`inflow_app`] use case.
 
-mod brief;
-mod check;
-mod fiscal;
-mod headline;
-mod import;
-mod meta;
-mod observations;
-mod projection;
-mod series;
+pub(crate) mod brief;
+pub(crate) mod check;
+pub(crate) mod fiscal;
+pub(crate) mod headline;
+pub(crate) mod import;
+pub(crate) mod meta;
+pub(crate) mod observations;
+pub(crate) mod projection;
+pub(crate) mod series;
 
 use std::str::FromStr;
 
@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 
 use crate::AppError;
 
-pub use brief::brief;
+pub use brief::{BriefFormat, brief};
 pub use check::check;
 pub use fiscal::fiscal_years;
 pub use headline::headline;
@@ -48,27 +48,39 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<
     }
 }
 
-/// Parses the optional parameter `name`; an empty value means absent (a
-/// form submits empty fields).
+/// Parses the optional parameter `name`. An empty value is refused like
+/// any other invalid one (the document's patterns do not allow it): leave
+/// the parameter out to mean "absent".
 fn parse<T>(name: &str, value: Option<&str>) -> Result<Option<T>, AppError>
 where
     T: FromStr,
     T::Err: std::fmt::Display,
 {
-    value
-        .filter(|v| !v.is_empty())
+    present(name, value)?
         .map(|v| v.parse().map_err(|e| AppError::bad_param(name, e)))
         .transpose()
 }
 
-/// The series a request names, or the default one.
-fn series_or_default(series: Option<String>) -> String {
-    series
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| inflow_app::DEFAULT_SERIES.to_string())
+/// The optional text parameter `name`, refusing an empty value.
+fn present<'a>(name: &str, value: Option<&'a str>) -> Result<Option<&'a str>, AppError> {
+    match value {
+        Some("") => Err(AppError::bad_param(
+            name,
+            "empty; leave the parameter out instead",
+        )),
+        v => Ok(v),
+    }
 }
 
-/// A non-empty optional string.
-fn non_empty(v: Option<String>) -> Option<String> {
-    v.filter(|s| !s.is_empty())
+/// The series a request names, or the default one.
+fn series_or_default(series: Option<String>) -> Result<String, AppError> {
+    Ok(present("series", series.as_deref())?
+        .unwrap_or(inflow_app::DEFAULT_SERIES)
+        .to_string())
+}
+
+/// An optional text parameter, refusing an empty value.
+fn non_empty(name: &str, v: Option<String>) -> Result<Option<String>, AppError> {
+    present(name, v.as_deref())?;
+    Ok(v)
 }

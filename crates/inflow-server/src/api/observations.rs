@@ -6,17 +6,35 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use inflow_app::observations::{ObservationQuery, Observations};
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::{Params, parse};
+use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
 /// Query parameters of the observation routes.
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ObservationParams {
+    /// First month, inclusive; default: the first with a value.
+    #[param(value_type = Option<inflow_core::YearMonth>)]
     from: Option<String>,
+    /// Last month, inclusive; default: the last with a value. Not before `from`.
+    #[param(value_type = Option<inflow_core::YearMonth>)]
     to: Option<String>,
+    /// Which vintage: default the latest values.
+    #[param(value_type = Option<inflow_core::AsOf>)]
     as_of: Option<String>,
+}
+
+/// The series key in the path.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct KeyPath {
+    /// Series key, such as `pk.ict.exports`.
+    #[param(value_type = inflow_core::SeriesKey)]
+    pub key: String,
 }
 
 impl ObservationParams {
@@ -35,9 +53,22 @@ async fn read(state: &AppState, q: ObservationQuery) -> Result<Observations, App
 }
 
 /// `GET /api/series/{key}/observations`.
+#[utoipa::path(
+    get,
+    path = "/api/series/{key}/observations",
+    tag = "data",
+    operation_id = "observations",
+    summary = "A series' monthly values in one vintage",
+    params(KeyPath, ObservationParams),
+    responses(
+        (status = 200, description = "The values, oldest first", body = Observations),
+        (status = 400, description = "A parameter is invalid", body = ErrorBody),
+        (status = 404, description = "No such series", body = ErrorBody),
+    )
+)]
 pub async fn observations(
     State(state): State<AppState>,
-    Path(key): Path<String>,
+    Path(KeyPath { key }): Path<KeyPath>,
     Params(p): Params<ObservationParams>,
 ) -> Result<Json<Observations>, AppError> {
     Ok(Json(read(&state, p.query(key)?).await?))
@@ -45,9 +76,22 @@ pub async fn observations(
 
 /// `GET /api/series/{key}/observations.csv`: the columns of
 /// `inflow show --format csv`.
+#[utoipa::path(
+    get,
+    path = "/api/series/{key}/observations.csv",
+    tag = "data",
+    operation_id = "observationsCsv",
+    summary = "The same values as CSV (the columns of `inflow show --format csv`)",
+    params(KeyPath, ObservationParams),
+    responses(
+        (status = 200, description = "CSV with a header row", content_type = "text/csv", body = String),
+        (status = 400, description = "A parameter is invalid", body = ErrorBody),
+        (status = 404, description = "No such series", body = ErrorBody),
+    )
+)]
 pub async fn observations_csv(
     State(state): State<AppState>,
-    Path(key): Path<String>,
+    Path(KeyPath { key }): Path<KeyPath>,
     Params(p): Params<ObservationParams>,
 ) -> Result<Response, AppError> {
     let obs = read(&state, p.query(key)?).await?;
