@@ -22,7 +22,7 @@ for _ in $(seq 1 100); do
 done
 url="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
 [ -n "$url" ] || { cat "$log"; echo "inflow serve did not start"; exit 1; }
-schemathesis run "$url/api/openapi.json" \
+schemathesis --config-file .ci/schemathesis.toml run "$url/api/openapi.json" \
   --checks all \
   --max-examples "$examples" \
   --seed 15 \

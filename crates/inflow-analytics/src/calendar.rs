@@ -35,6 +35,7 @@ pub struct Announcement {
     /// The month the release will cover.
     pub month: YearMonth,
     /// The announced date.
+    #[schema(value_type = String, format = Date)]
     pub date: Date,
     /// Where it was announced.
     pub source: String,
@@ -46,10 +47,13 @@ pub struct ExpectedRelease {
     /// The month the release covers.
     pub month: YearMonth,
     /// The expected date.
+    #[schema(value_type = String, format = Date)]
     pub date: Date,
     /// Earliest date of the window (the announced date when announced).
+    #[schema(value_type = String, format = Date)]
     pub earliest: Date,
     /// Latest date of the window.
+    #[schema(value_type = String, format = Date)]
     pub latest: Date,
     /// `estimated` or `announced`.
     pub basis: Basis,
@@ -63,10 +67,12 @@ pub struct Calendar {
     /// Series key.
     pub series: String,
     /// The day the calendar is read on.
+    #[schema(value_type = String, format = Date)]
     pub today: Date,
     /// The latest month with a value.
     pub latest_month: YearMonth,
     /// When that month was first released.
+    #[schema(value_type = String, format = Date)]
     pub latest_release: Date,
     /// The release after the latest month (due, or overdue).
     pub next: ExpectedRelease,

@@ -142,6 +142,7 @@ pub struct Headline<P = YearMonth> {
     /// Status of the value.
     pub status: ObsStatus,
     /// When the value was released.
+    #[schema(value_type = String, format = Date)]
     pub release_date: Date,
     /// Where it was published.
     pub source_url: String,

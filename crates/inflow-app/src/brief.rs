@@ -14,7 +14,9 @@ pub struct BriefQuery {
     /// The month; default: the latest month with a value. The brief reads
     /// the data as released with that month.
     pub month: Option<YearMonth>,
-    /// A target for the fiscal-year total.
+    /// A target for the fiscal-year total; default: the fiscal year's
+    /// official target when one is stored (a previous year's total is not
+    /// called a target in prose).
     pub target: Option<Amount>,
     /// The projection's model.
     pub model: ModelSpec,
@@ -40,9 +42,20 @@ impl App {
             let h = self.store.history_in(&m.key, vintage)?;
             components.push((m.clone(), h));
         }
+        let official = match q.target {
+            Some(_) => None,
+            None => {
+                let as_of = q
+                    .month
+                    .map_or(inflow_core::AsOf::Latest, inflow_core::AsOf::Month);
+                self.default_target(&q.series, q.month, as_of)?
+                    .filter(|t| t.kind == crate::target::TargetKind::Official)
+                    .map(|t| t.value)
+            }
+        };
         let opts = Options {
             month: q.month,
-            target: q.target.map(Amount::get),
+            target: q.target.map(Amount::get).or(official),
             model: q.model,
             components,
             today: Some(crate::release::today()),

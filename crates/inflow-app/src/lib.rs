@@ -18,6 +18,7 @@
 
 pub mod brief;
 pub mod claims;
+pub mod easydata;
 mod error;
 pub mod export;
 pub mod feed;

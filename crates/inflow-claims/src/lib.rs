@@ -319,6 +319,9 @@ pub enum ClaimKind {
     Forecast,
     /// The length of a period as named (`first eight months`).
     PeriodLength,
+    /// A period's label as written (`FY 2201-22`, which names no fiscal
+    /// year).
+    PeriodLabel,
 }
 
 impl ClaimKind {
@@ -342,6 +345,7 @@ impl ClaimKind {
             ClaimKind::MonthlyAverage => "monthly_average",
             ClaimKind::Forecast => "forecast",
             ClaimKind::PeriodLength => "period_length",
+            ClaimKind::PeriodLabel => "period_label",
         }
     }
 }

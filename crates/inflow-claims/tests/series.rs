@@ -96,6 +96,14 @@ fn a_billion_series_is_judged_in_billions() {
         "{}",
         r.claims[0].explanation
     );
+    // The evidence is in the series' own unit, not in millions.
+    let ev = &r.claims[0].evidence;
+    assert_eq!(ev.unit.as_deref(), Some("USD billion"));
+    assert!((ev.value.unwrap() - 32.8).abs() < 1e-9, "{ev:#?}");
+    assert!(
+        ev.tolerance.as_deref().unwrap().contains("±0.05"),
+        "{ev:#?}"
+    );
     // "million" against a billion series is a scale question.
     let r = check(
         "Indian IT exports came to $28.42 million in February 2024.",
@@ -106,6 +114,9 @@ fn a_billion_series_is_judged_in_billions() {
         "{}",
         r.claims[0].explanation
     );
+    let ev = &r.claims[0].evidence;
+    assert_eq!(ev.unit.as_deref(), Some("USD billion"));
+    assert!((ev.expected.unwrap() - 28.42).abs() < 1e-9, "{ev:#?}");
     // A billion series published to one decimal: 32.8 is ±0.05 billion, and 33.0 is ±0.05.
     let r = check(
         "India's ICT exports were $33.0 billion in January 2024.",

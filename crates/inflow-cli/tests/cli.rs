@@ -1022,3 +1022,22 @@ fn import_posts_one_summary_to_a_webhook_on_loopback() {
     .failure()
     .code(2);
 }
+
+/// Without `--target` the brief weighs the fiscal year's official target
+/// (stored as data with its source) and no other figure: a previous year's
+/// total is not called a target.
+#[test]
+fn brief_uses_the_official_target_when_there_is_one() {
+    let env = Env::new();
+    let fy26 = env.stdout(&["brief", "--month", "2026-02", "--format", "text"]);
+    assert!(fy26.contains("target of $5.2 billion"), "{fy26}");
+    let fy24 = env.stdout(&["brief", "--month", "2024-04", "--format", "text"]);
+    assert!(!fy24.to_lowercase().contains("target"), "{fy24}");
+    let typed = env.stdout(&[
+        "brief", "--month", "2026-02", "--target", "4000", "--format", "text",
+    ]);
+    assert!(
+        typed.contains("target of $4 billion") || typed.contains("target of $4.0 billion"),
+        "{typed}"
+    );
+}

@@ -8,13 +8,13 @@
 use std::path::PathBuf;
 
 use assert_cmd::Command;
-use calamine::{Data, Reader as _};
+use calamine::Data;
+use common::WORKBOOK;
 use inflow_fetch::test_server::{Request, Server, response};
 use predicates::prelude::*;
 use serde_json::Value;
 
-const WORKBOOK: &[u8] =
-    include_bytes!("../../../data/sbp/trade-in-services-ebops-jul-feb-fy26.xls");
+mod common;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -70,46 +70,19 @@ impl Env {
 /// (item 1) revised up by 1 thousand US$ in every column: a later release
 /// that revises earlier months.
 fn revised_release() -> Vec<u8> {
-    let mut book =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(WORKBOOK.to_vec())).unwrap();
-    let range = book.worksheet_range("EBOPS ").unwrap();
-    let (r0, c0) = range.start().unwrap();
-    let mut out = rust_xlsxwriter::Workbook::new();
-    let ws = out.add_worksheet();
-    ws.set_name("EBOPS ").unwrap();
-    let date = rust_xlsxwriter::Format::new().set_num_format("mmm-yy");
+    let mut g = common::grid();
+    let (r, _) = common::find(&g, |s| {
+        s.trim_start().starts_with("1.") && s.contains("Manufacturing")
+    });
     let mut revised = 0;
-    for (r, row) in range.rows().enumerate() {
-        let manufacturing = row.iter().any(
-            |d| matches!(d, Data::String(s) if s.trim_start().starts_with("1.") && s.contains("Manufacturing")),
-        );
-        for (c, d) in row.iter().enumerate() {
-            let (r, c) = (r0 + r as u32, (c0 as usize + c) as u16);
-            match d {
-                Data::String(s) => {
-                    ws.write_string(r, c, s).unwrap();
-                }
-                Data::Float(f) if manufacturing => {
-                    revised += 1;
-                    ws.write_number(r, c, f + 1.0).unwrap();
-                }
-                Data::Float(f) => {
-                    ws.write_number(r, c, *f).unwrap();
-                }
-                Data::Int(i) => {
-                    ws.write_number(r, c, *i as f64 + f64::from(u8::from(manufacturing)))
-                        .unwrap();
-                }
-                Data::DateTime(dt) => {
-                    ws.write_number_with_format(r, c, dt.as_f64(), &date)
-                        .unwrap();
-                }
-                _ => {}
-            }
+    for d in &mut g[r] {
+        if let Data::Float(f) = d {
+            *f += 1.0;
+            revised += 1;
         }
     }
-    assert!(revised > 0, "the manufacturing row was not found");
-    out.save_to_buffer().unwrap()
+    assert!(revised > 0, "the manufacturing row holds no numbers");
+    common::xlsx(&g)
 }
 
 /// Serves `body` at /dt.xls with an ETag and a Last-Modified, honouring

@@ -360,3 +360,45 @@ fn sdmx_csv_export_reads_back_and_equals_show() {
     }
     assert!(back["values"]["2020-02"].is_null());
 }
+
+mod common;
+
+#[test]
+fn changed_unit_missing_heading_and_a_table_cut_short_are_refused_naming_the_cell() {
+    use calamine::Data;
+    let env = Env::new();
+    let before = std::fs::read(env.db()).unwrap();
+    let refused = |name: &str, g: &[Vec<Data>], cell: String, what: &str| {
+        let path = env.file(name, &common::xlsx(g));
+        for dry in [true, false] {
+            let mut args = vec!["import", &path, "--released", "2026-04-17"];
+            if dry {
+                args.push("--dry-run");
+            }
+            env.cmd(&args)
+                .assert()
+                .code(4)
+                .stderr(predicate::str::contains(format!(
+                    "{path}: EBOPS !{cell}: expected"
+                )))
+                .stderr(predicate::str::contains(what));
+        }
+        assert_eq!(std::fs::read(env.db()).unwrap(), before, "{name}");
+    };
+    let a1 = |(r, c): (usize, usize)| format!("{}{}", (b'A' + c as u8) as char, r + 1);
+
+    let mut g = common::grid();
+    let at = common::find(&g, |s| s == "(Amount in Thousand US$)");
+    g[at.0][at.1] = Data::String("(Amount in Million Rupees)".into());
+    refused("unit.xlsx", &g, a1(at), "Million Rupees");
+
+    let mut g = common::grid();
+    let at = common::find(&g, |s| s.ends_with("(P)"));
+    g[at.0][at.1] = Data::Empty;
+    refused("heading.xlsx", &g, a1(at), "a period heading");
+
+    let mut g = common::grid();
+    let (r, c) = common::find(&g, |s| s.trim_start().starts_with("10."));
+    g.truncate(r);
+    refused("cut.xlsx", &g, a1((r, c)), "item 10");
+}

@@ -25,6 +25,7 @@ pub struct Observation<P = YearMonth> {
     /// How the value came to be.
     pub status: ObsStatus,
     /// When this value was released (the start of its vintage).
+    #[schema(value_type = String, format = Date)]
     pub release_date: Date,
     /// Where the value was published; may be empty for derived values.
     pub source_url: String,
@@ -46,6 +47,7 @@ pub struct PublishedFigure {
     /// Who published it, such as `SBP` or `PBS`.
     pub publisher: String,
     /// When it was released.
+    #[schema(value_type = String, format = Date)]
     pub release_date: Date,
     /// Where it was published.
     pub source_url: String,

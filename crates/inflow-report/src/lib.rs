@@ -164,6 +164,7 @@ pub struct ObsRef {
     /// How it was published.
     pub status: ObsStatus,
     /// When it was released (its vintage).
+    #[schema(value_type = String, format = Date)]
     pub release_date: Date,
     /// Where it was published (empty for derived values).
     pub source_url: String,
@@ -192,6 +193,7 @@ pub struct Evidence {
     /// The months covered: `2024-04` or `2023-07..2024-04`.
     pub periods: String,
     /// The vintage read: the release date the data are as of.
+    #[schema(value_type = String, format = Date)]
     pub vintage: Date,
     /// How a derived figure was computed (`sum of Jul 2023..Apr 2024 = 2593`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,6 +221,7 @@ pub struct Brief {
     /// Unit of the series.
     pub unit: String,
     /// The release read: the month's first release date.
+    #[schema(value_type = String, format = Date)]
     pub vintage: Date,
     /// The sections, in reading order.
     pub sections: Vec<Section>,

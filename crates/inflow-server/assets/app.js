@@ -658,22 +658,23 @@
   async function checker() {
     const params = new URLSearchParams(location.search);
     const form = $("#check-form"), text = $("#check-text"), seriesSel = $("#series");
-    const list = await api("/api/series");
-    const wanted = params.get("series") || "";
-    seriesSel.append(...list.map((s) => el("option", { value: s.key, selected: s.key === wanted, text: s.key + " — " + s.title })));
+    // Filled after the handlers are in place, so a quick submit is never
+    // a plain form post.
+    let list = [];
     const current = () => list.find((s) => s.key === seriesSel.value) ||
       list.find((s) => s.key === "pk.ict.exports") || list[0];
     function about() {
       const m = current();
+      if (!m) return;
       chrome(m);
       $("#check-about").textContent = seriesSel.value ? m.title : "any series in the database (" + list.length + "); choose one to narrow it";
     }
-    about();
     seriesSel.addEventListener("change", about);
     // The example is written from the data of the series chosen (or the
     // default one): its latest month, right, then a figure at the wrong scale.
     $("#check-example").addEventListener("click", async () => {
       const m = current();
+      if (!m) return;
       try {
         const h = await api("/api/headline" + query({ series: m.key }));
         const [sym, scale] = unitWords(h.unit);
@@ -714,6 +715,10 @@
         showError(e.message);
       }
     });
+    list = await api("/api/series");
+    const wanted = params.get("series") || "";
+    seriesSel.append(...list.map((s) => el("option", { value: s.key, selected: s.key === wanted, text: s.key + " — " + s.title })));
+    about();
   }
 
   // --- brief ----------------------------------------------------------------

@@ -110,13 +110,22 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
 
 impl From<inflow_app::Error> for AppError {
     fn from(e: inflow_app::Error) -> Self {
-        let status = status_of(e.kind());
+        let kind = e.kind();
+        let status = status_of(kind);
         if status.is_server_error() {
             // Paths, SQL errors and build defects stay in the log.
             return AppError::internal(e);
         }
         match e.field() {
+            // The parameter's own form is wrong: the request is malformed.
             Some(field) => AppError::bad_param(field, e),
+            // Well-formed parameters the data cannot answer (a fiscal year
+            // the data cannot project): 422, as the document says, so a
+            // client can tell "fix the request's syntax" from "ask
+            // something else".
+            None if kind == ErrorKind::InvalidInput => {
+                AppError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
+            }
             None => AppError::new(status, e.to_string()),
         }
     }

@@ -86,6 +86,11 @@ fn tour() -> Vec<Case> {
         get(OBS, "/api/series/pk.ict.exports/observations?as_of=2021-05"),
         get(OBS, "/api/series/pk.ict.exports/observations?from=2024-13"),
         get(OBS, "/api/series/pk.ict.exports/observations?to="),
+        get(
+            OBS,
+            "/api/series/pk.ict.exports/observations?from=2024-05&to=2024-01",
+        ),
+        get("/api/projection", "/api/projection?fy=FY00"),
         get(OBS, "/api/series/no.such.series/observations"),
         get(
             CSV,
@@ -124,6 +129,12 @@ fn tour() -> Vec<Case> {
             "/api/check",
             "application/json",
             r#"{"text": "IT exports were $3.2 billion in FY24.", "as_of": "2024-08"}"#,
+        ),
+        post(
+            "/api/check",
+            "/api/check?series=",
+            "application/json",
+            r#"{"text": "IT exports were $3.2 billion in FY24."}"#,
         ),
         post("/api/check", "/api/check", "text/plain", "   "),
         post(

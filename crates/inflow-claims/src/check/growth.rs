@@ -6,21 +6,61 @@ use super::*;
 impl SentenceCheck<'_, '_> {
     pub(super) fn judge_percent(&mut self, p: &Percent) {
         let mut sref = self.series_for(p.first_tok);
+        let own = self.main_series().meta.ebops.as_str();
+        if p.share
+            && matches!(sref, SeriesRef::Component(c) if c.ebops.is_some_and(|c| c != own && is_within(own, c)))
+        {
+            // "the share of ICT in services exports ... 42.6 percent": the
+            // broader statistic named last is the whole, not the part.
+            sref = SeriesRef::Total;
+        }
         if p.share && matches!(sref, SeriesRef::Total | SeriesRef::Main) {
             // "..., with 81% coming from computer services": the share is
             // the component's, named after it.
-            if let Some((_, c)) = self
+            // Else "freelancers' share of IT exports was 15%": a part of
+            // the main statistic named anywhere in the sentence.
+            let own = self.main_series().meta.ebops.as_str();
+            let part = |s: &SeriesRef| matches!(s, SeriesRef::Component(c) if c.ebops.is_some_and(|c| is_within(c, own)));
+            let after = self
                 .found
                 .series
                 .iter()
-                .find(|(pos, s)| *pos > p.first_tok && matches!(s, SeriesRef::Component(..)))
-            {
+                .find(|(pos, s)| *pos > p.first_tok && part(s));
+            let anywhere = || {
+                self.found
+                    .series
+                    .iter()
+                    .filter(|(_, s)| part(s))
+                    .min_by_key(|(pos, _)| pos.abs_diff(p.first_tok))
+            };
+            if let Some((_, c)) = after.or_else(|| {
+                self.whole_for(p.first_tok, sref)
+                    .is_none()
+                    .then(anywhere)
+                    .flatten()
+            }) {
                 sref = *c;
             }
         }
         let found = self.key_for(p.first_tok, sref);
         let key = found.clone().ok();
         let period = self.current_for(p.first_tok);
+        if !p.share && p.after_points {
+            let ev = self.evidence(key.as_deref(), period);
+            let e = "The level of a rate after a change in percentage points, not a growth rate; no series of that rate is loaded.";
+            return self.push(
+                p.first_tok,
+                p.end_tok,
+                ClaimKind::Growth,
+                p.num.value,
+                "percent".into(),
+                period,
+                key,
+                Verdict::Unverifiable,
+                e.into(),
+                ev,
+            );
+        }
         if !p.share && !p.directed {
             let ev = self.evidence(key.as_deref(), period);
             let e = "Not recognised as a growth rate or a share (no change or comparison is named beside it).";
@@ -289,14 +329,21 @@ impl SentenceCheck<'_, '_> {
         let current = self.current_for(p.first_tok);
         let mut ev = self.evidence(key, current);
         ev.unit = Some("percent".into());
-        let SeriesRef::Component(stat) = sref else {
-            return (
-                Verdict::Unverifiable,
-                "A share needs a component series; none is named.".into(),
-                ev,
-            );
+        let whole = self.whole_for(p.first_tok, sref);
+        let name = match (sref, whole) {
+            (SeriesRef::Component(stat), _) => stat.name,
+            (SeriesRef::Main | SeriesRef::Total, Some(_)) => {
+                crate::lexicon::statistic_by_code(self.main_series().meta.ebops.as_str())
+                    .map_or("the main series", |s| s.name)
+            }
+            _ => {
+                return (
+                    Verdict::Unverifiable,
+                    "A share needs a component series; none is named.".into(),
+                    ev,
+                );
+            }
         };
-        let name = stat.name;
         let Some(key) = key else {
             return (
                 Verdict::Unverifiable,
@@ -307,7 +354,16 @@ impl SentenceCheck<'_, '_> {
                 ev,
             );
         };
-        let total_key = self.main_series().meta.key.to_string();
+        let total_key = match whole {
+            Some((at, w)) => match self.key_for(at, SeriesRef::Component(w)) {
+                Ok(k) => k,
+                Err(why) => {
+                    return (Verdict::Unverifiable, format!("{}.", capitalize(&why)), ev);
+                }
+            },
+            None => self.main_series().meta.key.to_string(),
+        };
+        let whole_name = whole.map_or("the total", |(_, w)| w.name);
         let Some(main) = current else {
             return (
                 Verdict::Unverifiable,
@@ -320,7 +376,7 @@ impl SentenceCheck<'_, '_> {
             return (
                 Verdict::Unverifiable,
                 format!(
-                    "Nothing to check against: no value of {name} or of the total for {}.",
+                    "Nothing to check against: no value of {name} or of {whole_name} for {}.",
                     main.label()
                 ),
                 ev,
@@ -331,7 +387,7 @@ impl SentenceCheck<'_, '_> {
         let hi = (c.value + c.half) / (t.value - t.half).max(1e-9) * 100.0;
         ev.value = Some(point);
         ev.computation = format!(
-            "{} / {} = {}",
+            "{} ({key}) / {} ({total_key}) = {}",
             fmt_num(c.value),
             fmt_num(t.value),
             fmt_pct(point)
@@ -345,7 +401,8 @@ impl SentenceCheck<'_, '_> {
             (
                 Verdict::Supported,
                 format!(
-                    "{name} were {} of the total in {}.",
+                    "{} were {} of {whole_name} in {}.",
+                    capitalize(name),
                     fmt_pct(point),
                     main.label()
                 ),
@@ -356,7 +413,8 @@ impl SentenceCheck<'_, '_> {
             (
                 Verdict::Contradicted,
                 format!(
-                    "{name} were {} of the total in {}, not {}%.",
+                    "{} were {} of {whole_name} in {}, not {}%.",
+                    capitalize(name),
                     fmt_pct(point),
                     main.label(),
                     fmt_num(p.num.value)
@@ -364,5 +422,44 @@ impl SentenceCheck<'_, '_> {
                 ev,
             )
         }
+    }
+
+    /// The whole a share at `at` is of: a broader statistic named in the
+    /// sentence ("of total services exports", "of which IT made up"),
+    /// nearest first; `None` for the main series.
+    fn whole_for(
+        &self,
+        at: usize,
+        part: SeriesRef,
+    ) -> Option<(usize, &'static crate::lexicon::Statistic)> {
+        let own = self.main_series().meta.ebops.as_str();
+        let part_code = match part {
+            SeriesRef::Component(s) => s.ebops?,
+            SeriesRef::Main | SeriesRef::Total => own,
+            SeriesRef::Other(_) => return None,
+        };
+        self.found
+            .series
+            .iter()
+            .filter_map(|&(pos, s)| match s {
+                SeriesRef::Component(w) => w
+                    .ebops
+                    .filter(|c| *c != part_code && is_within(part_code, c))
+                    .map(|_| (pos, w)),
+                _ => None,
+            })
+            .min_by_key(|(pos, _)| pos.abs_diff(at))
+    }
+}
+
+/// Whether EBOPS code `part` is under `whole` (`SI2_PK_FL` under `SI2`,
+/// `SI` under `S`).
+fn is_within(part: &str, whole: &str) -> bool {
+    match (
+        part.parse::<inflow_core::EbopsCode>(),
+        whole.parse::<inflow_core::EbopsCode>(),
+    ) {
+        (Ok(p), Ok(w)) => p.is_within(&w),
+        _ => part.starts_with(whole),
     }
 }

@@ -144,7 +144,7 @@ impl SentenceCheck<'_, '_> {
         let iv = stated.interval();
         let matches =
             |pt: &Point, iv: (f64, f64)| overlaps(iv, (pt.value - pt.half, pt.value + pt.half));
-        ev.tolerance = Some(stated.tolerance_note());
+        ev.tolerance = Some(stated.tolerance_note(self.per_unit()));
         if let Some(pt) = points.iter().find(|pt| matches(pt, iv)) {
             ev.value = Some(pt.value);
             ev.source_url.clone_from(&pt.source_url);
@@ -163,7 +163,11 @@ impl SentenceCheck<'_, '_> {
                     ev,
                 );
             }
-            let note = format!("{}, data ±{}", stated.tolerance_note(), fmt_num(pt.half));
+            let note = format!(
+                "{}, data ±{}",
+                stated.tolerance_note(self.per_unit()),
+                fmt_num(pt.half / self.per_unit())
+            );
             ev.tolerance = Some(note.clone());
             return (
                 Verdict::Supported,
@@ -289,7 +293,7 @@ impl SentenceCheck<'_, '_> {
                 a.qual.word(),
                 fmt_num(a.num.value),
                 a.scale.word(),
-                stated.tolerance_note()
+                stated.tolerance_note(self.per_unit())
             ),
             ev,
         )
@@ -336,7 +340,7 @@ impl SentenceCheck<'_, '_> {
         ev.value = Some(avg);
         ev.computation = format!("{} = {} over {n} {unit}s", pt.what, self.money(pt.value));
         ev.source_url.clone_from(&pt.source_url);
-        ev.tolerance = Some(stated.tolerance_note());
+        ev.tolerance = Some(stated.tolerance_note(self.per_unit()));
         let what = format!(
             "{} over the {n} {unit}s of {} is {} a {unit}",
             self.money(pt.value),
@@ -362,7 +366,7 @@ impl SentenceCheck<'_, '_> {
         let iv = stated.interval();
         let main = self.current_for(a.first_tok);
         let mut ev = self.evidence(Some(key), main);
-        ev.tolerance = Some(stated.tolerance_note());
+        ev.tolerance = Some(stated.tolerance_note(self.per_unit()));
         if let (Some(cur), Some(base)) = (
             self.nearest(a.first_tok, &[Role::Level], None),
             self.nearest(a.first_tok, &[Role::Base], None),
@@ -380,6 +384,15 @@ impl SentenceCheck<'_, '_> {
             );
             if !overlaps(iv, (d - h, d + h)) && !overlaps(iv, (-d - h, -d + h)) {
                 ev.expected = Some(d);
+                if let Some(e) =
+                    self.percent_as_money(a, (c, cur.half_millions()), (b, base.half_millions()))
+                {
+                    return (
+                        Verdict::UnitError,
+                        format!("{e} (the text's own figures)."),
+                        ev,
+                    );
+                }
                 return (
                     Verdict::Inconsistent,
                     format!(
@@ -459,12 +472,19 @@ impl SentenceCheck<'_, '_> {
                     self.money(d),
                     base_p.label(),
                     self.money(a.millions()),
-                    stated.tolerance_note()
+                    stated.tolerance_note(self.per_unit())
                 ),
                 ev,
             );
         }
         ev.expected = Some(d);
+        if let Some(e) = self.percent_as_money(a, (cur.value, cur.half), (base.value, base.half)) {
+            return (
+                Verdict::UnitError,
+                format!("{e}: {} against {}.", main.label(), base_p.label()),
+                ev,
+            );
+        }
         let level_hint = if overlaps(iv, (cur.value - cur.half, cur.value + cur.half)) {
             format!(
                 "; {} is the level of {}, not its change",
@@ -485,6 +505,29 @@ impl SentenceCheck<'_, '_> {
             ),
             ev,
         )
+    }
+
+    /// "grew by 14.75 million" where the growth was 14.75 percent: the
+    /// number fits the percentage change from `base` to `cur` (each a
+    /// value ± its rounding, in millions) and not the change in money.
+    /// The words saying so, or `None`.
+    fn percent_as_money(&self, a: &Amount, cur: (f64, f64), base: (f64, f64)) -> Option<String> {
+        let (_, lo, hi) = pct_range(cur.0, cur.1, base.0, base.1)?;
+        let v = a.sign * a.num.value;
+        let h = a.num.half_unit();
+        let fits = overlaps((v - h, v + h), (lo, hi));
+        let range = if (hi - lo).abs() < 0.005 {
+            fmt_pct(lo)
+        } else {
+            format!("{} to {}", fmt_pct(lo), fmt_pct(hi))
+        };
+        fits.then(|| {
+            format!(
+                "The change in money is {}; the text's {} is the percentage change ({range}), written as money",
+                self.money(cur.0 - base.0),
+                self.text_of(a),
+            )
+        })
     }
 
     /// A second look at an amount that could not be checked against the

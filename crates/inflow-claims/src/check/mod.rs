@@ -4,6 +4,7 @@
 mod data;
 mod forecast;
 mod growth;
+mod label;
 mod length;
 mod level;
 mod record;
@@ -99,6 +100,10 @@ pub fn check(text: &str, ctx: &Context<'_>) -> Report {
     report
 }
 
+/// The unit evidence amounts are computed in, before
+/// [`SentenceCheck::in_series_unit`] restates them.
+const MILLIONS: &str = "USD million";
+
 /// Everything needed to judge one sentence.
 struct SentenceCheck<'s, 't> {
     t: &'s [Token<'t>],
@@ -177,6 +182,34 @@ impl<'s> SentenceCheck<'s, '_> {
         }
     }
 
+    /// Millions per unit of the main series' scale (1 for a USD million
+    /// series, 1,000 for a billion one): amounts are held in millions and
+    /// reported in the series' scale.
+    fn per_unit(&self) -> f64 {
+        self.main_series().meta.unit.scale.factor() / 1e6
+    }
+
+    /// Evidence amounts, held in millions, restated in the unit of the
+    /// series consulted (`USD billion` for a billion series).
+    fn in_series_unit(&self, mut ev: Evidence) -> Evidence {
+        if ev.unit.as_deref() != Some(MILLIONS) {
+            return ev;
+        }
+        let series = ev
+            .series
+            .as_deref()
+            .and_then(|k| self.data.series(k))
+            .unwrap_or(self.main_series());
+        let unit = series.meta.unit;
+        let f = unit.scale.factor() / 1e6;
+        if f > 0.0 {
+            ev.value = ev.value.map(|v| v / f);
+            ev.expected = ev.expected.map(|v| v / f);
+        }
+        ev.unit = Some(unit.to_string());
+        ev
+    }
+
     /// The flow a claim at token `at` is about: the nearest flow word
     /// before it in the sentence, else after it; exports when none.
     fn flow_for(&self, at: usize) -> extract::FlowRef {
@@ -230,7 +263,7 @@ impl<'s> SentenceCheck<'s, '_> {
             series: key.map(str::to_string),
             period: p.map(|p| p.to_string()),
             vintage: self.data.vintage_label(),
-            unit: Some("USD million".to_string()),
+            unit: Some(MILLIONS.to_string()),
             ..Evidence::default()
         }
     }
@@ -251,6 +284,7 @@ impl<'s> SentenceCheck<'s, '_> {
     ) {
         let start = self.t[first_tok].start;
         let end = self.t[end_tok.max(first_tok + 1) - 1].end;
+        let evidence = self.in_series_unit(evidence);
         self.claims.push(Claim {
             sentence: self.sentence.to_string(),
             span: [start, end],
@@ -289,6 +323,7 @@ impl<'s> SentenceCheck<'s, '_> {
             }
         }
         self.judge_period_lengths();
+        self.judge_period_labels();
     }
 
     fn written_unit(a: &Amount) -> String {
@@ -297,6 +332,8 @@ impl<'s> SentenceCheck<'s, '_> {
             Cur::Pkr => "PKR",
         };
         match a.scale {
+            // "grew by 14.75 million": no currency written.
+            s if a.implied_cur => s.word().to_string(),
             Scale::Units => cur.to_string(),
             s => format!("{cur} {}", s.word()),
         }

@@ -133,11 +133,16 @@ impl SentenceCheck<'_, '_> {
                 }
                 Spec::FiscalRelative(k) => {
                     // "Now" is the sentence's period, or in an as-of
-                    // vintage the latest month known then.
-                    let now = reference.or_else(|| match self.data.vintage {
-                        Vintage::AsOf(_) => self.main_series().last_month().map(ClaimPeriod::Month),
-                        Vintage::Latest => None,
-                    })?;
+                    // vintage the latest month known then, else the month
+                    // before publication.
+                    let now = reference
+                        .or_else(|| match self.data.vintage {
+                            Vintage::AsOf(_) => {
+                                self.main_series().last_month().map(ClaimPeriod::Month)
+                            }
+                            Vintage::Latest => None,
+                        })
+                        .or(now)?;
                     let fy = cal.fiscal_year_starting(fy_of(now).start_year() + k).ok()?;
                     match (k, now) {
                         // "so far this fiscal year": the year to date.
@@ -331,7 +336,27 @@ impl SentenceCheck<'_, '_> {
             .zip(&self.resolved)
             .rev()
             .find(|(m, _)| m.end_tok <= a.first_tok && !m.back);
-        before.and_then(|(_, p)| *p).or(self.main)
+        before
+            .and_then(|(_, p)| *p)
+            .or(self.main)
+            .or_else(|| self.lone_backward_period())
+    }
+
+    /// "IT exports in the last fiscal year were $3.81 billion": a sentence
+    /// whose only period is a fiscal year named relative to the
+    /// publication date, and which compares nothing, is about that year.
+    fn lone_backward_period(&self) -> Option<ClaimPeriod> {
+        if self.found.amounts.iter().any(|a| a.role == Role::Base) {
+            return None;
+        }
+        let mut own = self.mentions.iter().zip(&self.resolved).filter(|(m, p)| {
+            p.is_some() && matches!(m.spec, Spec::FiscalRelative(_) | Spec::Exact(_))
+        });
+        let one = own.next();
+        if own.next().is_some() || self.mentions.len() > 1 {
+            return None;
+        }
+        one.and_then(|(_, p)| *p)
     }
 
     /// The period a change or a percentage at token `at` is about: that of

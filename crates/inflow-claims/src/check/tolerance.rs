@@ -34,27 +34,35 @@ impl Stated {
         }
     }
 
-    pub(super) fn tolerance_note(self) -> String {
+    /// The tolerance in words, in units of `per_unit` millions (the
+    /// series' own scale: 1 for millions, 1,000 for billions).
+    pub(super) fn tolerance_note(self, per_unit: f64) -> String {
+        let f = per_unit.max(f64::MIN_POSITIVE);
         match self.qual {
-            Qual::Exact => format!("±{} (the rounding of the text)", fmt_num(self.half)),
+            Qual::Exact => format!("±{} (the rounding of the text)", fmt_num(self.half / f)),
             Qual::About => format!(
                 "±{} (the text hedges: about)",
-                fmt_num(self.half.max(0.05 * self.value.abs()))
+                fmt_num(self.half.max(0.05 * self.value.abs()) / f)
             ),
             Qual::AtLeast => format!(
                 "a lower bound less {} (the text says over, more than or crossing)",
-                fmt_num(self.half)
+                fmt_num(self.half / f)
             ),
             Qual::AtMost => format!(
                 "an upper bound plus {} (the text says under or less than)",
-                fmt_num(self.half)
+                fmt_num(self.half / f)
             ),
         }
     }
 }
 
+/// Whether two intervals of rounding share more than an end point.
+///
+/// A figure rounded to `235` stands for [234.5, 235.5) and one rounded to
+/// `236` for [235.5, 236.5): written to the same digit they cannot be the
+/// same number, so touching ends do not agree.
 pub(super) fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
-    a.0 <= b.1 + 1e-9 && b.0 <= a.1 + 1e-9
+    a.0 < b.1 - 1e-9 && b.0 < a.1 - 1e-9
 }
 
 /// The interval a stated percentage allows: rounded either way or cut

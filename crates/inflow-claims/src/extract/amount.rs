@@ -62,7 +62,11 @@ pub(super) fn amount_at(t: &[Token<'_>], i: usize) -> Option<Amount> {
             end += 1;
         }
     }
-    let cur = cur?;
+    let implied_cur = cur.is_none();
+    if implied_cur && (scale == Scale::Units || !ends_figure(t.get(end))) {
+        return None;
+    }
+    let cur = cur.unwrap_or(Cur::Usd);
     let mut a = Amount {
         first_tok: first,
         end_tok: end,
@@ -75,9 +79,61 @@ pub(super) fn amount_at(t: &[Token<'_>], i: usize) -> Option<Amount> {
         forecast: false,
         per_day: false,
         per_month: false,
+        implied_cur,
     };
     classify(t, &mut a);
+    // "grew by 14.75 million": a change with no currency is money only
+    // when a change verb governs it.
+    if implied_cur && a.role != Role::Diff {
+        return None;
+    }
     Some(a)
+}
+
+/// Whether the token after "14.75 million" ends the figure rather than
+/// naming what is counted ("2.3 million freelancers", "5 million jobs").
+fn ends_figure(next: Option<&Token<'_>>) -> bool {
+    const AFTER: &[&str] = &[
+        "in",
+        "on",
+        "from",
+        "to",
+        "during",
+        "over",
+        "against",
+        "compared",
+        "as",
+        "year",
+        "this",
+        "last",
+        "for",
+        "while",
+        "and",
+        "which",
+        "that",
+        "yoy",
+        "mom",
+        "year-on-year",
+        "month-on-month",
+        "when",
+        "between",
+        "since",
+        "till",
+        "until",
+        "by",
+        "at",
+        "with",
+        "or",
+        "but",
+        "than",
+        "after",
+        "before",
+        "through",
+        "within",
+        "per",
+        "a",
+    ];
+    next.is_none_or(|n| n.kind != Tok::Word || n.is_any(AFTER))
 }
 
 /// Index of the word before `i` after skipping articles and hedges, with

@@ -73,6 +73,10 @@ pub(crate) struct Amount {
     pub per_day: bool,
     /// An average month: "averaged $318 million", "$318 million a month".
     pub per_month: bool,
+    /// No currency is written ("grew by 14.75 million"): taken to be the
+    /// series' own. Only changes are read this way; a bare "2.3 million"
+    /// elsewhere is as likely people as money.
+    pub implied_cur: bool,
 }
 
 impl Amount {
@@ -100,6 +104,10 @@ pub(crate) struct Percent {
     /// A change word, a comparison or a year-on-year cue is near: the
     /// percentage is a growth rate (not a tax rate or a market share).
     pub directed: bool,
+    /// A change in percentage points comes just before ("rose 3.2
+    /// percentage points to 42.6 percent"): the percentage is the level of
+    /// a rate or a share, not a growth rate.
+    pub after_points: bool,
 }
 
 /// What a sentence contains.
@@ -219,7 +227,32 @@ pub(crate) fn find(t: &[Token<'_>]) -> Found {
         i += 1;
     }
     group_component_lists(&mut f.series);
+    join_ranges(t, &mut f.amounts);
     f
+}
+
+/// "between $300 million and $350 million (a month)": one range, its ends
+/// a lower and an upper bound on the same figure, sharing what follows the
+/// second ("a month", "a day").
+fn join_ranges(t: &[Token<'_>], amounts: &mut [Amount]) {
+    for k in 1..amounts.len() {
+        let (a, b) = (amounts[k - 1], amounts[k]);
+        let between = a.first_tok > 0 && t[a.first_tok - 1].is("between");
+        let joined = b.first_tok == a.end_tok + 1
+            && t.get(a.end_tok)
+                .is_some_and(|w| w.is("and") || w.is_dash() || w.is("to"));
+        if !(between && joined) || a.cur != b.cur || a.forecast != b.forecast {
+            continue;
+        }
+        let lo = &mut amounts[k - 1];
+        lo.qual = Qual::AtLeast;
+        lo.role = Role::Level;
+        lo.per_day = b.per_day;
+        lo.per_month = b.per_month;
+        let hi = &mut amounts[k];
+        hi.qual = Qual::AtMost;
+        hi.role = Role::Level;
+    }
 }
 
 fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
@@ -314,14 +347,28 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
                 "lower",
             ])
         });
+    let after_points = t[first.saturating_sub(4)..first]
+        .iter()
+        .any(|w| w.is_any(&["points", "point", "pp", "ppt", "bps"]));
+    // "The share of ICT ... rose 3.2 percentage points to 42.6 percent".
+    let share = share
+        || after_points
+            && t[..first]
+                .iter()
+                .any(|w| w.is_any(&["share", "proportion"]));
     Some(Percent {
         first_tok: first,
         end_tok: end,
         num,
-        value: sign * num.value,
+        value: if after_points {
+            num.value
+        } else {
+            sign * num.value
+        },
         qual,
         share,
         directed,
+        after_points,
     })
 }
 

@@ -85,7 +85,9 @@ pub(super) fn series_at(t: &[Token<'_>], i: usize) -> Option<(SeriesRef, usize)>
     if w.kind != Tok::Word {
         return None;
     }
-    if let Some((s, mut end)) = lexicon::statistic_at(t, i) {
+    if let Some((s, mut end)) = lexicon::statistic_at(t, i)
+        && !qualified_services(t, i, s)
+    {
         // "ICT services", "computer services": the noun belongs to the name.
         if t.get(end)
             .is_some_and(|n| n.is_any(&["services", "service", "sector"]))
@@ -177,4 +179,53 @@ pub(super) fn group_component_lists(series: &mut Vec<(usize, SeriesRef)>) {
         }
     }
     *series = out;
+}
+
+/// "services exports" names total services only on its own ("Pakistan's
+/// services exports", "overall, services exports"): after a qualifier
+/// ("IT-enabled services exports", "software services exports") the
+/// services are that qualifier's.
+fn qualified_services(t: &[Token<'_>], i: usize, s: &Statistic) -> bool {
+    const ALONE_AFTER: &[&str] = &[
+        "the",
+        "its",
+        "their",
+        "s",
+        "total",
+        "overall",
+        "country",
+        "national",
+        "of",
+        "and",
+        "in",
+        "on",
+        "that",
+        "while",
+        "as",
+        "whose",
+        "whereas",
+        "but",
+        "with",
+        "to",
+        "for",
+        "gross",
+        "aggregate",
+        "pakistan",
+        "where",
+        "when",
+        "how",
+        "all",
+        "whole",
+    ];
+    if s.ebops != Some("S") || !t[i].is_any(&["services", "exports", "export", "imports", "import"])
+    {
+        return false;
+    }
+    let Some(p) = i.checked_sub(1).map(|j| &t[j]) else {
+        return false;
+    };
+    match p.kind {
+        Tok::Word => !p.is_any(ALONE_AFTER) && lexicon::economy_of(p).is_none(),
+        _ => p.is_dash(),
+    }
 }

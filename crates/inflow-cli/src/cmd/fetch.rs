@@ -23,6 +23,9 @@ pub enum Source {
     /// SBP's trade-in-services workbook (dt.xls), imported as a release
     /// dated by the server's Last-Modified header.
     Sbp(SbpArgs),
+    /// One series from SBP's EasyData API (needs an API key), printed or
+    /// imported into an inflow series with --into.
+    Easydata(crate::cmd::easydata::Args),
 }
 
 /// Download options shared by every source.
@@ -78,6 +81,7 @@ fn parse_released(s: &str) -> Result<Date, String> {
 pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     match &args.source {
         Source::Sbp(a) => run_sbp(global, a),
+        Source::Easydata(a) => crate::cmd::easydata::run(global, a),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod backtest;
 pub mod brief;
 pub mod calendar;
 pub mod check;
+pub mod easydata;
 pub mod export;
 pub mod fetch;
 pub mod forecast;

@@ -260,6 +260,7 @@ pub fn read_workbook(file: &str, bytes: &[u8]) -> Result<Workbook, Error> {
     let mut items: Vec<Item> = Vec::new();
     let mut values = Vec::new();
     let mut seen: HashMap<&'static str, u32> = HashMap::new();
+    let mut end_row = sheet.rows().end;
     for row in first_row..sheet.rows().end {
         let Some(label) = sheet.text(row, label_col) else {
             if value_cols
@@ -274,6 +275,7 @@ pub fn read_workbook(file: &str, bytes: &[u8]) -> Result<Workbook, Error> {
             .iter()
             .any(|&(c, _)| !matches!(sheet.get(row, c), Data::Empty));
         if !has_values {
+            end_row = row;
             break; // the footnotes start
         }
         let (number, title) = label::split_number(&label);
@@ -346,9 +348,21 @@ pub fn read_workbook(file: &str, bytes: &[u8]) -> Result<Workbook, Error> {
             row: row + 1,
         });
     }
-    if !seen.contains_key("SI") {
-        return Err(sheet.refuse_sheet(
-            "no row labelled \"9. Telecommunications, Computer and information services\"",
+    // Every main item (1. to 12.) must be there: a table cut short (rows
+    // lost in a damaged or truncated file) is refused where it ends.
+    if let Some(lost) = items::SBP_ITEMS
+        .iter()
+        .find(|i| !i.number.contains('.') && !seen.contains_key(i.code))
+    {
+        return Err(sheet.refuse(
+            end_row,
+            label_col,
+            format!(
+                "item {} (labelled with {:?}); the table has no row for it, so it is cut short or incomplete",
+                display_number(lost),
+                lost.word
+            ),
+            sheet.get(end_row, label_col),
         ));
     }
     Ok(Workbook {

@@ -340,3 +340,24 @@ fn batches_keep_keys_statuses_and_published_totals() {
         .unwrap();
     assert_eq!(ytd.value.value.get(), 2974.293);
 }
+
+#[test]
+fn a_table_cut_short_is_refused_where_it_ends() {
+    let mut g = grid();
+    let row = g
+        .iter()
+        .position(|r| {
+            r.iter()
+                .any(|d| matches!(d, Data::String(s) if s.trim_start().starts_with("10.")))
+        })
+        .unwrap();
+    g.truncate(row);
+    let err = read_workbook("cut.xlsx", &xlsx(&g, 0, 0))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(&format!("cut.xlsx: EBOPS !B{}: expected item 10", row + 1)),
+        "{err}"
+    );
+    assert!(err.contains("cut short"), "{err}");
+}

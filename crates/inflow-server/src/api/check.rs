@@ -30,7 +30,7 @@ pub struct CheckParams {
     series: Option<String>,
     /// The day the text was published: relative words ("last month") are
     /// read from it.
-    #[param(value_type = Option<inflow_core::Date>)]
+    #[param(value_type = Option<String>, format = Date)]
     published: Option<String>,
 }
 
@@ -39,7 +39,8 @@ pub struct CheckParams {
 #[serde(deny_unknown_fields)]
 pub struct CheckBody {
     /// The text to check (at most 200 KiB), not only white space.
-    #[schema(min_length = 1, pattern = r"\S")]
+    // The pattern is `BLANK_PATTERN` below (an attribute needs a literal).
+    #[schema(min_length = 1, pattern = r"[^ \t\n\f\r]")]
     text: String,
     /// Judge against the data as known then; default the latest values.
     #[serde(default)]
@@ -51,14 +52,14 @@ pub struct CheckBody {
     series: Option<String>,
     /// The day the text was published.
     #[serde(default)]
-    #[schema(value_type = Option<inflow_core::Date>)]
+    #[schema(value_type = Option<String>, format = Date)]
     published: Option<String>,
 }
 
 /// `POST /api/check`: the claim checker's report on a text, judged against
 /// the data as known on `as_of` (default: the latest values). The body is
 /// JSON `{"text": ..., "as_of": "YYYY-MM-DD"}` or the text itself as
-/// `text/plain`.
+/// `text/plain`; query parameters apply to both (a JSON body's fields win).
 #[utoipa::path(
     post,
     path = "/api/check",
@@ -70,7 +71,7 @@ pub struct CheckBody {
         description = "The text, as JSON or as plain text",
         content(
             (CheckBody = "application/json"),
-            (String = "text/plain"),
+            (PlainText = "text/plain"),
         )
     ),
     responses(
@@ -110,6 +111,11 @@ pub async fn check(
             .trim_ascii()
             .eq_ignore_ascii_case(b"application/json")
     });
+    // The query's parameters are checked whatever the body is; a JSON
+    // body's own fields take precedence over them.
+    present("series", p.series.as_deref())?;
+    parse::<inflow_core::AsOf>("as_of", p.as_of.as_deref())?;
+    published_date(p.published.as_deref())?;
     let (text, as_of, series, published) = if is_json {
         let b: CheckBody = serde_json::from_slice(&body).map_err(|e| {
             AppError::new(
@@ -117,7 +123,15 @@ pub async fn check(
                 format!("body: expected {{\"text\": ..., \"as_of\": \"YYYY-MM-DD\"}}: {e}"),
             )
         })?;
-        (b.text, b.as_of, b.series, b.published)
+        if b.text.bytes().all(|c| c.is_ascii_whitespace()) {
+            return Err(AppError::bad_param("text", "empty: send the text to check"));
+        }
+        (
+            b.text,
+            b.as_of.or(p.as_of),
+            b.series.or(p.series),
+            b.published.or(p.published),
+        )
     } else {
         let text = String::from_utf8(body.to_vec())
             .map_err(|_| AppError::new(StatusCode::BAD_REQUEST, "the body is not UTF-8 text"))?;
@@ -126,12 +140,40 @@ pub async fn check(
     let q = CheckQuery {
         series: series_or_default(series)?,
         as_of: parse("as_of", as_of.as_deref())?.unwrap_or_default(),
-        published: present("published", published.as_deref())?
-            .map(|d| inflow_core::parse_date(d).map_err(|e| AppError::bad_param("published", e)))
-            .transpose()?,
+        published: published_date(published.as_deref())?,
     };
     let report = state
         .with_app_heavy(move |app| Ok(app.check(&text, &q)?))
         .await?;
     Ok(Json(report))
 }
+
+/// The optional `published` date.
+fn published_date(v: Option<&str>) -> Result<Option<inflow_core::Date>, AppError> {
+    present("published", v)?
+        .map(|d| inflow_core::parse_date(d).map_err(|e| AppError::bad_param("published", e)))
+        .transpose()
+}
+
+/// A character that is not ASCII white space ([`u8::is_ascii_whitespace`]:
+/// space, tab, LF, FF, CR). Spelled out rather than `\S`, whose meaning
+/// differs between regex engines (Unicode spaces, U+0085, U+FEFF).
+const BLANK_PATTERN: &str = r"[^ \t\n\f\r]";
+
+/// The schema of a `text/plain` body: the text, not only white space.
+pub struct PlainText;
+
+impl utoipa::PartialSchema for PlainText {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .min_length(Some(1))
+            .pattern(Some(BLANK_PATTERN))
+            .description(Some(
+                "The text to check (at most 200 KiB), not only white space.",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for PlainText {}

@@ -2,9 +2,10 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use inflow_app::observations::{ObservationQuery, Observations};
+use inflow_core::YearMonth;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -39,10 +40,24 @@ pub struct KeyPath {
 
 impl ObservationParams {
     fn query(self, series: String) -> Result<ObservationQuery, AppError> {
+        let from: Option<YearMonth> = parse("from", self.from.as_deref())?;
+        let to: Option<YearMonth> = parse("to", self.to.as_deref())?;
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            // Each parameter has its documented form; only together are
+            // they unanswerable, which the document's schemas cannot say.
+            return Err(AppError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!(
+                    "parameters `from` and `to`: the first month {f} is after the last month {t}"
+                ),
+            ));
+        }
         Ok(ObservationQuery {
             series,
-            from: parse("from", self.from.as_deref())?,
-            to: parse("to", self.to.as_deref())?,
+            from,
+            to,
             as_of: parse("as_of", self.as_of.as_deref())?.unwrap_or_default(),
         })
     }
@@ -64,6 +79,7 @@ async fn read(state: &AppState, q: ObservationQuery) -> Result<Observations, App
         (status = 200, description = "The values, oldest first", body = Observations),
         (status = 400, description = "A parameter is invalid", body = ErrorBody),
         (status = 404, description = "No such series", body = ErrorBody),
+        (status = 422, description = "`from` is after `to`", body = ErrorBody),
     )
 )]
 pub async fn observations(
@@ -87,6 +103,7 @@ pub async fn observations(
         (status = 200, description = "CSV with a header row", content_type = "text/csv", body = String),
         (status = 400, description = "A parameter is invalid", body = ErrorBody),
         (status = 404, description = "No such series", body = ErrorBody),
+        (status = 422, description = "`from` is after `to`", body = ErrorBody),
     )
 )]
 pub async fn observations_csv(

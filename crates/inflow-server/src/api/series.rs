@@ -24,6 +24,7 @@ pub struct Vintages {
     pub series: inflow_core::SeriesKey,
     /// Every release date, newest first; each is a vintage to read with
     /// `as_of`.
+    #[schema(value_type = Vec<String>, format = Date)]
     pub release_dates: Vec<inflow_core::Date>,
 }
 
