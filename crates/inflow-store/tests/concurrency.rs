@@ -282,7 +282,21 @@ fn kill_trials(trials: usize) {
                 ("INFLOW_TEST_ROWS", "2".to_string()),
             ],
         );
-        std::thread::sleep(Duration::from_millis((t as u64 * 53) % 700));
+        if t % 2 == 0 {
+            // A moment fixed in wall time: from before the child has
+            // started (t = 0) into the creation and the first imports.
+            std::thread::sleep(Duration::from_millis((t as u64 * 53) % 700));
+        } else {
+            // A moment fixed in the child's progress, so that a loaded
+            // machine, where creation alone can outlast any fixed sleep,
+            // still kills in the middle of imports: after the first import
+            // has committed, then a little later.
+            let stdout = c.stdout.take().expect("child stdout");
+            let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
+            let committed = lines.any(|l| l.is_ok_and(|l| l.starts_with("CHILD ok")));
+            assert!(committed, "trial {t}: the child imported nothing");
+            std::thread::sleep(Duration::from_millis((t as u64 * 7) % 40));
+        }
         c.kill().expect("kill -9");
         let _ = c.wait();
         let store = Store::open(&db).expect("the next open works");
