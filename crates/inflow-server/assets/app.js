@@ -241,9 +241,11 @@
     if (cum.every((c) => c.every((v) => v === null))) {
       box.replaceChildren(el("p", { class: "help", text: "No running total to draw: " +
         (years.length ? years.join(", ") + (years.length === 1 ? " lacks" : " each lack") + " a value for the first month of the fiscal year." : "no values.") }));
+      box.classList.add("empty");
       box.dataset.through = through || "";
       return { years, cum };
     }
+    box.classList.remove("empty");
     const xs = Array.from({ length: 12 }, (_, i) => i + 1);
     const names = xs.map((i) => ABBR[(startMonth - 1 + i - 1) % 12]);
     const series = [{ label: "Month of the fiscal year", value: (u, v) => v === null ? "–" : names[v - 1] }];
@@ -391,7 +393,7 @@
         card(h.fiscal_year + " " + f.label + " (" + plural(f.months, "month") + ")", amount(f.value),
           f.value === null ? "incomplete" : pct(f.change_pct) + " on " + amount(f.previous) + " a year earlier"),
         card("12 months " + shortMonth(r.from) + " to " + shortMonth(h.month), amount(r.sum),
-          (r.change_pct === null ? "" : pct(r.change_pct) + "; ") + "average " + amount(r.average))),
+          r.sum === null ? "incomplete" : (r.change_pct === null ? "" : pct(r.change_pct) + "; ") + "average " + amount(r.average))),
       el("ul", { class: "records" }, ...lines.concat(gaps).map((t) => el("li", { text: t }))));
     sec.dataset.month = h.month;
   }
@@ -468,7 +470,9 @@
       const tx = it.value >= 0 ? x1 + 4 : x0 - 4;
       svg.append(s("text", { x: tx, y: y + 14, "text-anchor": it.value >= 0 ? "start" : "end", fill: COLORS.text, "font-size": 12, "font-weight": 600 }, fixed(it.value, 1)));
     });
-    svg.append(s("text", { x: x(0), y: H - 6, "text-anchor": "middle", fill: COLORS.text, "font-size": 11 }, "0 " + unit));
+    // Centred under the zero line unless that would cut it at the left edge.
+    const zeroAnchor = x(0) < 40 ? "start" : "middle";
+    svg.append(s("text", { x: zeroAnchor === "start" ? Math.max(2, x(0) - 4) : x(0), y: H - 6, "text-anchor": zeroAnchor, fill: COLORS.text, "font-size": 11 }, "0 " + unit));
     box.replaceChildren(svg);
     box.dataset.points = String(items.length);
   }
