@@ -35,6 +35,10 @@
   // decimal below, so that a sum of figures published to the thousandth
   // ("4,661.491") does not sit beside one-decimal averages and changes.
   const amount = (v) => v === null || v === undefined ? "–" : fmt(v, Math.abs(v) >= 1000 ? 0 : 1);
+  // Exactly one decimal, as `inflow project` prints a projection, so that a
+  // total and its interval bounds line up ("4,559.0", not "4,559").
+  const dec1 = (v) => v === null || v === undefined ? "–" :
+    v.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
   const signed = (v, digits) => v === null || v === undefined ? "–" :
     (v > 0 ? "+" : v < 0 ? "−" : "") + fmt(Math.abs(v), digits);
@@ -559,9 +563,9 @@
       if (p) {
         const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 2) + ": " + chance(p.p_exceed) + ".";
         $("#proj-summary").textContent = p.fiscal_year + ": " + amount(p.actual_to_date) + " in the " + plural(p.months_known, "month") +
-          " known; projected total " + amount(p.point) + " " + p.unit + " (80% interval " +
-          amount(p.intervals["80"][0]) + " to " + amount(p.intervals["80"][1]) + "; 95% interval " +
-          amount(p.intervals["95"][0]) + " to " + amount(p.intervals["95"][1]) + ")." + pe + " Model: " + p.model + ".";
+          " known; projected total " + dec1(p.point) + " " + p.unit + " (80% interval " +
+          dec1(p.intervals["80"][0]) + " to " + dec1(p.intervals["80"][1]) + "; 95% interval " +
+          dec1(p.intervals["95"][0]) + " to " + dec1(p.intervals["95"][1]) + ")." + pe + " Model: " + p.model + ".";
         fanChart($("#chart-fan"), p);
         totalChart($("#chart-total"), p);
       } else {
