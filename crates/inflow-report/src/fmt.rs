@@ -55,6 +55,27 @@ pub fn money(v: f64, unit: Unit) -> String {
     }
 }
 
+/// Like [`money`], but billions always with three decimals, for figures
+/// printed side by side (a projected total and its interval), where
+/// "$4.59 billion" beside "$4.512 billion" looks like another precision.
+///
+/// ```
+/// use inflow_core::Unit;
+/// use inflow_report::fmt::money_aligned;
+/// assert_eq!(money_aligned(4590.0, Unit::USD_MILLION), "$4.590 billion");
+/// assert_eq!(money_aligned(3000.0, Unit::USD_MILLION), "$3.000 billion");
+/// assert_eq!(money_aligned(4512.4, Unit::USD_MILLION), "$4.512 billion");
+/// assert_eq!(money_aligned(310.0, Unit::USD_MILLION), "$310 million");
+/// ```
+pub fn money_aligned(v: f64, unit: Unit) -> String {
+    let s = money(v, unit);
+    let Some(number) = s.strip_suffix(" billion") else {
+        return s;
+    };
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    format!("{int}.{frac:0<3} billion")
+}
+
 /// A percentage without sign, one decimal: `21.5%`.
 ///
 /// ```

@@ -422,6 +422,7 @@ fn what_drove_it_from_the_components() {
     assert!(files.iter().any(|f| f.chart == chart::Chart::Breakdown));
     // INFLOW_SCREENSHOTS=DIR keeps the charts for a person to look at.
     if let Some(keep) = std::env::var_os("INFLOW_SCREENSHOTS") {
+        std::fs::create_dir_all(&keep).unwrap();
         for f in &files {
             let to = std::path::Path::new(&keep).join(f.png.file_name().unwrap());
             std::fs::copy(&f.png, to).unwrap();

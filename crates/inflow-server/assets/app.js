@@ -31,6 +31,15 @@
   // --- formatting -----------------------------------------------------------
   const fmt = (v, digits) => v === null || v === undefined ? "–" :
     v.toLocaleString("en-US", { maximumFractionDigits: digits === undefined ? 1 : digits });
+  // An amount in a card or a sentence: whole units from a thousand up and one
+  // decimal below, so that a sum of figures published to the thousandth
+  // ("4,661.491") does not sit beside one-decimal averages and changes.
+  const amount = (v) => v === null || v === undefined ? "–" : fmt(v, Math.abs(v) >= 1000 ? 0 : 1);
+  // Exactly one decimal, as `inflow project` prints a projection, so that a
+  // total and its interval bounds line up ("4,559.0", not "4,559").
+  const dec1 = (v) => v === null || v === undefined ? "–" :
+    v.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
   const signed = (v, digits) => v === null || v === undefined ? "–" :
     (v > 0 ? "+" : v < 0 ? "−" : "") + fmt(Math.abs(v), digits);
   // Exactly `digits` decimals, so that a column of changes lines up ("+18.0").
@@ -231,6 +240,16 @@
         total += v; return total;
       });
     });
+    // A running total needs every month from the start of the year; an
+    // empty grid would look like a drawing that failed.
+    if (cum.every((c) => c.every((v) => v === null))) {
+      box.replaceChildren(el("p", { class: "help", text: "No running total to draw: " +
+        (years.length ? years.join(", ") + (years.length === 1 ? " lacks" : " each lack") + " a value for the first month of the fiscal year." : "no values.") }));
+      box.classList.add("empty");
+      box.dataset.through = through || "";
+      return { years, cum };
+    }
+    box.classList.remove("empty");
     const xs = Array.from({ length: 12 }, (_, i) => i + 1);
     const names = xs.map((i) => ABBR[(startMonth - 1 + i - 1) % 12]);
     const series = [{ label: "Month of the fiscal year", value: (u, v) => v === null ? "–" : names[v - 1] }];
@@ -356,9 +375,9 @@
     const f = h.fytd, r = h.rolling_12m, rec = h.record;
     const src = h.source_url ? el("a", { href: h.source_url, rel: "noopener", text: "source" }) : null;
     const cmp = (c, what) => c ? card(what + " (vs " + shortMonth(c.month) + ")", pct(c.change_pct),
-      signed(c.change, 3) + " on " + fmt(c.value, 3)) : card(what, "–", "no earlier value");
+      signed(c.change, Math.abs(c.change) >= 1000 ? 0 : 1) + " on " + amount(c.value)) : card(what, "–", "no earlier value");
     const since = shortMonth(rec.history_from);
-    const prev = (v, m) => v === null ? "none" : fmt(v, 3) + " in " + longMonth(m);
+    const prev = (v, m) => v === null ? "none" : amount(v) + " in " + longMonth(m);
     const lines = [];
     lines.push(rec.all_time ? "Record: all-time high (since " + since + "); previous high " + prev(rec.previous_high, rec.previous_high_month) + "."
       : "Not an all-time high: the high is " + prev(rec.previous_high, rec.previous_high_month) + ".");
@@ -372,13 +391,13 @@
       el("p", { class: "meta" }, h.series + ", " + h.unit + "; " + h.status + " " + h.release_date +
         (h.vintage !== "latest" ? ", as known on " + h.vintage : "") + " ", src),
       el("div", { class: "cards" },
-        card(longMonth(h.month), fmt(h.value, 3), h.unit, "main" + (rec.all_time ? " record" : "")),
+        card(longMonth(h.month), amount(h.value), h.unit, "main" + (rec.all_time ? " record" : "")),
         cmp(h.mom, "On the month"),
         cmp(h.yoy, "On the year"),
-        card(h.fiscal_year + " " + f.label + " (" + f.months + " months)", fmt(f.value, 3),
-          f.value === null ? "incomplete" : pct(f.change_pct) + " on " + fmt(f.previous, 3) + " a year earlier"),
-        card("12 months " + shortMonth(r.from) + " to " + shortMonth(h.month), fmt(r.sum, 3),
-          (r.change_pct === null ? "" : pct(r.change_pct) + "; ") + "average " + fmt(r.average, 1))),
+        card(h.fiscal_year + " " + f.label + " (" + plural(f.months, "month") + ")", amount(f.value),
+          f.value === null ? "incomplete" : pct(f.change_pct) + " on " + amount(f.previous) + " a year earlier"),
+        card("12 months " + shortMonth(r.from) + " to " + shortMonth(h.month), amount(r.sum),
+          r.sum === null ? "incomplete" : (r.change_pct === null ? "" : pct(r.change_pct) + "; ") + "average " + amount(r.average))),
       el("ul", { class: "records" }, ...lines.concat(gaps).map((t) => el("li", { text: t }))));
     sec.dataset.month = h.month;
   }
@@ -404,13 +423,13 @@
       " points of the total's " + pct(b.total_change_pct) + ".";
     const adds = b.adds_up ? " The components add up to the total within rounding." :
       b.unexplained === null ? " A component has no value, so they are not summed." :
-      " The components do not add up to the total: " + fmt(b.unexplained, 3) + " is not explained by them.";
+      " The components do not add up to the total: " + amount(b.unexplained) + " is not explained by them.";
     $("#bd-summary").textContent = longMonth(h.month) + ": contributions are to " + basis + "." + sumTxt + adds;
     const headers = ["Component", "Value (" + h.unit + ")", "Share", "Change on " + (b.basis === "year_on_year" ? "a year" : "the month"),
       "Change on a year", "Contribution (points)"];
-    const rows = b.components.map((c) => [c.name, fmt(c.value, 3), c.share_pct === null ? "–" : fmt(c.share_pct, 1) + "%",
+    const rows = b.components.map((c) => [c.name, amount(c.value), c.share_pct === null ? "–" : fmt(c.share_pct, 1) + "%",
       pct(c.change_pct), pct(c.yoy_pct), fixed(c.contribution_pp, 1)]);
-    rows.push(["Total", fmt(b.total, 3), "100%", pct(b.total_change_pct), pct(b.total_yoy_pct),
+    rows.push(["Total", amount(b.total), "100%", pct(b.total_change_pct), pct(b.total_yoy_pct),
       b.contributions_sum_pp === null ? "–" : fixed(b.contributions_sum_pp, 1)]);
     $("#bd-table").replaceChildren(table("Components of " + h.series + " in " + longMonth(h.month), headers, rows));
     $("#bd-table").dataset.rows = String(b.components.length);
@@ -430,7 +449,10 @@
       return e;
     };
     if (!items.length) { box.replaceChildren(el("p", { class: "help", text: "No contributions to draw: no earlier values to compare." })); return; }
-    const W = chartWidth(box), narrow = W < 480;
+    // Labels go above the bars on a phone, and wherever the longest would
+    // not fit left of them (a component's name can be a long official one).
+    const W = chartWidth(box), longest = Math.max(...items.map((i) => i.label.length));
+    const narrow = W < 480 || longest * 7.5 > Math.min(240, W * 0.34);
     const labelW = narrow ? 0 : Math.min(240, W * 0.34), row = narrow ? 44 : 30, top = 8;
     const H = top + items.length * row + 26;
     const vals = items.map((i) => i.value);
@@ -452,7 +474,9 @@
       const tx = it.value >= 0 ? x1 + 4 : x0 - 4;
       svg.append(s("text", { x: tx, y: y + 14, "text-anchor": it.value >= 0 ? "start" : "end", fill: COLORS.text, "font-size": 12, "font-weight": 600 }, fixed(it.value, 1)));
     });
-    svg.append(s("text", { x: x(0), y: H - 6, "text-anchor": "middle", fill: COLORS.text, "font-size": 11 }, "0 " + unit));
+    // Centred under the zero line unless that would cut it at the left edge.
+    const zeroAnchor = x(0) < 40 ? "start" : "middle";
+    svg.append(s("text", { x: zeroAnchor === "start" ? Math.max(2, x(0) - 4) : x(0), y: H - 6, "text-anchor": zeroAnchor, fill: COLORS.text, "font-size": 11 }, "0 " + unit));
     box.replaceChildren(svg);
     box.dataset.points = String(items.length);
   }
@@ -538,10 +562,10 @@
       fiscalChart($("#chart-fy"), obs, meta.fiscal_start_month, h.month);
       if (p) {
         const pe = p.p_exceed === null ? "" : " Chance of exceeding " + fmt(p.target, 2) + ": " + chance(p.p_exceed) + ".";
-        $("#proj-summary").textContent = p.fiscal_year + ": " + fmt(p.actual_to_date, 0) + " in the " + p.months_known +
-          " months known; projected total " + fmt(p.point, 1) + " " + p.unit + " (80% interval " +
-          fmt(p.intervals["80"][0], 1) + " to " + fmt(p.intervals["80"][1], 1) + "; 95% interval " +
-          fmt(p.intervals["95"][0], 1) + " to " + fmt(p.intervals["95"][1], 1) + ")." + pe + " Model: " + p.model + ".";
+        $("#proj-summary").textContent = p.fiscal_year + ": " + amount(p.actual_to_date) + " in the " + plural(p.months_known, "month") +
+          " known; projected total " + dec1(p.point) + " " + p.unit + " (80% interval " +
+          dec1(p.intervals["80"][0]) + " to " + dec1(p.intervals["80"][1]) + "; 95% interval " +
+          dec1(p.intervals["95"][0]) + " to " + dec1(p.intervals["95"][1]) + ")." + pe + " Model: " + p.model + ".";
         fanChart($("#chart-fan"), p);
         totalChart($("#chart-total"), p);
       } else {

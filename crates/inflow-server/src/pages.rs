@@ -216,57 +216,61 @@ const BRIEF: &str = r##"
 <noscript><p>Without JavaScript, open the <a href="/api/brief?format=html">latest brief</a> directly.</p></noscript>
 "##;
 
-/// `GET /brief`.
-#[utoipa::path(
-    get,
-    path = "/brief",
-    tag = "pages",
-    operation_id = "briefPage",
-    summary = "Release brief page: the latest brief with its figures and charts",
-    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
-)]
-pub async fn brief() -> Html<String> {
-    layout("Release brief", "brief", BRIEF)
+/// Declares a dashboard page's handler with its OpenAPI entry: every page
+/// is the layout around a fixed body, which its script fills from the API.
+macro_rules! page {
+    ($name:ident, $path:tt, $op:tt, $summary:tt, $title:tt, $nav:tt, $body:expr) => {
+        #[doc = concat!("`GET ", $path, "`.")]
+        #[utoipa::path(
+            get,
+            path = $path,
+            tag = "pages",
+            operation_id = $op,
+            summary = $summary,
+            responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
+        )]
+        pub async fn $name() -> Html<String> {
+            layout($title, $nav, $body)
+        }
+    };
 }
 
-/// `GET /check`.
-#[utoipa::path(
-    get,
-    path = "/check",
-    tag = "pages",
-    operation_id = "checkerPage",
-    summary = "Claim checker page: paste a text, see each figure's verdict inline",
-    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
-)]
-pub async fn checker() -> Html<String> {
-    layout("Claim checker", "check", CHECKER)
-}
-
-/// `GET /`.
-#[utoipa::path(
-    get,
-    path = "/",
-    tag = "pages",
-    operation_id = "overviewPage",
-    summary = "Overview page: headline, charts, projection",
-    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
-)]
-pub async fn overview() -> Html<String> {
-    layout("At a glance", "overview", OVERVIEW)
-}
-
-/// `GET /explorer`.
-#[utoipa::path(
-    get,
-    path = "/explorer",
-    tag = "pages",
-    operation_id = "explorerPage",
-    summary = "Series explorer page: table, vintage selector, downloads",
-    responses((status = 200, description = "An HTML page", content_type = "text/html", body = String))
-)]
-pub async fn explorer() -> Html<String> {
-    layout("Series explorer", "explorer", EXPLORER)
-}
+page!(
+    brief,
+    "/brief",
+    "briefPage",
+    "Release brief page: the latest brief with its figures and charts",
+    "Release brief",
+    "brief",
+    BRIEF
+);
+page!(
+    checker,
+    "/check",
+    "checkerPage",
+    "Claim checker page: paste a text, see each figure's verdict inline",
+    "Claim checker",
+    "check",
+    CHECKER
+);
+page!(
+    overview,
+    "/",
+    "overviewPage",
+    "Overview page: headline, charts, projection",
+    "At a glance",
+    "overview",
+    OVERVIEW
+);
+page!(
+    explorer,
+    "/explorer",
+    "explorerPage",
+    "Series explorer page: table, vintage selector, downloads",
+    "Series explorer",
+    "explorer",
+    EXPLORER
+);
 
 /// `GET /assets/{file}`.
 #[utoipa::path(

@@ -12,25 +12,16 @@
 
 mod common;
 
-use common::browser::{reqwest_json, screenshot, start_browser, wait_for};
+use common::browser::{Dashboard, reqwest_json, screenshot, wait_for};
 use fantoccini::Locator;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dashboard_in_headless_chromium() {
-    let Some((chromium, chromedriver)) = common::browser::browser_or_skip() else {
+    let Some(d) = Dashboard::start().await else {
         return;
     };
-
-    let app = common::App::new(false);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(inflow_server::serve(listener, app.state.clone(), async {
-        let _ = stopped.await;
-    }));
-    let profile = tempfile::tempdir().unwrap();
-    let (_driver, c) = start_browser(&chromium, &chromedriver, profile.path()).await;
+    let (base, c) = (d.base.clone(), d.c.clone());
 
     // Overview: the headline, and every chart drawn with points.
     c.goto(&format!("{base}/?month=2024-04&target=3000"))
@@ -279,9 +270,7 @@ async fn dashboard_in_headless_chromium() {
     screenshot(&c, "brief", 1280).await;
     screenshot(&c, "brief", 390).await;
 
-    c.close().await.unwrap();
-    stop.send(()).unwrap();
-    server.await.unwrap().unwrap();
+    d.finish().await;
 }
 
 /// The April 2024 brief as a reader opens it: its story (headline to data
@@ -289,18 +278,10 @@ async fn dashboard_in_headless_chromium() {
 /// folded away until asked for, and every figure links to an entry of it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn brief_story_fits_two_screens() {
-    let Some((chromium, chromedriver)) = common::browser::browser_or_skip() else {
+    let Some(d) = Dashboard::start().await else {
         return;
     };
-    let app = common::App::new(false);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(inflow_server::serve(listener, app.state.clone(), async {
-        let _ = stopped.await;
-    }));
-    let profile = tempfile::tempdir().unwrap();
-    let (_driver, c) = start_browser(&chromium, &chromedriver, profile.path()).await;
+    let (base, c) = (d.base.clone(), d.c.clone());
     c.goto(&format!(
         "{base}/api/brief?month=2024-04&target=3000&format=html"
     ))
@@ -346,6 +327,5 @@ async fn brief_story_fits_two_screens() {
     assert_eq!(dangling, json!(0), "every figure links to its evidence");
     screenshot(&c, "brief", 1280).await;
     screenshot(&c, "brief", 390).await;
-    let _ = stop.send(());
-    let _ = server.await;
+    d.finish().await;
 }

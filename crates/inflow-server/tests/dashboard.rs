@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::browser::{Cdp, browser_or_skip, reqwest_json, screenshot, start_browser, wait_for};
+use common::browser::{Cdp, Dashboard, reqwest_json, screenshot, wait_for};
 use fantoccini::Client;
 use serde_json::{Value, json};
 
@@ -47,18 +47,10 @@ async fn chart_states(c: &Client) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn overview_follows_the_data_and_the_reader() {
-    let Some((chromium, chromedriver)) = browser_or_skip() else {
+    let Some(d) = Dashboard::start().await else {
         return;
     };
-    let app = common::App::new(false);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(inflow_server::serve(listener, app.state.clone(), async {
-        let _ = stopped.await;
-    }));
-    let profile = tempfile::tempdir().unwrap();
-    let (_driver, c) = start_browser(&chromium, &chromedriver, profile.path()).await;
+    let (base, c) = (d.base.clone(), d.c.clone());
 
     // 1. The default target is the fiscal year's official target, stored as
     // data with its source, and the projection is judged against it.
@@ -384,7 +376,5 @@ async fn overview_follows_the_data_and_the_reader() {
         .await
         .unwrap();
 
-    c.close().await.unwrap();
-    stop.send(()).unwrap();
-    server.await.unwrap().unwrap();
+    d.finish().await;
 }

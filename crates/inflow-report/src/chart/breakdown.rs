@@ -4,7 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::style::{AxisScale, GREY, LIGHT, PALETTE, Style, nice_max, tick_step};
+use super::parts::{bar, legend, swatch, value_axis};
+use super::style::{AxisScale, GREY, PALETTE, Style, nice_max, tick_step};
 use super::{ChartData, DrawResult, month_label};
 
 /// Draws the breakdown chart on `area` (nothing without components).
@@ -51,65 +52,49 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .y_label_area_size(80)
         .build_cartesian_2d((0..(n as i32 - 1).max(0)).into_segmented(), 0.0..top)?;
     let every = n.div_ceil(12).max(1);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n + 1)
-        .x_label_formatter(&|seg| {
-            let SegmentValue::CenterOf(i) = seg else {
-                return String::new();
-            };
-            let i = *i as usize;
-            if i % every != 0 {
-                return String::new();
-            }
-            months
-                .get(i)
-                .map(|m| {
-                    if i == 0 || m.month() == 1 {
-                        month_label(*m)
-                    } else {
-                        m.abbrev().to_string()
-                    }
-                })
-                .unwrap_or_default()
-        })
-        .y_labels(8)
-        .y_desc(scale.unit_label(data.unit))
-        .y_label_formatter(&|v| scale.tick(*v, step))
-        .label_style(style.axis())
-        .axis_desc_style(style.axis())
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(LIGHT.mix(0.6))
-        .draw()?;
+    value_axis!(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(n + 1)
+            .x_label_formatter(&|seg| {
+                let SegmentValue::CenterOf(i) = seg else {
+                    return String::new();
+                };
+                let i = *i as usize;
+                if i % every != 0 {
+                    return String::new();
+                }
+                months
+                    .get(i)
+                    .map(|m| {
+                        if i == 0 || m.month() == 1 {
+                            month_label(*m)
+                        } else {
+                            m.abbrev().to_string()
+                        }
+                    })
+                    .unwrap_or_default()
+            }),
+        scale.unit_label(data.unit),
+        scale,
+        step,
+        style
+    )?;
     let mut base = vec![0.0; n];
     for (k, c) in data.breakdown.iter().enumerate() {
         let color = PALETTE[k.min(PALETTE.len() - 1)];
         let mut bars = Vec::new();
         for (i, v) in c.values.iter().enumerate().take(n) {
             let Some(v) = v else { continue };
-            let mut r = Rectangle::new(
-                [
-                    (SegmentValue::Exact(i as i32), base[i]),
-                    (SegmentValue::Exact(i as i32 + 1), base[i] + v),
-                ],
-                color.filled(),
-            );
-            r.set_margin(0, 0, 3, 3);
+            bars.push(bar(i, base[i], base[i] + v, color, 3));
             base[i] += v;
-            bars.push(r);
         }
         chart
             .draw_series(bars)?
             .label(c.name.clone())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+            .legend(swatch(color));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(style.axis())
-        .background_style(WHITE.mix(0.9))
-        .border_style(LIGHT)
-        .draw()?;
+    legend(&mut chart, style)?;
     Ok(())
 }

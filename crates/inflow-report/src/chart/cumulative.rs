@@ -6,7 +6,8 @@ use inflow_core::FiscalYear;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::style::{AxisScale, BLUE, LIGHT, PREVIOUS_YEARS, Style, nice_max, tick_step};
+use super::parts::value_axis;
+use super::style::{AxisScale, BLUE, PREVIOUS_YEARS, Style, nice_max, tick_step};
 use super::{ChartData, DrawResult};
 use crate::fmt::money;
 
@@ -85,19 +86,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .x_label_area_size(40)
         .y_label_area_size(80)
         .build_cartesian_2d(1..12, 0.0..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(12)
-        .x_label_formatter(&|i| labels.get(*i as usize - 1).cloned().unwrap_or_default())
-        .y_labels(8)
-        .y_desc(format!("{}, cumulative", scale.unit_label(data.unit)))
-        .y_label_formatter(&|v| scale.tick(*v, step))
-        .label_style(style.axis())
-        .axis_desc_style(style.axis())
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(LIGHT.mix(0.6))
-        .draw()?;
+    value_axis!(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(12)
+            .x_label_formatter(&|i| labels.get(*i as usize - 1).cloned().unwrap_or_default()),
+        format!("{}, cumulative", scale.unit_label(data.unit)),
+        scale,
+        step,
+        style
+    )?;
     let mut ends: Vec<EndLabel> = Vec::new();
     // Earlier years first, so this year is drawn on top of them.
     for (k, line) in data.cumulative.iter().enumerate().rev() {

@@ -18,6 +18,7 @@
 pub mod breakdown;
 pub mod cumulative;
 pub mod monthly;
+mod parts;
 pub mod projection;
 pub mod raster;
 pub mod style;

@@ -4,8 +4,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::style::{AxisScale, BLUE, GREY, LIGHT, ORANGE, Style, nice_max, tick_step};
-use super::{ChartData, DrawResult, MonthBar, month_label};
+use super::parts::{bar, legend, swatch, value_axis};
+use super::style::{AxisScale, BLUE, GREY, ORANGE, Style, nice_max, tick_step};
+use super::{ChartData, DrawResult, month_label};
 use inflow_core::YearMonth;
 
 /// Draws the monthly chart on `area`.
@@ -48,62 +49,51 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let step = tick_step(0.0, top, 8);
     let mut chart = ChartBuilder::on(&plot)
         .margin(16)
+        // Room for the last bar's value label, centred on the bar.
+        .margin_right(28)
         .x_label_area_size(40)
         .y_label_area_size(70)
         .build_cartesian_2d((0..(n - 1).max(0)).into_segmented(), 0.0..top)?;
     let months: Vec<YearMonth> = bars.iter().map(|b| b.month).collect();
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(bars.len() + 1)
-        .x_label_formatter(&|seg| {
-            let SegmentValue::CenterOf(i) = seg else {
-                return String::new();
-            };
-            months
-                .get(*i as usize)
-                .filter(|m| m.month() == 1 || m.month() == 7)
-                .map(|m| month_label(*m))
-                .unwrap_or_default()
-        })
-        .y_labels(8)
-        .y_desc(scale.unit_label(data.unit))
-        .y_label_formatter(&|v| scale.tick(*v, step))
-        .label_style(style.axis())
-        .axis_desc_style(style.axis())
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(LIGHT.mix(0.6))
-        .draw()?;
-    let bar = |i: usize, b: &MonthBar, color: RGBColor| {
-        let mut r = Rectangle::new(
-            [
-                (SegmentValue::Exact(i as i32), 0.0),
-                (SegmentValue::Exact(i as i32 + 1), b.value.unwrap_or(0.0)),
-            ],
-            color.filled(),
-        );
-        r.set_margin(0, 0, 2, 2);
-        r
-    };
+    value_axis!(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(bars.len() + 1)
+            .x_label_formatter(&|seg| {
+                let SegmentValue::CenterOf(i) = seg else {
+                    return String::new();
+                };
+                months
+                    .get(*i as usize)
+                    .filter(|m| m.month() == 1 || m.month() == 7)
+                    .map(|m| month_label(*m))
+                    .unwrap_or_default()
+            }),
+        scale.unit_label(data.unit),
+        scale,
+        step,
+        style
+    )?;
     chart
         .draw_series(
             bars.iter()
                 .enumerate()
                 .filter(|(_, b)| b.value.is_some() && !b.record)
-                .map(|(i, b)| bar(i, b, BLUE)),
+                .map(|(i, b)| bar(i, 0.0, b.value.unwrap_or(0.0), BLUE, 2)),
         )?
         .label("monthly value")
-        .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], BLUE.filled()));
+        .legend(swatch(BLUE));
     if bars.iter().any(|b| b.record && b.value.is_some()) {
         chart
             .draw_series(
                 bars.iter()
                     .enumerate()
                     .filter(|(_, b)| b.value.is_some() && b.record)
-                    .map(|(i, b)| bar(i, b, ORANGE)),
+                    .map(|(i, b)| bar(i, 0.0, b.value.unwrap_or(0.0), ORANGE, 2)),
             )?
             .label("new all-time high when released")
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], ORANGE.filled()));
+            .legend(swatch(ORANGE));
     }
     // Value labels on the records and on the month of the brief.
     let label_style = style.small().pos(plotters::style::text_anchor::Pos::new(
@@ -115,7 +105,10 @@ pub(crate) fn draw<DB: DrawingBackend>(
         (b.record || b.month == data.month).then(|| {
             EmptyElement::at((SegmentValue::CenterOf(i as i32), v))
                 + Text::new(
-                    crate::fmt::grouped(v, 2),
+                    // Whole units above a hundred, as the axis reads: 413.62
+                    // among labels of 303 and 437 reads as another kind of
+                    // figure.
+                    crate::fmt::grouped(v, if v.abs() >= 100.0 { 0 } else { 1 }),
                     (0, -3),
                     label_style
                         .clone()
@@ -133,12 +126,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
                     + Text::new("n/a", (0, -4), label_style.clone().color(&GREY))
             }),
     )?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(style.axis())
-        .background_style(WHITE.mix(0.9))
-        .border_style(LIGHT)
-        .draw()?;
+    legend(&mut chart, style)?;
     Ok(())
 }

@@ -8,9 +8,10 @@ use inflow_project::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::parts::{legend, value_axis};
 use super::style::{AxisScale, BLUE, LIGHT, ORANGE, RED, Style, tick_step, value_range};
 use super::{ChartData, DrawResult};
-use crate::fmt::money;
+use crate::fmt::{money, money_aligned};
 
 /// Width of the year-total panel, pixels.
 const TOTAL_PANEL: u32 = 230;
@@ -67,8 +68,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .map(|[lo, hi]| {
                 format!(
                     "{level}%: {} to {}",
-                    money(*lo, data.unit),
-                    money(*hi, data.unit)
+                    money_aligned(*lo, data.unit),
+                    money_aligned(*hi, data.unit)
                 )
             })
             .unwrap_or_default()
@@ -77,13 +78,13 @@ pub(crate) fn draw<DB: DrawingBackend>(
         format!(
             "{}: the year is complete, total {}",
             p.fiscal_year,
-            money(p.point, data.unit)
+            money_aligned(p.point, data.unit)
         )
     } else {
         format!(
             "{} projected total: {}",
             p.fiscal_year,
-            money(p.point, data.unit)
+            money_aligned(p.point, data.unit)
         )
     };
     let (head, plot) = area.split_vertically(60);
@@ -94,7 +95,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             line.push_str(&format!(
                 ". The {} target needs {} a month (off this scale)",
                 money(t, data.unit),
-                money(v, data.unit)
+                money(v.round(), data.unit)
             ));
         }
         head.draw_text(&line, &style.axis().color(&super::style::GREY), (16, 42))?;
@@ -108,19 +109,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .x_label_area_size(40)
         .y_label_area_size(70)
         .build_cartesian_2d(1..12, bottom..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(12)
-        .x_label_formatter(&|i| labels.get(*i as usize - 1).cloned().unwrap_or_default())
-        .y_labels(8)
-        .y_desc(axis_title(scale.unit_label(data.unit), " a month", cut))
-        .y_label_formatter(&|v| scale.tick(*v, step))
-        .label_style(style.axis())
-        .axis_desc_style(style.axis())
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(LIGHT.mix(0.6))
-        .draw()?;
+    value_axis!(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(12)
+            .x_label_formatter(&|i| labels.get(*i as usize - 1).cloned().unwrap_or_default()),
+        axis_title(scale.unit_label(data.unit), " a month", cut),
+        scale,
+        step,
+        style
+    )?;
     let x = |i: usize| i as i32 + 1;
     // The fan starts at the last actual month, where it has no width.
     let anchor = p
@@ -220,17 +219,13 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .label(format!(
                 "needed for the {} target: {} a month",
                 money(t, data.unit),
-                money(need, data.unit)
+                // Whole units: a monthly rate the target implies is no
+                // more precise than the target itself.
+                money(need.round(), data.unit)
             ))
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], RED.stroke_width(2)));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(style.axis())
-        .background_style(WHITE.mix(0.9))
-        .border_style(LIGHT)
-        .draw()?;
+    legend(&mut chart, style)?;
     total_panel(&total_area, p, data, style)
 }
 
@@ -294,7 +289,7 @@ fn total_panel<DB: DrawingBackend>(
     chart.draw_series(std::iter::once(
         EmptyElement::at((0.5, p.point))
             + Text::new(
-                money(p.point, data.unit),
+                money_aligned(p.point, data.unit),
                 (-40, -22),
                 style.small().color(&ORANGE),
             ),

@@ -283,7 +283,15 @@ pub(crate) fn value_range(lo: f64, hi: f64) -> (f64, f64, bool) {
     let span = hi - lo;
     let step = 10f64.powf((span.max(1e-9)).log10().floor()) / 2.0;
     let bottom = ((lo - span * 0.1) / step).floor() * step;
-    (bottom.max(0.0), top, bottom > 0.0)
+    // The top rounds on the same step as the bottom: rounded on the scale
+    // of the values instead (3,343 up to 4,000) it left most of a cut axis
+    // empty above the data.
+    let cut_top = ((hi + span * 0.1) / step).ceil() * step;
+    if bottom > 0.0 {
+        (bottom, cut_top.min(top), true)
+    } else {
+        (0.0, top, false)
+    }
 }
 
 /// A tick step close to what plotters picks for about `n` ticks.
@@ -309,6 +317,12 @@ mod tests {
         assert_eq!(value_range(10.0, 300.0).0, 0.0);
         let (lo, hi, cut) = value_range(200.0, 320.0);
         assert!(cut && lo > 0.0 && lo < 200.0 && hi > 320.0, "{lo} {hi}");
+        // A cut axis ends near the data, not at the next round thousand.
+        let (lo, hi, cut) = value_range(3110.0, 3343.0);
+        assert!(
+            cut && lo < 3110.0 && (3343.0..3500.0).contains(&hi),
+            "{lo} {hi}"
+        );
     }
 
     #[test]

@@ -115,6 +115,15 @@ pub(super) fn add_breakdown(
         let t = |l: &crate::chart::ComponentLine| l.values.iter().flatten().sum::<f64>();
         t(b).total_cmp(&t(a))
     });
+    // Months before the components were first published would be empty
+    // slots taking most of the chart: start at the first month with a value.
+    let first = (0..months.len())
+        .find(|&i| lines.iter().any(|l| l.values[i].is_some()))
+        .unwrap_or(0);
+    months.drain(..first);
+    for l in &mut lines {
+        l.values.drain(..first);
+    }
     if !lines.is_empty() {
         charts.breakdown_months = months;
         charts.breakdown = lines;

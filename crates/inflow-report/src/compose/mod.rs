@@ -18,7 +18,7 @@ use inflow_core::{
 use inflow_project::{AsOf, Projection, Request};
 
 use crate::chart::{ChartData, CumulativeLine, MonthBar};
-use crate::fmt::{and_list, chance, long_date, money, pct, plain, round1};
+use crate::fmt::{and_list, chance, long_date, money, money_aligned, pct, plain, round1};
 use crate::{Brief, Error, Evidence, ObsRef, Options, Paragraph, Section, Span};
 
 /// Writes the brief of a month from a series' full history (every vintage).

@@ -92,7 +92,7 @@ impl Composer<'_> {
         );
         let point = self.fig(
             format!("projected total of {fy}"),
-            money(p.point, self.unit),
+            money_aligned(p.point, self.unit),
             round1(p.point),
             &unit,
             &all,
@@ -110,32 +110,18 @@ impl Composer<'_> {
             let Some([lo, hi]) = p.intervals.get(level).copied() else {
                 continue;
             };
-            let lo_f = self.fig(
-                format!("lower bound of the {level}% interval of the {fy} total"),
-                money(lo, self.unit),
-                lo,
-                &unit,
-                &all,
-                Some(format!(
-                    "{how}: {level}% interval {} to {}",
-                    plain(lo),
-                    plain(hi)
-                )),
-                obs.clone(),
-            );
-            let hi_f = self.fig(
-                format!("upper bound of the {level}% interval of the {fy} total"),
-                money(hi, self.unit),
-                hi,
-                &unit,
-                &all,
-                Some(format!(
-                    "{how}: {level}% interval {} to {}",
-                    plain(lo),
-                    plain(hi)
-                )),
-                obs.clone(),
-            );
+            let computation = format!("{how}: {level}% interval {} to {}", plain(lo), plain(hi));
+            let [lo_f, hi_f] = [("lower", lo), ("upper", hi)].map(|(side, v)| {
+                self.fig(
+                    format!("{side} bound of the {level}% interval of the {fy} total"),
+                    money_aligned(v, self.unit),
+                    v,
+                    &unit,
+                    &all,
+                    Some(computation.clone()),
+                    obs.clone(),
+                )
+            });
             para = para
                 .t(if i == 0 { " (" } else { "; " })
                 .l(format!("{level}%"))

@@ -48,7 +48,7 @@ fn host(url: &str) -> &str {
 }
 
 const CSS: &str = "body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;\
-max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#222;font-size:1.05rem}\
+max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#222;font-size:1.05rem;overflow-wrap:anywhere}\
 h1{font-size:1.45rem;line-height:1.25;margin:.4rem 0 .8rem}h2{font-size:1.1rem;margin:1.2rem 0 .3rem}\
 p{margin:.4rem 0}ul{margin:.3rem 0;padding-left:1.2rem}\
 #story .notes{font-size:.9rem;color:#444}\

@@ -255,3 +255,51 @@ pub async fn screenshot(c: &Client, name: &str, width: u32) {
         .await
         .unwrap();
 }
+
+/// The dashboard over a fresh database with the bundled data, served on
+/// loopback, and a browser session on it: what every browser test starts
+/// from.
+pub struct Dashboard {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// The browser session.
+    pub c: Client,
+    stop: tokio::sync::oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+    _app: super::App,
+    _driver: Driver,
+    _profile: tempfile::TempDir,
+}
+
+impl Dashboard {
+    /// Starts the server and the browser, or `None` (with a message) when
+    /// Chromium is missing and not required.
+    pub async fn start() -> Option<Dashboard> {
+        let (chromium, chromedriver) = browser_or_skip()?;
+        let app = super::App::new(false);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(inflow_server::serve(listener, app.state.clone(), async {
+            let _ = stopped.await;
+        }));
+        let profile = tempfile::tempdir().unwrap();
+        let (driver, c) = start_browser(&chromium, &chromedriver, profile.path()).await;
+        Some(Dashboard {
+            base,
+            c,
+            stop,
+            server,
+            _app: app,
+            _driver: driver,
+            _profile: profile,
+        })
+    }
+
+    /// Closes the browser and stops the server, which must stop cleanly.
+    pub async fn finish(self) {
+        self.c.close().await.unwrap();
+        self.stop.send(()).unwrap();
+        self.server.await.unwrap().unwrap();
+    }
+}
