@@ -8,6 +8,8 @@
 //! year`, `the previous month`, `calendar year 2023`.
 
 mod grammar;
+mod relative;
+mod words;
 
 pub(crate) use grammar::mentions;
 
