@@ -196,9 +196,22 @@ impl<'a> Data<'a> {
         }
         let mut out = Vec::new();
         let mut missing = Vec::new();
-        if let Some(s) = self.series(key) {
+        if let Some(vintage_series) = self.series(key) {
             let months = p.months();
-            let sum = inflow_analytics::sum_months(s, &months);
+            let mut s = vintage_series;
+            let mut sum = inflow_analytics::sum_months(s, &months);
+            let mut lag_note = String::new();
+            if let Some(latest) = self.reported_later(key, &sum.missing) {
+                let later = inflow_analytics::sum_months(latest, &months);
+                if later.value.is_some() {
+                    lag_note = format!(
+                        " (released after {}, the text's date; from the latest data)",
+                        self.vintage_label()
+                    );
+                    s = latest;
+                    sum = later;
+                }
+            }
             let factor = s.meta.unit.scale.factor() / 1e6;
             match sum.value {
                 Some(v) => {
@@ -230,7 +243,7 @@ impl<'a> Data<'a> {
                         value: v * factor,
                         half: half * factor,
                         source_url: url,
-                        what,
+                        what: what + &lag_note,
                     });
                 }
                 None => missing = sum.missing,
@@ -260,6 +273,20 @@ impl<'a> Data<'a> {
         (out, missing)
     }
 
+    /// The main series in the latest data, when every month `missing` from
+    /// the vintage had ended by the text's date: the store's release dates
+    /// are the day a source is known to have had a figure, and a report
+    /// dated a day or two before it still quotes the release. A month not
+    /// over by then stays missing (a claim about it is a forecast).
+    fn reported_later(&self, key: &str, missing: &[YearMonth]) -> Option<&'a MonthlySeries> {
+        let latest = self.ctx.outcome?;
+        if missing.is_empty() || key != self.ctx.total.meta.key.as_str() {
+            return None;
+        }
+        let now = text_date(self.ctx).and_then(month_of)?;
+        missing.iter().all(|m| *m < now).then_some(latest)
+    }
+
     pub(super) fn best(&self, key: &str, p: ClaimPeriod) -> Option<Point> {
         self.points(key, p).0.into_iter().next()
     }
@@ -282,6 +309,19 @@ impl<'a> Data<'a> {
             )
         }
     }
+}
+
+/// When the text was written: its publication date, else the vintage's.
+/// `None` for a text read against the latest data with no date.
+fn text_date(ctx: &Context<'_>) -> Option<inflow_core::Date> {
+    ctx.published_on.or(match ctx.total.vintage {
+        Vintage::AsOf(d) => Some(d),
+        Vintage::Latest => None,
+    })
+}
+
+fn month_of(d: inflow_core::Date) -> Option<YearMonth> {
+    YearMonth::new(i32::from(d.year()), u32::try_from(d.month()).ok()?).ok()
 }
 
 /// Digits after the decimal point as the value is written (at most 6).

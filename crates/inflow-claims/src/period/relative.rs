@@ -67,6 +67,17 @@ pub(super) fn relative_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Opt
             return mention(Spec::YearEarlier, i + 2, true);
         }
         if is(i + 1, &["month"]) {
+            // "rose to $366 million last month": the month before the
+            // text's date, the claim's own period; "from the previous
+            // month", "than last month": a base a month back.
+            let base = i.checked_sub(1).is_some_and(|j| {
+                t[j].is_any(&[
+                    "from", "than", "against", "over", "with", "versus", "vs", "the", "of", "to",
+                ])
+            });
+            if tok.is("last") && !base {
+                return mention(Spec::LastMonth, i + 2, false);
+            }
             return mention(Spec::MonthEarlier, i + 2, true);
         }
         if is(i + 1, &["fiscal", "financial"]) {

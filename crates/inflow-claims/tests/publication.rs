@@ -1,0 +1,86 @@
+//! The text's date decides what it can report: a month over by then is
+//! judged even when the store dates its release a day or two later (the
+//! latest data stand in for it), a month not over is not, and "last month"
+//! is the month before the text's date unless it follows a comparison word.
+//! The sentences were written for these tests; the figures are the bundled
+//! data's.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
+
+use inflow_claims::{Claim, Report, Verdict, check};
+use inflow_core::{Vintage, parse_date};
+
+mod common;
+use common::Bundled;
+
+use Verdict::*;
+
+/// Read in the vintage of `date`, published that day, with the latest data
+/// as the outcome, as the command line does.
+fn as_of(text: &str, date: &str) -> Report {
+    let d = parse_date(date).unwrap();
+    let then = Bundled::load(Vintage::AsOf(d));
+    let latest = Bundled::load(Vintage::Latest);
+    check(
+        text,
+        &then.ctx().with_published_on(d).with_outcome(&latest.total),
+    )
+}
+
+fn claim<'r>(r: &'r Report, text: &str) -> &'r Claim {
+    r.claims
+        .iter()
+        .find(|c| c.text == text)
+        .unwrap_or_else(|| panic!("no claim {text:?} in {:#?}", r.claims))
+}
+
+#[test]
+fn a_month_over_before_the_text_is_judged_though_released_later() {
+    // November 2025 (356) is stored as released on 2025-12-20.
+    let text = "Technology exports came to $356 million in November 2025.";
+    let r = as_of(text, "2025-12-18");
+    let c = claim(&r, "$356 million");
+    assert_eq!(c.verdict, Supported, "{c:#?}");
+    assert!(
+        c.evidence.computation.contains("released after 2025-12-18"),
+        "{}",
+        c.evidence.computation
+    );
+    let r = as_of(
+        "Technology exports came to $365 million in November 2025.",
+        "2025-12-18",
+    );
+    assert_eq!(claim(&r, "$365 million").verdict, Contradicted);
+}
+
+#[test]
+fn a_month_not_over_at_the_text_date_is_not_judged_from_later_data() {
+    let r = as_of(
+        "Technology exports came to $356 million in November 2025.",
+        "2025-11-25",
+    );
+    let c = claim(&r, "$356 million");
+    assert!(!matches!(c.verdict, Supported | Contradicted), "{c:#?}");
+}
+
+#[test]
+fn last_month_alone_is_the_month_before_the_text() {
+    // November 2025 356 against November 2024 324: +9.88%.
+    let r = as_of(
+        "Software and IT exports rose 9.9 percent to $356 million last month from $324 million in November 2024.",
+        "2025-12-18",
+    );
+    assert_eq!(claim(&r, "9.9 percent").verdict, Supported, "{r:#?}");
+    assert_eq!(claim(&r, "$356 million").verdict, Supported);
+    assert_eq!(claim(&r, "$324 million").verdict, Supported);
+}
+
+#[test]
+fn last_month_after_a_comparison_word_is_the_base() {
+    // December 2025 437 against November 2025 356: +22.75%.
+    let r = as_of(
+        "Technology exports reached $437 million in December 2025, up 22.8 percent from last month.",
+        "2026-01-25",
+    );
+    assert_eq!(claim(&r, "22.8 percent").verdict, Supported, "{r:#?}");
+}
