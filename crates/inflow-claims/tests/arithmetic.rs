@@ -20,11 +20,7 @@ fn run(text: &str) -> Report {
 
 fn verdict_of(text: &str, claim: &str) -> Verdict {
     let r = run(text);
-    r.claims
-        .iter()
-        .find(|c| c.text == claim)
-        .unwrap_or_else(|| panic!("no claim {claim:?} in {:#?}", r.claims))
-        .verdict
+    common::claim(&r, claim).verdict
 }
 
 #[test]

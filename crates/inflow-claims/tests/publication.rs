@@ -7,11 +7,11 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use inflow_claims::{Claim, Report, Verdict, check};
+use inflow_claims::{Report, Verdict, check};
 use inflow_core::{Vintage, parse_date};
 
 mod common;
-use common::Bundled;
+use common::{Bundled, claim};
 
 use Verdict::*;
 
@@ -25,13 +25,6 @@ fn as_of(text: &str, date: &str) -> Report {
         text,
         &then.ctx().with_published_on(d).with_outcome(&latest.total),
     )
-}
-
-fn claim<'r>(r: &'r Report, text: &str) -> &'r Claim {
-    r.claims
-        .iter()
-        .find(|c| c.text == text)
-        .unwrap_or_else(|| panic!("no claim {text:?} in {:#?}", r.claims))
 }
 
 #[test]

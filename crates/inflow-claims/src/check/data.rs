@@ -287,6 +287,41 @@ impl<'a> Data<'a> {
         missing.iter().all(|m| *m < now).then_some(latest)
     }
 
+    /// The values of `key` for `main` and `base` that `fits` pairs, of
+    /// every pairing of monthly sums and published totals (published
+    /// totals differ by a few million after revisions, and the text may
+    /// have used any), else the first of each.
+    ///
+    /// # Errors
+    /// The side with no value (`main` first) and its missing months.
+    pub(super) fn pair(
+        &self,
+        key: &str,
+        main: ClaimPeriod,
+        base: ClaimPeriod,
+        fits: impl Fn(&Point, &Point) -> bool,
+    ) -> Result<(Point, Point), (ClaimPeriod, Vec<YearMonth>)> {
+        let ((cs, cm), (bs, bm)) = (self.points(key, main), self.points(key, base));
+        let pair = cs
+            .iter()
+            .flat_map(|c| bs.iter().map(move |b| (c, b)))
+            .find(|(c, b)| fits(c, b))
+            .or_else(|| cs.first().zip(bs.first()));
+        match pair {
+            Some((c, b)) => Ok((c.clone(), b.clone())),
+            None if cs.is_empty() => Err((main, cm)),
+            None => Err((base, bm)),
+        }
+    }
+
+    /// "Nothing to check against" and why.
+    pub(super) fn nothing(&self, key: &str, p: ClaimPeriod, missing: &[YearMonth]) -> String {
+        format!(
+            "Nothing to check against: {}.",
+            self.missing_reason(key, p, missing)
+        )
+    }
+
     pub(super) fn best(&self, key: &str, p: ClaimPeriod) -> Option<Point> {
         self.points(key, p).0.into_iter().next()
     }

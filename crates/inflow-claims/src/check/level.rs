@@ -134,10 +134,7 @@ impl SentenceCheck<'_, '_> {
         if points.is_empty() {
             return (
                 Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
+                self.data.nothing(key, p, &missing),
                 ev,
             );
         }
@@ -320,10 +317,7 @@ impl SentenceCheck<'_, '_> {
         let Some(first) = points.first() else {
             return (
                 Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
+                self.data.nothing(key, p, &missing),
                 ev,
             );
         };
@@ -421,35 +415,18 @@ impl SentenceCheck<'_, '_> {
         // Any pairing of the monthly sums and the published totals may be
         // what the text used: published totals differ by a few million
         // after revisions.
-        let (cs, bs) = (
-            self.data.points(key, main).0,
-            self.data.points(key, base_p).0,
-        );
-        let pair = cs
-            .iter()
-            .flat_map(|c| bs.iter().map(move |b| (c, b)))
-            .find(|(c, b)| {
-                let d = c.value - b.value;
-                overlaps(iv, (d - c.half - b.half, d + c.half + b.half))
-            })
-            .or_else(|| cs.first().zip(bs.first()))
-            .map(|(c, b)| (c.clone(), b.clone()));
-        let (cur, base) = pair.unzip();
-        let (Some(cur), Some(base)) = (cur, base) else {
-            let p = if self.data.best(key, main).is_none() {
-                main
-            } else {
-                base_p
-            };
-            let (_, missing) = self.data.points(key, p);
-            return (
-                Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
-                ev,
-            );
+        let (cur, base) = match self.data.pair(key, main, base_p, |c, b| {
+            let d = c.value - b.value;
+            overlaps(iv, (d - c.half - b.half, d + c.half + b.half))
+        }) {
+            Ok(cb) => cb,
+            Err((p, missing)) => {
+                return (
+                    Verdict::Unverifiable,
+                    self.data.nothing(key, p, &missing),
+                    ev,
+                );
+            }
         };
         let d = cur.value - base.value;
         let h = cur.half + base.half;

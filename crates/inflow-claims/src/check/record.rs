@@ -118,13 +118,7 @@ impl SentenceCheck<'_, '_> {
             );
         };
         let Some(v) = series.value(m) else {
-            return (
-                Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &[])
-                ),
-            );
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &[]));
         };
         let (from, what) = match scope {
             RecordScope::Window(n) if n > 1 => (
@@ -251,13 +245,7 @@ impl SentenceCheck<'_, '_> {
         // A total over months: against the same months of earlier years.
         let Some(now) = self.data.best(key, p) else {
             let (_, missing) = self.data.points(key, p);
-            return (
-                Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
-            );
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &missing));
         };
         let mut best: Option<(f64, ClaimPeriod)> = None;
         let mut compared = 0;
