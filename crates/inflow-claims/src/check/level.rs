@@ -169,12 +169,10 @@ impl SentenceCheck<'_, '_> {
             return (
                 Verdict::Supported,
                 format!(
-                    "The data give {} for {}; the text's {}{} {} agrees within {note}.",
+                    "The data give {} for {}; the text's {} agrees within {note}.",
                     self.money(pt.value),
                     p.label(),
-                    a.qual.word(),
-                    fmt_num(a.num.value),
-                    a.scale.word()
+                    written(a, true)
                 ),
                 ev,
             );
@@ -201,10 +199,9 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::Supported,
                     format!(
-                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {}, which the text's {} {} matches.",
+                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {}, which the text's {} matches.",
                         self.money(pt.value),
-                        fmt_num(a.num.value),
-                        a.scale.word()
+                        written(a, false)
                     ),
                     ev,
                 );
@@ -248,12 +245,10 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::UnitError,
                     format!(
-                        "The data give {} for {}; the text's {} {} matches only as {}.",
+                        "The data give {} for {}; the text's {} matches only as {label}.",
                         self.money(pt.value),
                         p.label(),
-                        fmt_num(a.num.value),
-                        a.scale.word(),
-                        label
+                        written(a, false)
                     ),
                     ev,
                 );
@@ -284,12 +279,10 @@ impl SentenceCheck<'_, '_> {
         (
             Verdict::Contradicted,
             format!(
-                "The data give {} for {}, not {}{} {} (tolerance {}){hint}.",
+                "The data give {} for {}, not {} (tolerance {}){hint}.",
                 self.money(pt.value),
                 p.label(),
-                a.qual.word(),
-                fmt_num(a.num.value),
-                a.scale.word(),
+                written(a, true),
                 stated.tolerance_note(self.per_unit())
             ),
             ev,
@@ -633,4 +626,11 @@ impl SentenceCheck<'_, '_> {
         }
         (verdict, explanation, ev)
     }
+}
+
+/// An amount as the text wrote it (`about 2.6 billion`), with or without
+/// its hedge.
+fn written(a: &Amount, with_hedge: bool) -> String {
+    let hedge = if with_hedge { a.qual.word() } else { "" };
+    format!("{hedge}{} {}", fmt_num(a.num.value), a.scale.word())
 }
