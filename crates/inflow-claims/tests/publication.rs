@@ -77,3 +77,20 @@ fn last_month_after_a_comparison_word_is_the_base() {
     );
     assert_eq!(claim(&r, "22.8 percent").verdict, Supported, "{r:#?}");
 }
+
+#[test]
+fn a_record_in_a_month_released_after_the_text_is_judged() {
+    // December 2025 (437, stored as released 2026-01-20) beat every
+    // earlier month (the highest before was 386 in October 2025); November
+    // 2025 (356) did not.
+    let r = as_of(
+        "Pakistan's technology exports touched a record $437 million in December 2025.",
+        "2026-01-18",
+    );
+    assert_eq!(claim(&r, "record").verdict, Supported, "{r:#?}");
+    let r = as_of(
+        "Pakistan's technology exports touched a record $356 million in November 2025.",
+        "2025-12-18",
+    );
+    assert_eq!(claim(&r, "record").verdict, Contradicted, "{r:#?}");
+}

@@ -273,6 +273,19 @@ impl<'a> Data<'a> {
         (out, missing)
     }
 
+    /// The series of `key` to read `p` in: the vintage's, or the latest
+    /// data when `p`'s months are missing from it but were over by the
+    /// text's date (`reported_later`).
+    pub(super) fn series_covering(&self, key: &str, p: ClaimPeriod) -> Option<&'a MonthlySeries> {
+        let s = self.series(key)?;
+        let missing: Vec<YearMonth> = p
+            .months()
+            .into_iter()
+            .filter(|m| s.value(*m).is_none())
+            .collect();
+        Some(self.reported_later(key, &missing).unwrap_or(s))
+    }
+
     /// The main series in the latest data, when every month `missing` from
     /// the vintage had ended by the text's date: the store's release dates
     /// are the day a source is known to have had a figure, and a report

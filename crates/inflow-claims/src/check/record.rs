@@ -111,7 +111,7 @@ impl SentenceCheck<'_, '_> {
         scope: RecordScope,
         ev: &mut Evidence,
     ) -> (Verdict, String) {
-        let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series(key)) else {
+        let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series_covering(key, p)) else {
             return (
                 Verdict::Unverifiable,
                 "Only monthly records within a window are checked.".into(),
@@ -197,7 +197,7 @@ impl SentenceCheck<'_, '_> {
         p: ClaimPeriod,
         ev: &mut Evidence,
     ) -> (Verdict, String) {
-        if let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series(key)) {
+        if let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series_covering(key, p)) {
             return match headline(series, m) {
                 Ok(h) => {
                     ev.value = Some(h.value);

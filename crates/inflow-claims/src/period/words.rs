@@ -116,7 +116,14 @@ pub(super) fn year_spec_at(
     cal: FiscalCalendar,
 ) -> Option<(YearSpec, usize)> {
     let mut j = i;
-    if t.get(j).is_some_and(|n| n.is_any(&[",", "of"])) {
+    // "July-March period of FY25", "Jul-Dec months of 2024-25".
+    if t.get(j)
+        .is_some_and(|n| n.is_any(&["period", "months", "window"]))
+        && t.get(j + 1).is_some_and(|n| n.is_any(&["of", "in"]))
+    {
+        j += 1;
+    }
+    if t.get(j).is_some_and(|n| n.is_any(&[",", "of", "in"])) {
         j += 1;
     }
     if t.get(j).is_some_and(|n| n.is("the")) {
