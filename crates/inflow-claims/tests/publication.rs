@@ -94,3 +94,29 @@ fn a_record_in_a_month_released_after_the_text_is_judged() {
     );
     assert_eq!(claim(&r, "record").verdict, Contradicted, "{r:#?}");
 }
+
+#[test]
+fn a_total_released_just_after_the_text_is_one_it_can_quote() {
+    // FY2022-23 was published as 2,596 (the months sum to 2,607), stored as
+    // released on 2023-07-20.
+    let d = parse_date("2023-07-18").unwrap();
+    let then = Bundled::load(Vintage::AsOf(d));
+    let latest = Bundled::load(Vintage::Latest);
+    let all = Bundled::load(Vintage::Latest).published;
+    let ctx = inflow_claims::Context::new(&then.total)
+        .with_series(&then.others)
+        .with_published(&all)
+        .with_published_on(d)
+        .with_outcome(&latest.total);
+    let r = check("ICT exports came to $2.596 billion in FY2022-23.", &ctx);
+    assert_eq!(claim(&r, "$2.596 billion").verdict, Supported, "{r:#?}");
+    // A month before the text, the total was not out and the year not over.
+    let d = parse_date("2023-06-18").unwrap();
+    let then = Bundled::load(Vintage::AsOf(d));
+    let ctx = inflow_claims::Context::new(&then.total)
+        .with_published(&all)
+        .with_published_on(d)
+        .with_outcome(&latest.total);
+    let r = check("ICT exports came to $2.596 billion in FY2022-23.", &ctx);
+    assert_ne!(claim(&r, "$2.596 billion").verdict, Supported, "{r:#?}");
+}

@@ -28,8 +28,15 @@ impl<'a> Data<'a> {
     pub(super) fn new(ctx: &'a Context<'a>) -> Self {
         let vintage = ctx.total.vintage;
         let mut published: HashMap<(&str, Period), Vec<&PublishedFigure>> = HashMap::new();
+        let text = text_date(ctx).zip(text_date(ctx).and_then(month_of));
         for f in ctx.published {
-            if vintage.includes(f.release_date) {
+            // As with months (`reported_later`): a total of a period over
+            // by the text's date and released within a month after it is
+            // one the text can quote.
+            let reported_later = text.is_some_and(|(d, now)| {
+                f.period.last_month() < now && (f.release_date - d).get_days() <= 31
+            });
+            if vintage.includes(f.release_date) || reported_later {
                 published
                     .entry((f.series.as_str(), f.period))
                     .or_default()
