@@ -117,7 +117,39 @@ impl SentenceCheck<'_, '_> {
         } else {
             self.judge_level(a, &key, p)
         };
+        if let Some(e) = self.direction_slip(a) {
+            return push(self, Verdict::Inconsistent, e, ev);
+        }
         push(self, v, e, ev);
+    }
+
+    /// A level said to be reached by a rise (a fall) that is below (above)
+    /// the text's own base, beyond the rounding of both.
+    fn direction_slip(&self, a: &Amount) -> Option<String> {
+        if a.reached == 0.0 {
+            return None;
+        }
+        let b = self.nearest(a.first_tok, &[Role::Base], Some(a.first_tok))?;
+        if a.cur != b.cur {
+            return None;
+        }
+        let d = a.millions() - b.millions();
+        let slack = a.half_millions() + b.half_millions();
+        if d * a.reached >= -slack {
+            return None;
+        }
+        let (said, really) = if a.reached > 0.0 {
+            ("a rise", "below")
+        } else {
+            ("a fall", "above")
+        };
+        Some(format!(
+            "The text says {} {} was reached by {said}, but it is {really} the base it gives, {} {}.",
+            fmt_num(a.num.value),
+            a.scale.word(),
+            fmt_num(b.num.value),
+            b.scale.word()
+        ))
     }
 
     pub(super) fn judge_level(
