@@ -120,3 +120,16 @@ fn a_total_released_just_after_the_text_is_one_it_can_quote() {
     let r = check("ICT exports came to $2.596 billion in FY2022-23.", &ctx);
     assert_ne!(claim(&r, "$2.596 billion").verdict, Supported, "{r:#?}");
 }
+
+#[test]
+fn a_previous_record_is_the_highest_month_before() {
+    // October 2025 (386) beat September 2025 (366), the highest before it.
+    let text = "Exports of IT services set a new high of $386 million in October 2025, above the previous record of $366 million.";
+    let r = as_of(text, "2025-11-25");
+    assert_eq!(claim(&r, "record").verdict, Supported, "{r:#?}");
+    let text = "Exports of IT services set a new high of $386 million in October 2025, above the previous record of $356 million.";
+    let r = as_of(text, "2025-11-25");
+    let c = claim(&r, "record");
+    assert_eq!(c.verdict, Contradicted, "{c:#?}");
+    assert!(c.explanation.contains("366"), "{}", c.explanation);
+}

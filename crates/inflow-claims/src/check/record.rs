@@ -43,6 +43,7 @@ impl SentenceCheck<'_, '_> {
             ),
             (Some(key), Some(p)) => match self.record_scope(s, e) {
                 RecordScope::AllTime => self.record_verdict(key, p, &mut ev),
+                RecordScope::Previous => self.previous_record(key, &a, &mut ev),
                 scope => self.scoped_record(key, p, scope, &mut ev),
             },
         };
@@ -67,6 +68,9 @@ impl SentenceCheck<'_, '_> {
         let t = self.t;
         if s > 0 && t[s - 1].is_any(&["second", "third", "fourth", "near", "nearly", "almost"]) {
             return RecordScope::Unchecked;
+        }
+        if s > 0 && t[s - 1].is_any(&["previous", "earlier", "prior", "former", "old"]) {
+            return RecordScope::Previous;
         }
         let ahead = &t[e..(e + 6).min(t.len())];
         for (k, w) in ahead.iter().enumerate() {
@@ -186,6 +190,63 @@ impl SentenceCheck<'_, '_> {
                     m.long_label(),
                     hm.long_label(),
                     self.money(hv)
+                ),
+            )
+        }
+    }
+
+    /// "Beating the previous record of $X": X against the highest month
+    /// before the sentence's own month, as known then.
+    fn previous_record(&self, key: &str, a: &Amount, ev: &mut Evidence) -> (Verdict, String) {
+        let Some(ClaimPeriod::Month(m)) = self.main else {
+            return (
+                Verdict::Unverifiable,
+                "No month is named that this previous record was beaten in.".into(),
+            );
+        };
+        let p = ClaimPeriod::Month(m);
+        let Some(series) = self.data.series_covering(key, p) else {
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &[]));
+        };
+        let Ok(h) = headline(series, m) else {
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &[m]));
+        };
+        let (Some(v), Some(pm)) = (h.record.previous_high, h.record.previous_high_month) else {
+            return (
+                Verdict::Unverifiable,
+                format!("No month before {} to compare with.", m.long_label()),
+            );
+        };
+        let factor = series.meta.unit.scale.factor() / 1e6;
+        let high = v * factor;
+        ev.value = Some(high);
+        ev.expected = Some(high);
+        ev.computation = format!(
+            "highest month before {}: {} in {}",
+            m.long_label(),
+            self.money(high),
+            pm.long_label()
+        );
+        if (a.millions() - high).abs() <= a.half_millions() + 0.5 * factor {
+            (
+                Verdict::Supported,
+                format!(
+                    "The highest month before {} was {} in {}.",
+                    m.long_label(),
+                    self.money(high),
+                    pm.long_label()
+                ),
+            )
+        } else {
+            (
+                Verdict::Contradicted,
+                format!(
+                    "The highest month before {} was {} in {}, not {} {}.",
+                    m.long_label(),
+                    self.money(high),
+                    pm.long_label(),
+                    fmt_num(a.num.value),
+                    a.scale.word()
                 ),
             )
         }
@@ -311,6 +372,9 @@ pub(super) enum RecordScope {
     Since(YearMonth),
     /// The highest of its fiscal year so far.
     FiscalYear,
+    /// The high a record beat ("the previous record of $303 million"):
+    /// the amount is the highest month before the sentence's own.
+    Previous,
     /// Second highest, near-record: not checked.
     Unchecked,
 }
