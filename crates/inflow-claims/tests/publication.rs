@@ -133,3 +133,13 @@ fn a_previous_record_is_the_highest_month_before() {
     assert_eq!(c.verdict, Contradicted, "{c:#?}");
     assert!(c.explanation.contains("366"), "{}", c.explanation);
 }
+
+#[test]
+fn a_previous_record_named_with_its_own_month_only_was_a_record_then() {
+    // September 2025 (366) was the highest month when it was released.
+    let r = as_of(
+        "The earlier record for a single month was $366 million in September 2025.",
+        "2025-12-25",
+    );
+    assert_eq!(claim(&r, "record").verdict, Supported, "{r:#?}");
+}

@@ -42,8 +42,14 @@ impl SentenceCheck<'_, '_> {
                 "No period is named for this record.".to_string(),
             ),
             (Some(key), Some(p)) => match self.record_scope(s, e) {
-                RecordScope::AllTime => self.record_verdict(key, p, &mut ev),
-                RecordScope::Previous => self.previous_record(key, &a, &mut ev),
+                // "The previous high was $303m in December 2023" with no
+                // later month named: a record when it was set.
+                RecordScope::Previous if self.main.is_some_and(|m| m != p) => {
+                    self.previous_record(key, &a, &mut ev)
+                }
+                RecordScope::AllTime | RecordScope::Previous => {
+                    self.record_verdict(key, p, &mut ev)
+                }
                 scope => self.scoped_record(key, p, scope, &mut ev),
             },
         };
