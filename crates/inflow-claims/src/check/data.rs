@@ -28,13 +28,13 @@ impl<'a> Data<'a> {
     pub(super) fn new(ctx: &'a Context<'a>) -> Self {
         let vintage = ctx.total.vintage;
         let mut published: HashMap<(&str, Period), Vec<&PublishedFigure>> = HashMap::new();
-        let text = text_date(ctx).zip(text_date(ctx).and_then(month_of));
+        let text = text_date(ctx);
         for f in ctx.published {
-            // As with months (`reported_later`): a total of a period over
-            // by the text's date and released within a month after it is
-            // one the text can quote.
-            let reported_later = text.is_some_and(|(d, now)| {
-                f.period.last_month() < now && (f.release_date - d).get_days() <= 31
+            // As with months (`reported_later`): a total of a period
+            // settled by the text's date and released within a month after
+            // it is one the text can quote.
+            let reported_later = text.is_some_and(|d| {
+                settled(f.period.last_month(), d) && (f.release_date - d).get_days() <= 31
             });
             if vintage.includes(f.release_date) || reported_later {
                 published
@@ -294,17 +294,17 @@ impl<'a> Data<'a> {
     }
 
     /// The main series in the latest data, when every month `missing` from
-    /// the vintage had ended by the text's date: the store's release dates
-    /// are the day a source is known to have had a figure, and a report
-    /// dated a day or two before it still quotes the release. A month not
-    /// over by then stays missing (a claim about it is a forecast).
+    /// the vintage was `settled` by the text's date: the store's release
+    /// dates are the day a source is known to have had a figure, and a
+    /// report dated a few days before it still quotes the release. A month
+    /// not settled by then stays missing (nobody could quote it yet).
     fn reported_later(&self, key: &str, missing: &[YearMonth]) -> Option<&'a MonthlySeries> {
         let latest = self.ctx.outcome?;
         if missing.is_empty() || key != self.ctx.total.meta.key.as_str() {
             return None;
         }
-        let now = text_date(self.ctx).and_then(month_of)?;
-        missing.iter().all(|m| *m < now).then_some(latest)
+        let on = text_date(self.ctx)?;
+        missing.iter().all(|m| settled(*m, on)).then_some(latest)
     }
 
     /// The values of `key` for `main` and `base` that `fits` pairs, of
@@ -375,8 +375,24 @@ fn text_date(ctx: &Context<'_>) -> Option<inflow_core::Date> {
     })
 }
 
-fn month_of(d: inflow_core::Date) -> Option<YearMonth> {
-    YearMonth::new(i32::from(d.year()), u32::try_from(d.month()).ok()?).ok()
+/// Days after a month's end before its figure can be out: SBP publishes a
+/// month in the third week of the next, so a text dated earlier than two
+/// weeks after the month cannot be quoting its release.
+const RELEASE_LAG_DAYS: i32 = 14;
+
+/// Whether month `m` had been over for `RELEASE_LAG_DAYS` on `on`.
+fn settled(m: YearMonth, on: inflow_core::Date) -> bool {
+    let Some(next) = m.add_months(1).ok().and_then(|n| {
+        inflow_core::Date::new(
+            i16::try_from(n.year()).ok()?,
+            i8::try_from(n.month()).ok()?,
+            1,
+        )
+        .ok()
+    }) else {
+        return false;
+    };
+    (on - next).get_days() >= RELEASE_LAG_DAYS - 1
 }
 
 /// Digits after the decimal point as the value is written (at most 6).
