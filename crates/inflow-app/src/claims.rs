@@ -69,10 +69,12 @@ impl App {
         let total = self.store.monthly(&q.series, vintage)?;
         // Every other series, found by the checker through its metadata.
         let mut others: Vec<MonthlySeries> = Vec::new();
-        let mut published = self.store.published(&q.series, vintage)?;
+        // Every vintage's totals: the checker keeps those the text could
+        // have quoted.
+        let mut published = self.store.published(&q.series, Vintage::Latest)?;
         for meta in self.store.series_list()? {
             if meta.key != total.meta.key {
-                published.extend(self.store.published(meta.key.as_str(), vintage)?);
+                published.extend(self.store.published(meta.key.as_str(), Vintage::Latest)?);
                 others.push(self.store.monthly(meta.key.as_str(), vintage)?);
             }
         }

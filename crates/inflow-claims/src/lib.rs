@@ -150,7 +150,9 @@ pub trait Projector {
 /// name in the title) match what its words are about, never by key.
 /// `published` are totals as published (fiscal-year, year-to-date and
 /// component totals), filtered here to those released within the total's
-/// vintage.
+/// vintage, or, for a period over by the text's date, within a month after
+/// it (a report can predate the day the store dates its source): pass them
+/// all.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
     /// The main series, in the vintage to judge against.

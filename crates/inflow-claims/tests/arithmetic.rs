@@ -20,11 +20,7 @@ fn run(text: &str) -> Report {
 
 fn verdict_of(text: &str, claim: &str) -> Verdict {
     let r = run(text);
-    r.claims
-        .iter()
-        .find(|c| c.text == claim)
-        .unwrap_or_else(|| panic!("no claim {claim:?} in {:#?}", r.claims))
-        .verdict
+    common::claim(&r, claim).verdict
 }
 
 #[test]
@@ -111,4 +107,17 @@ fn implausible_magnitudes_are_flagged() {
     // a tenth of any month: the figure is a component's.
     let text = "Exports of information technology services increased to US $5.520 million.";
     assert_eq!(verdict_of(text, "US $5.520 million"), Contradicted);
+}
+
+#[test]
+fn a_level_reached_by_a_rise_must_be_above_its_base() {
+    // FY2022-23 (2,596 published) was below FY2021-22 (2,616).
+    let text = "Technology exports climbed to $2.596 billion in FY2022-23 from $2.616 billion in FY2021-22.";
+    assert_eq!(verdict_of(text, "$2.596 billion"), Inconsistent);
+    let text = "Technology exports slipped to $2.596 billion in FY2022-23 from $2.616 billion in FY2021-22.";
+    assert_eq!(verdict_of(text, "$2.596 billion"), Supported);
+    // Within the rounding of both figures, no direction is contradicted.
+    let text =
+        "Technology exports edged up to $2.6 billion in FY2022-23 from $2.6 billion in FY2021-22.";
+    assert_ne!(verdict_of(text, "$2.6 billion"), Inconsistent);
 }

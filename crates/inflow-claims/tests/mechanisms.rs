@@ -8,11 +8,11 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use inflow_claims::{Claim, ClaimKind, Report, Verdict, check};
+use inflow_claims::{ClaimKind, Report, Verdict, check};
 use inflow_core::{Vintage, parse_date};
 
 mod common;
-use common::Bundled;
+use common::{Bundled, claim};
 
 use Verdict::*;
 
@@ -21,13 +21,6 @@ fn dated(text: &str, date: &str) -> Report {
     let d = parse_date(date).unwrap();
     let data = Bundled::load_with_workbooks(Vintage::Latest);
     check(text, &data.ctx().with_published_on(d))
-}
-
-fn claim<'r>(r: &'r Report, text: &str) -> &'r Claim {
-    r.claims
-        .iter()
-        .find(|c| c.text == text)
-        .unwrap_or_else(|| panic!("no claim {text:?} in {:#?}", r.claims))
 }
 
 #[test]

@@ -12,6 +12,17 @@ use common::Bundled;
 
 use Verdict::*;
 
+/// Checks `text` and asserts the first claim's verdict and, when given,
+/// the series it was judged against.
+fn judged(ctx: &Context<'_>, text: &str, verdict: Verdict, series: Option<&str>) -> Report {
+    let r = check(text, ctx);
+    assert_eq!(r.claims[0].verdict, verdict, "{}", r.claims[0].explanation);
+    if let Some(s) = series {
+        assert_eq!(r.claims[0].series.as_deref(), Some(s));
+    }
+    r
+}
+
 fn meta(
     key: &str,
     title: &str,
@@ -87,14 +98,11 @@ fn verdicts(r: &Report) -> Vec<(String, Verdict)> {
 fn a_billion_series_is_judged_in_billions() {
     let india = india();
     let ctx = Context::new(&india);
-    let r = check(
-        "India's ICT exports were $32.8 billion in January 2024.",
+    let r = judged(
         &ctx,
-    );
-    assert_eq!(
-        r.claims[0].verdict, Supported,
-        "{}",
-        r.claims[0].explanation
+        "India's ICT exports were $32.8 billion in January 2024.",
+        Supported,
+        None,
     );
     // The evidence is in the series' own unit, not in millions.
     let ev = &r.claims[0].evidence;
@@ -105,27 +113,21 @@ fn a_billion_series_is_judged_in_billions() {
         "{ev:#?}"
     );
     // "million" against a billion series is a scale question.
-    let r = check(
-        "Indian IT exports came to $28.42 million in February 2024.",
+    let r = judged(
         &ctx,
-    );
-    assert_eq!(
-        r.claims[0].verdict, UnitError,
-        "{}",
-        r.claims[0].explanation
+        "Indian IT exports came to $28.42 million in February 2024.",
+        UnitError,
+        None,
     );
     let ev = &r.claims[0].evidence;
     assert_eq!(ev.unit.as_deref(), Some("USD billion"));
     assert!((ev.expected.unwrap() - 28.42).abs() < 1e-9, "{ev:#?}");
     // A billion series published to one decimal: 32.8 is ±0.05 billion, and 33.0 is ±0.05.
-    let r = check(
-        "India's ICT exports were $33.0 billion in January 2024.",
+    judged(
         &ctx,
-    );
-    assert_eq!(
-        r.claims[0].verdict, Contradicted,
-        "{}",
-        r.claims[0].explanation
+        "India's ICT exports were $33.0 billion in January 2024.",
+        Contradicted,
+        None,
     );
     let r = check(
         "India's IT exports rose 14.7% to $32.8 billion in January 2024.",
@@ -146,24 +148,17 @@ fn the_economy_named_picks_its_series() {
     assert_eq!(r.claims[0].verdict, Supported);
     assert_eq!(r.claims[0].series.as_deref(), Some("pk.ict.exports"));
     // Naming India: India's series, in its unit and its fiscal year.
-    let r = check(
+    judged(
+        &ctx,
         "India's IT exports were $32.8 billion in January 2024.",
+        Supported,
+        Some("in.ict.exports"),
+    );
+    judged(
         &ctx,
-    );
-    assert_eq!(
-        r.claims[0].verdict, Supported,
-        "{}",
-        r.claims[0].explanation
-    );
-    assert_eq!(r.claims[0].series.as_deref(), Some("in.ict.exports"));
-    let r = check(
         "Indian IT exports came to $28.42 million in February 2024.",
-        &ctx,
-    );
-    assert_eq!(
-        r.claims[0].verdict, UnitError,
-        "{}",
-        r.claims[0].explanation
+        UnitError,
+        None,
     );
     // The economy carries to the next sentence until another is named.
     let r = check(
@@ -278,42 +273,30 @@ fn items_are_found_by_metadata_not_by_key() {
     let ctx = Context::new(&data.total)
         .with_series(&others)
         .with_published(&data.published);
-    let r = check("Freelancers brought in $41 million in March 2024.", &ctx);
-    assert_eq!(
-        r.claims[0].verdict, Supported,
-        "{}",
-        r.claims[0].explanation
+    judged(
+        &ctx,
+        "Freelancers brought in $41 million in March 2024.",
+        Supported,
+        Some("pk.x42"),
     );
-    assert_eq!(r.claims[0].series.as_deref(), Some("pk.x42"));
-    let r = check("ICT imports were $30 million in March 2024.", &ctx);
-    assert_eq!(
-        r.claims[0].verdict, Supported,
-        "{}",
-        r.claims[0].explanation
+    judged(
+        &ctx,
+        "ICT imports were $30 million in March 2024.",
+        Supported,
+        Some("pk.y7"),
     );
-    assert_eq!(r.claims[0].series.as_deref(), Some("pk.y7"));
     // A balance is exports less imports of the same statistic: 306 - 30.
-    let r = check(
+    judged(
+        &ctx,
         "The ICT trade surplus was $276 million in March 2024.",
+        Supported,
+        Some("pk.ict.exports less pk.y7"),
+    );
+    judged(
         &ctx,
-    );
-    assert_eq!(
-        r.claims[0].verdict, Supported,
-        "{}",
-        r.claims[0].explanation
-    );
-    assert_eq!(
-        r.claims[0].series.as_deref(),
-        Some("pk.ict.exports less pk.y7")
-    );
-    let r = check(
         "The ICT trade surplus was $290 million in March 2024.",
-        &ctx,
-    );
-    assert_eq!(
-        r.claims[0].verdict, Contradicted,
-        "{}",
-        r.claims[0].explanation
+        Contradicted,
+        None,
     );
     // Computer services is not the freelancers' series, although both
     // carry the code SI2.

@@ -26,11 +26,7 @@ fn verdicts(text: &str) -> Vec<(String, Verdict)> {
 
 fn verdict_of(text: &str, claim: &str) -> Verdict {
     let r = run(text, None);
-    r.claims
-        .iter()
-        .find(|c| c.text == claim)
-        .unwrap_or_else(|| panic!("no claim {claim:?} in {:#?}", r.claims))
-        .verdict
+    common::claim(&r, claim).verdict
 }
 
 use Verdict::*;

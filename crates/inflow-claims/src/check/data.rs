@@ -28,8 +28,15 @@ impl<'a> Data<'a> {
     pub(super) fn new(ctx: &'a Context<'a>) -> Self {
         let vintage = ctx.total.vintage;
         let mut published: HashMap<(&str, Period), Vec<&PublishedFigure>> = HashMap::new();
+        let text = text_date(ctx);
         for f in ctx.published {
-            if vintage.includes(f.release_date) {
+            // As with months (`reported_later`): a total of a period
+            // settled by the text's date and released within a month after
+            // it is one the text can quote.
+            let reported_later = text.is_some_and(|d| {
+                settled(f.period.last_month(), d) && (f.release_date - d).get_days() <= 31
+            });
+            if vintage.includes(f.release_date) || reported_later {
                 published
                     .entry((f.series.as_str(), f.period))
                     .or_default()
@@ -196,9 +203,22 @@ impl<'a> Data<'a> {
         }
         let mut out = Vec::new();
         let mut missing = Vec::new();
-        if let Some(s) = self.series(key) {
+        if let Some(vintage_series) = self.series(key) {
             let months = p.months();
-            let sum = inflow_analytics::sum_months(s, &months);
+            let mut s = vintage_series;
+            let mut sum = inflow_analytics::sum_months(s, &months);
+            let mut lag_note = String::new();
+            if let Some(latest) = self.reported_later(key, &sum.missing) {
+                let later = inflow_analytics::sum_months(latest, &months);
+                if later.value.is_some() {
+                    lag_note = format!(
+                        " (released after {}, the text's date; from the latest data)",
+                        self.vintage_label()
+                    );
+                    s = latest;
+                    sum = later;
+                }
+            }
             let factor = s.meta.unit.scale.factor() / 1e6;
             match sum.value {
                 Some(v) => {
@@ -230,7 +250,7 @@ impl<'a> Data<'a> {
                         value: v * factor,
                         half: half * factor,
                         source_url: url,
-                        what,
+                        what: what + &lag_note,
                     });
                 }
                 None => missing = sum.missing,
@@ -260,6 +280,68 @@ impl<'a> Data<'a> {
         (out, missing)
     }
 
+    /// The series of `key` to read `p` in: the vintage's, or the latest
+    /// data when `p`'s months are missing from it but were over by the
+    /// text's date (`reported_later`).
+    pub(super) fn series_covering(&self, key: &str, p: ClaimPeriod) -> Option<&'a MonthlySeries> {
+        let s = self.series(key)?;
+        let missing: Vec<YearMonth> = p
+            .months()
+            .into_iter()
+            .filter(|m| s.value(*m).is_none())
+            .collect();
+        Some(self.reported_later(key, &missing).unwrap_or(s))
+    }
+
+    /// The main series in the latest data, when every month `missing` from
+    /// the vintage was `settled` by the text's date: the store's release
+    /// dates are the day a source is known to have had a figure, and a
+    /// report dated a few days before it still quotes the release. A month
+    /// not settled by then stays missing (nobody could quote it yet).
+    fn reported_later(&self, key: &str, missing: &[YearMonth]) -> Option<&'a MonthlySeries> {
+        let latest = self.ctx.outcome?;
+        if missing.is_empty() || key != self.ctx.total.meta.key.as_str() {
+            return None;
+        }
+        let on = text_date(self.ctx)?;
+        missing.iter().all(|m| settled(*m, on)).then_some(latest)
+    }
+
+    /// The values of `key` for `main` and `base` that `fits` pairs, of
+    /// every pairing of monthly sums and published totals (published
+    /// totals differ by a few million after revisions, and the text may
+    /// have used any), else the first of each.
+    ///
+    /// # Errors
+    /// The side with no value (`main` first) and its missing months.
+    pub(super) fn pair(
+        &self,
+        key: &str,
+        main: ClaimPeriod,
+        base: ClaimPeriod,
+        fits: impl Fn(&Point, &Point) -> bool,
+    ) -> Result<(Point, Point), (ClaimPeriod, Vec<YearMonth>)> {
+        let ((cs, cm), (bs, bm)) = (self.points(key, main), self.points(key, base));
+        let pair = cs
+            .iter()
+            .flat_map(|c| bs.iter().map(move |b| (c, b)))
+            .find(|(c, b)| fits(c, b))
+            .or_else(|| cs.first().zip(bs.first()));
+        match pair {
+            Some((c, b)) => Ok((c.clone(), b.clone())),
+            None if cs.is_empty() => Err((main, cm)),
+            None => Err((base, bm)),
+        }
+    }
+
+    /// "Nothing to check against" and why.
+    pub(super) fn nothing(&self, key: &str, p: ClaimPeriod, missing: &[YearMonth]) -> String {
+        format!(
+            "Nothing to check against: {}.",
+            self.missing_reason(key, p, missing)
+        )
+    }
+
     pub(super) fn best(&self, key: &str, p: ClaimPeriod) -> Option<Point> {
         self.points(key, p).0.into_iter().next()
     }
@@ -282,6 +364,35 @@ impl<'a> Data<'a> {
             )
         }
     }
+}
+
+/// When the text was written: its publication date, else the vintage's.
+/// `None` for a text read against the latest data with no date.
+fn text_date(ctx: &Context<'_>) -> Option<inflow_core::Date> {
+    ctx.published_on.or(match ctx.total.vintage {
+        Vintage::AsOf(d) => Some(d),
+        Vintage::Latest => None,
+    })
+}
+
+/// Days after a month's end before its figure can be out: SBP publishes a
+/// month in the third week of the next, so a text dated earlier than two
+/// weeks after the month cannot be quoting its release.
+const RELEASE_LAG_DAYS: i32 = 14;
+
+/// Whether month `m` had been over for `RELEASE_LAG_DAYS` on `on`.
+fn settled(m: YearMonth, on: inflow_core::Date) -> bool {
+    let Some(next) = m.add_months(1).ok().and_then(|n| {
+        inflow_core::Date::new(
+            i16::try_from(n.year()).ok()?,
+            i8::try_from(n.month()).ok()?,
+            1,
+        )
+        .ok()
+    }) else {
+        return false;
+    };
+    (on - next).get_days() >= RELEASE_LAG_DAYS - 1
 }
 
 /// Digits after the decimal point as the value is written (at most 6).

@@ -45,25 +45,21 @@ impl SentenceCheck<'_, '_> {
         let found = self.key_for(p.first_tok, sref);
         let key = found.clone().ok();
         let period = self.current_for(p.first_tok);
-        if !p.share && p.after_points {
+        let refused = if p.share {
+            None
+        } else if p.after_points {
+            Some(
+                "The level of a rate after a change in percentage points, not a growth rate; no series of that rate is loaded.",
+            )
+        } else if !p.directed {
+            Some(
+                "Not recognised as a growth rate or a share (no change or comparison is named beside it).",
+            )
+        } else {
+            None
+        };
+        if let Some(e) = refused {
             let ev = self.evidence(key.as_deref(), period);
-            let e = "The level of a rate after a change in percentage points, not a growth rate; no series of that rate is loaded.";
-            return self.push(
-                p.first_tok,
-                p.end_tok,
-                ClaimKind::Growth,
-                p.num.value,
-                "percent".into(),
-                period,
-                key,
-                Verdict::Unverifiable,
-                e.into(),
-                ev,
-            );
-        }
-        if !p.share && !p.directed {
-            let ev = self.evidence(key.as_deref(), period);
-            let e = "Not recognised as a growth rate or a share (no change or comparison is named beside it).";
             return self.push(
                 p.first_tok,
                 p.end_tok,
@@ -231,48 +227,31 @@ impl SentenceCheck<'_, '_> {
                 ev,
             );
         };
-        let (cs, bs) = (
-            self.data.points(key, main).0,
-            self.data.points(key, base_p).0,
-        );
-        let pair = cs
-            .iter()
-            .flat_map(|c| bs.iter().map(move |b| (c, b)))
-            .find(|(c, b)| {
-                pct_range(c.value, c.half, b.value, b.half)
-                    .is_some_and(|(_, lo, hi)| overlaps(stated, (lo, hi)))
-            })
-            .or_else(|| cs.first().zip(bs.first()))
-            .map(|(c, b)| (c.clone(), b.clone()));
-        let (c, b) = pair.unzip();
-        let (Some(c), Some(b)) = (c, b) else {
-            let p = if self.data.best(key, main).is_none() {
-                main
-            } else {
-                base_p
-            };
-            let (_, missing) = self.data.points(key, p);
-            if let Some(((point, _, _), how)) = own {
-                ev.value = Some(point);
-                ev.computation = format!("{how} = {} (the text's own figures)", fmt_pct(point));
+        let (c, b) = match self.data.pair(key, main, base_p, |c, b| {
+            pct_range(c.value, c.half, b.value, b.half)
+                .is_some_and(|(_, lo, hi)| overlaps(stated, (lo, hi)))
+        }) {
+            Ok(cb) => cb,
+            Err((p, missing)) => {
+                if let Some(((point, _, _), how)) = own {
+                    ev.value = Some(point);
+                    ev.computation = format!("{how} = {} (the text's own figures)", fmt_pct(point));
+                    return (
+                        Verdict::Unverifiable,
+                        format!(
+                            "The text's own figures agree ({}), but there is nothing to check them against: {}.",
+                            fmt_pct(point),
+                            self.data.missing_reason(key, p, &missing)
+                        ),
+                        ev,
+                    );
+                }
                 return (
                     Verdict::Unverifiable,
-                    format!(
-                        "The text's own figures agree ({}), but there is nothing to check them against: {}.",
-                        fmt_pct(point),
-                        self.data.missing_reason(key, p, &missing)
-                    ),
+                    self.data.nothing(key, p, &missing),
                     ev,
                 );
             }
-            return (
-                Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
-                ev,
-            );
         };
         let Some((point, lo, hi)) = pct_range(c.value, c.half, b.value, b.half) else {
             return (

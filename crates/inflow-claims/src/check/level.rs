@@ -117,7 +117,39 @@ impl SentenceCheck<'_, '_> {
         } else {
             self.judge_level(a, &key, p)
         };
+        if let Some(e) = self.direction_slip(a) {
+            return push(self, Verdict::Inconsistent, e, ev);
+        }
         push(self, v, e, ev);
+    }
+
+    /// A level said to be reached by a rise (a fall) that is below (above)
+    /// the text's own base, beyond the rounding of both.
+    fn direction_slip(&self, a: &Amount) -> Option<String> {
+        if a.reached == 0.0 {
+            return None;
+        }
+        let b = self.nearest(a.first_tok, &[Role::Base], Some(a.first_tok))?;
+        if a.cur != b.cur {
+            return None;
+        }
+        let d = a.millions() - b.millions();
+        let slack = a.half_millions() + b.half_millions();
+        if d * a.reached >= -slack {
+            return None;
+        }
+        let (said, really) = if a.reached > 0.0 {
+            ("a rise", "below")
+        } else {
+            ("a fall", "above")
+        };
+        Some(format!(
+            "The text says {} {} was reached by {said}, but it is {really} the base it gives, {} {}.",
+            fmt_num(a.num.value),
+            a.scale.word(),
+            fmt_num(b.num.value),
+            b.scale.word()
+        ))
     }
 
     pub(super) fn judge_level(
@@ -134,10 +166,7 @@ impl SentenceCheck<'_, '_> {
         if points.is_empty() {
             return (
                 Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
+                self.data.nothing(key, p, &missing),
                 ev,
             );
         }
@@ -172,12 +201,10 @@ impl SentenceCheck<'_, '_> {
             return (
                 Verdict::Supported,
                 format!(
-                    "The data give {} for {}; the text's {}{} {} agrees within {note}.",
+                    "The data give {} for {}; the text's {} agrees within {note}.",
                     self.money(pt.value),
                     p.label(),
-                    a.qual.word(),
-                    fmt_num(a.num.value),
-                    a.scale.word()
+                    written(a, true)
                 ),
                 ev,
             );
@@ -204,10 +231,9 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::Supported,
                     format!(
-                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {}, which the text's {} {} matches.",
+                        "Read as {fy} (the press often names a fiscal year by the year it ends in), the data give {}, which the text's {} matches.",
                         self.money(pt.value),
-                        fmt_num(a.num.value),
-                        a.scale.word()
+                        written(a, false)
                     ),
                     ev,
                 );
@@ -251,12 +277,10 @@ impl SentenceCheck<'_, '_> {
                 return (
                     Verdict::UnitError,
                     format!(
-                        "The data give {} for {}; the text's {} {} matches only as {}.",
+                        "The data give {} for {}; the text's {} matches only as {label}.",
                         self.money(pt.value),
                         p.label(),
-                        fmt_num(a.num.value),
-                        a.scale.word(),
-                        label
+                        written(a, false)
                     ),
                     ev,
                 );
@@ -287,12 +311,10 @@ impl SentenceCheck<'_, '_> {
         (
             Verdict::Contradicted,
             format!(
-                "The data give {} for {}, not {}{} {} (tolerance {}){hint}.",
+                "The data give {} for {}, not {} (tolerance {}){hint}.",
                 self.money(pt.value),
                 p.label(),
-                a.qual.word(),
-                fmt_num(a.num.value),
-                a.scale.word(),
+                written(a, true),
                 stated.tolerance_note(self.per_unit())
             ),
             ev,
@@ -320,10 +342,7 @@ impl SentenceCheck<'_, '_> {
         let Some(first) = points.first() else {
             return (
                 Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
+                self.data.nothing(key, p, &missing),
                 ev,
             );
         };
@@ -421,35 +440,18 @@ impl SentenceCheck<'_, '_> {
         // Any pairing of the monthly sums and the published totals may be
         // what the text used: published totals differ by a few million
         // after revisions.
-        let (cs, bs) = (
-            self.data.points(key, main).0,
-            self.data.points(key, base_p).0,
-        );
-        let pair = cs
-            .iter()
-            .flat_map(|c| bs.iter().map(move |b| (c, b)))
-            .find(|(c, b)| {
-                let d = c.value - b.value;
-                overlaps(iv, (d - c.half - b.half, d + c.half + b.half))
-            })
-            .or_else(|| cs.first().zip(bs.first()))
-            .map(|(c, b)| (c.clone(), b.clone()));
-        let (cur, base) = pair.unzip();
-        let (Some(cur), Some(base)) = (cur, base) else {
-            let p = if self.data.best(key, main).is_none() {
-                main
-            } else {
-                base_p
-            };
-            let (_, missing) = self.data.points(key, p);
-            return (
-                Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
-                ev,
-            );
+        let (cur, base) = match self.data.pair(key, main, base_p, |c, b| {
+            let d = c.value - b.value;
+            overlaps(iv, (d - c.half - b.half, d + c.half + b.half))
+        }) {
+            Ok(cb) => cb,
+            Err((p, missing)) => {
+                return (
+                    Verdict::Unverifiable,
+                    self.data.nothing(key, p, &missing),
+                    ev,
+                );
+            }
         };
         let d = cur.value - base.value;
         let h = cur.half + base.half;
@@ -656,4 +658,11 @@ impl SentenceCheck<'_, '_> {
         }
         (verdict, explanation, ev)
     }
+}
+
+/// An amount as the text wrote it (`about 2.6 billion`), with or without
+/// its hedge.
+fn written(a: &Amount, with_hedge: bool) -> String {
+    let hedge = if with_hedge { a.qual.word() } else { "" };
+    format!("{hedge}{} {}", fmt_num(a.num.value), a.scale.word())
 }

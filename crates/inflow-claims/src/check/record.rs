@@ -42,7 +42,14 @@ impl SentenceCheck<'_, '_> {
                 "No period is named for this record.".to_string(),
             ),
             (Some(key), Some(p)) => match self.record_scope(s, e) {
-                RecordScope::AllTime => self.record_verdict(key, p, &mut ev),
+                // "The previous high was $303m in December 2023" with no
+                // later month named: a record when it was set.
+                RecordScope::Previous if self.main.is_some_and(|m| m != p) => {
+                    self.previous_record(key, &a, &mut ev)
+                }
+                RecordScope::AllTime | RecordScope::Previous => {
+                    self.record_verdict(key, p, &mut ev)
+                }
                 scope => self.scoped_record(key, p, scope, &mut ev),
             },
         };
@@ -67,6 +74,9 @@ impl SentenceCheck<'_, '_> {
         let t = self.t;
         if s > 0 && t[s - 1].is_any(&["second", "third", "fourth", "near", "nearly", "almost"]) {
             return RecordScope::Unchecked;
+        }
+        if s > 0 && t[s - 1].is_any(&["previous", "earlier", "prior", "former", "old"]) {
+            return RecordScope::Previous;
         }
         let ahead = &t[e..(e + 6).min(t.len())];
         for (k, w) in ahead.iter().enumerate() {
@@ -111,20 +121,14 @@ impl SentenceCheck<'_, '_> {
         scope: RecordScope,
         ev: &mut Evidence,
     ) -> (Verdict, String) {
-        let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series(key)) else {
+        let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series_covering(key, p)) else {
             return (
                 Verdict::Unverifiable,
                 "Only monthly records within a window are checked.".into(),
             );
         };
         let Some(v) = series.value(m) else {
-            return (
-                Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &[])
-                ),
-            );
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &[]));
         };
         let (from, what) = match scope {
             RecordScope::Window(n) if n > 1 => (
@@ -197,13 +201,70 @@ impl SentenceCheck<'_, '_> {
         }
     }
 
+    /// "Beating the previous record of $X": X against the highest month
+    /// before the sentence's own month, as known then.
+    fn previous_record(&self, key: &str, a: &Amount, ev: &mut Evidence) -> (Verdict, String) {
+        let Some(ClaimPeriod::Month(m)) = self.main else {
+            return (
+                Verdict::Unverifiable,
+                "No month is named that this previous record was beaten in.".into(),
+            );
+        };
+        let p = ClaimPeriod::Month(m);
+        let Some(series) = self.data.series_covering(key, p) else {
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &[]));
+        };
+        let Ok(h) = headline(series, m) else {
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &[m]));
+        };
+        let (Some(v), Some(pm)) = (h.record.previous_high, h.record.previous_high_month) else {
+            return (
+                Verdict::Unverifiable,
+                format!("No month before {} to compare with.", m.long_label()),
+            );
+        };
+        let factor = series.meta.unit.scale.factor() / 1e6;
+        let high = v * factor;
+        ev.value = Some(high);
+        ev.expected = Some(high);
+        ev.computation = format!(
+            "highest month before {}: {} in {}",
+            m.long_label(),
+            self.money(high),
+            pm.long_label()
+        );
+        if (a.millions() - high).abs() <= a.half_millions() + 0.5 * factor {
+            (
+                Verdict::Supported,
+                format!(
+                    "The highest month before {} was {} in {}.",
+                    m.long_label(),
+                    self.money(high),
+                    pm.long_label()
+                ),
+            )
+        } else {
+            (
+                Verdict::Contradicted,
+                format!(
+                    "The highest month before {} was {} in {}, not {} {}.",
+                    m.long_label(),
+                    self.money(high),
+                    pm.long_label(),
+                    fmt_num(a.num.value),
+                    a.scale.word()
+                ),
+            )
+        }
+    }
+
     pub(super) fn record_verdict(
         &self,
         key: &str,
         p: ClaimPeriod,
         ev: &mut Evidence,
     ) -> (Verdict, String) {
-        if let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series(key)) {
+        if let (ClaimPeriod::Month(m), Some(series)) = (p, self.data.series_covering(key, p)) {
             return match headline(series, m) {
                 Ok(h) => {
                     ev.value = Some(h.value);
@@ -251,13 +312,7 @@ impl SentenceCheck<'_, '_> {
         // A total over months: against the same months of earlier years.
         let Some(now) = self.data.best(key, p) else {
             let (_, missing) = self.data.points(key, p);
-            return (
-                Verdict::Unverifiable,
-                format!(
-                    "Nothing to check against: {}.",
-                    self.data.missing_reason(key, p, &missing)
-                ),
-            );
+            return (Verdict::Unverifiable, self.data.nothing(key, p, &missing));
         };
         let mut best: Option<(f64, ClaimPeriod)> = None;
         let mut compared = 0;
@@ -323,6 +378,9 @@ pub(super) enum RecordScope {
     Since(YearMonth),
     /// The highest of its fiscal year so far.
     FiscalYear,
+    /// The high a record beat ("the previous record of $303 million"):
+    /// the amount is the highest month before the sentence's own.
+    Previous,
     /// Second highest, near-record: not checked.
     Unchecked,
 }

@@ -163,6 +163,9 @@ impl SentenceCheck<'_, '_> {
                     from: YearMonth::new(y, 1).ok()?,
                     to: YearMonth::new(y, 12).ok()?,
                 }),
+                Spec::LastMonth => published
+                    .or_else(|| now?.last().into())
+                    .map(ClaimPeriod::Month),
                 Spec::YearEarlier | Spec::MonthEarlier | Spec::CorrespondingOf(_) => None,
             })
             .collect();

@@ -79,6 +79,7 @@ pub(super) fn amount_at(t: &[Token<'_>], i: usize) -> Option<Amount> {
         forecast: false,
         per_day: false,
         per_month: false,
+        reached: 0.0,
         implied_cur,
     };
     classify(t, &mut a);
@@ -291,7 +292,19 @@ pub(super) fn classify(t: &[Token<'_>], a: &mut Amount) {
                 // "compared to $X": the base.
                 a.role = Role::Base;
             }
-            // Otherwise "from $X to $Y", "rose to $Y": a level.
+            // Otherwise "from $X to $Y", "rose to $Y": a level, reached by
+            // the change named just before ("declined slightly to $Y").
+            let lo = prev.unwrap_or(0).saturating_sub(2);
+            for w in t[lo..prev.unwrap_or(0)].iter().rev() {
+                if w.is_any(lexicon::increase()) {
+                    a.reached = 1.0;
+                    break;
+                }
+                if w.is_any(lexicon::decrease()) {
+                    a.reached = -1.0;
+                    break;
+                }
+            }
             classify_tail(t, a);
             return;
         }

@@ -77,6 +77,9 @@ pub(crate) struct Amount {
     /// series' own. Only changes are read this way; a bare "2.3 million"
     /// elsewhere is as likely people as money.
     pub implied_cur: bool,
+    /// A level reached by a stated change ("increased to $X" 1, "fell to
+    /// $X" -1; 0 when none is said), checked against the text's own base.
+    pub reached: f64,
 }
 
 impl Amount {

@@ -8,6 +8,8 @@
 //! year`, `the previous month`, `calendar year 2023`.
 
 mod grammar;
+mod relative;
+mod words;
 
 pub(crate) use grammar::mentions;
 
@@ -181,6 +183,9 @@ pub(crate) enum Spec {
     YearEarlier,
     /// The month before the context's (`the previous month`).
     MonthEarlier,
+    /// The month before the text's date (`rose to $366 million last
+    /// month`): the claim's own period, not a base.
+    LastMonth,
     /// A month without a year said to be a year back (`May last year`).
     MonthYearEarlier(u32),
     /// A bare year (`in 2023`): the calendar year, though the press also

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)] // Each test file uses part of it.
 
-use inflow_claims::Context;
+use inflow_claims::{Claim, Context, Report};
 use inflow_core::{MonthlySeries, PublishedFigure, Vintage};
 
 /// The bundled series in one vintage.
@@ -89,4 +89,12 @@ impl Bundled {
             .with_series(&self.others)
             .with_published(&self.published)
     }
+}
+
+/// The claim of `r` whose text is `text`; fails naming every claim found.
+pub fn claim<'r>(r: &'r Report, text: &str) -> &'r Claim {
+    r.claims
+        .iter()
+        .find(|c| c.text == text)
+        .unwrap_or_else(|| panic!("no claim {text:?} in {:#?}", r.claims))
 }
