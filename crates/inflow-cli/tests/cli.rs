@@ -304,6 +304,33 @@ fn a_new_economy_with_its_own_fiscal_calendar() {
 }
 
 #[test]
+fn the_series_listing_reads_back_as_a_series_file() {
+    let env = Env::new();
+    let listing = env.stdout(&["series", "--format", "csv"]);
+    let header = "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start";
+    assert_eq!(
+        listing.lines().next().unwrap(),
+        format!("{header},first_month,last_month,observations,published_totals")
+    );
+    // The four coverage columns at the end hold no commas; what is left of
+    // each line is the series' definition as an import file states it.
+    let definitions: String = listing
+        .lines()
+        .map(|l| l.rsplitn(5, ',').last().unwrap().to_string() + "\n")
+        .collect();
+    assert!(definitions.contains(",7\n"), "{definitions}");
+    let same = env.write("same.csv", &definitions);
+    env.cmd(&["import", same.to_str().unwrap()])
+        .assert()
+        .success();
+    let moved = env.write("moved.csv", &definitions.replacen(",7\n", ",1\n", 1));
+    env.cmd(&["import", moved.to_str().unwrap()])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("fiscal_start \"7\", not \"1\""));
+}
+
+#[test]
 fn errors_are_clear_and_exit_codes_meaningful() {
     let env = Env::new();
     env.cmd(&["headline", "--month", "2024-13"])

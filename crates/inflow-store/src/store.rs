@@ -148,10 +148,10 @@ impl Store {
     pub fn series_list(&self) -> Result<Vec<SeriesMeta>, Error> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT key, title, economy, flow, ebops, partner, unit, frequency, source, fiscal_start
-                 FROM series ORDER BY key",
-            )
+            .prepare(&format!(
+                "SELECT {} FROM series ORDER BY key",
+                crate::rows::series_columns()
+            ))
             .map_err(self.err())?;
         let rows = stmt
             .query_map([], |r| {
