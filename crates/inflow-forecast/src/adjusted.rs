@@ -5,9 +5,11 @@
 //! and everything is put back on the seasonal scale the same way.
 
 use crate::decompose::Season;
+use crate::insample::{Replay, in_sample_mse};
 use crate::{Error, Forecast, Interval, check_levels, check_paths, normal_intervals, rng};
 
-/// A seasonally adjusted series with the figure that adjusted it.
+/// A seasonally adjusted series with the figure that adjusted it, and what
+/// a model fitted to it found of its one-step errors.
 #[derive(Clone, Debug)]
 pub(crate) struct Adjusted {
     /// The adjusted series, in fitted units.
@@ -16,6 +18,10 @@ pub(crate) struct Adjusted {
     pub season: Season,
     /// Data units per fitted unit (1 unless the data had to be rescaled).
     pub scale: f64,
+    /// Standard deviation of the one-step innovations.
+    pub sigma: f64,
+    /// Whether intervals are widened to the in-sample multi-step errors.
+    pub widen: bool,
 }
 
 impl Adjusted {
@@ -53,6 +59,31 @@ impl Adjusted {
             .min(n / 4)
             .max(1)
     }
+
+    /// Mean squared in-sample errors 1 to `h` steps ahead: the model's
+    /// recursion replayed over the series from `state` (the state before
+    /// observation `start`), scored from [`Adjusted::burn`] on.
+    pub fn in_sample_mse<S>(
+        &self,
+        h: usize,
+        start: usize,
+        state: S,
+        forecast: impl Fn(&S, usize, usize) -> Vec<f64>,
+        advance: impl FnMut(&mut S, usize),
+    ) -> Vec<(f64, usize)> {
+        in_sample_mse(
+            h,
+            Replay {
+                n: self.adj.len(),
+                burn: self.burn(),
+                start,
+                state,
+                forecast,
+                error: |i, f| self.error(i, f),
+                advance,
+            },
+        )
+    }
 }
 
 /// A model fitted to an [`Adjusted`] series by a recursion linear in its
@@ -60,15 +91,11 @@ impl Adjusted {
 pub(crate) trait Linear {
     /// The series the model was fitted to.
     fn adjusted(&self) -> &Adjusted;
-    /// Standard deviation of the one-step innovations.
-    fn sigma(&self) -> f64;
-    /// Whether intervals are widened to the in-sample multi-step errors.
-    fn widen(&self) -> bool;
     /// Adjusted forecasts 1 to `h` steps after the end of the series, with
     /// `shocks` (empty for none) added to the one-step forecasts.
     fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64>;
     /// Mean squared in-sample errors 1 to `h` steps ahead with their counts
-    /// (see [`crate::insample::in_sample_mse`]).
+    /// (see [`Adjusted::in_sample_mse`]).
     fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)>;
 }
 
@@ -89,13 +116,13 @@ fn point_and_sd(m: &impl Linear, h: usize) -> (Vec<f64>, Vec<f64>) {
             var[j] += c * c;
         }
     }
-    let sd = var.iter().map(|v| m.sigma() * v.sqrt()).collect();
+    let sd = var.iter().map(|v| m.adjusted().sigma * v.sqrt()).collect();
     (point, sd)
 }
 
 /// How much wider than the model's own spread each step's is made.
 fn ratio(m: &impl Linear, sd: &[f64], h: usize) -> Vec<f64> {
-    if m.widen() {
+    if m.adjusted().widen {
         crate::widening(sd, &m.in_sample_mse(h))
     } else {
         vec![1.0; h]
@@ -143,7 +170,7 @@ pub(crate) fn sample_paths(
     Ok(rng::innovations(h, n, seed)
         .iter()
         .map(|z| {
-            let shocks: Vec<f64> = z.iter().map(|v| m.sigma() * v).collect();
+            let shocks: Vec<f64> = z.iter().map(|v| m.adjusted().sigma * v).collect();
             m.run_forward(h, &shocks)
                 .into_iter()
                 .enumerate()

@@ -23,7 +23,6 @@
 
 use crate::adjusted::{self, Adjusted, Linear};
 use crate::decompose::{residual_sigma, seasonal_adjust};
-use crate::insample::{Replay, in_sample_mse};
 use crate::optim::NelderMead;
 use crate::{Error, Fit, FittedModel, Forecast, check_series};
 
@@ -108,9 +107,7 @@ pub struct FittedCes {
     params: Params,
     s0: State,
     state: State,
-    sigma: f64,
     adjusted: Adjusted,
-    widen: bool,
 }
 
 impl Fit for Ces {
@@ -169,13 +166,13 @@ impl Fit for Ces {
             params,
             s0,
             state,
-            sigma,
             adjusted: Adjusted {
                 adj,
                 season,
                 scale: 1.0,
+                sigma,
+                widen: self.widen,
             },
-            widen: self.widen,
         })
     }
 }
@@ -206,31 +203,18 @@ impl Linear for FittedCes {
         &self.adjusted
     }
 
-    fn sigma(&self) -> f64 {
-        self.sigma
-    }
-
-    fn widen(&self) -> bool {
-        self.widen
-    }
-
     fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64> {
         self.run_from(self.state, h, shocks)
     }
 
     fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
-        let a = &self.adjusted;
-        in_sample_mse(
+        let adj = &self.adjusted.adj;
+        self.adjusted.in_sample_mse(
             h,
-            Replay {
-                n: a.adj.len(),
-                burn: a.burn(),
-                start: 0,
-                state: self.s0,
-                forecast: |s: &State, _t, k| self.run_from(*s, k, &[]),
-                error: |i, f| a.error(i, f),
-                advance: |s: &mut State, t| *s = self.params.update(s, a.adj[t] - s.l),
-            },
+            0,
+            self.s0,
+            |s: &State, _t, k| self.run_from(*s, k, &[]),
+            |s: &mut State, t| *s = self.params.update(s, adj[t] - s.l),
         )
     }
 }

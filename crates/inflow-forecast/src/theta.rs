@@ -11,7 +11,6 @@
 
 use crate::adjusted::{self, Adjusted, Linear};
 use crate::decompose::{residual_sigma, seasonal_adjust};
-use crate::insample::{Replay, in_sample_mse};
 use crate::optim::NelderMead;
 use crate::{Error, Fit, FittedModel, Forecast, check_series};
 
@@ -197,11 +196,9 @@ pub struct FittedTheta {
     params: ThetaParams,
     initial_level: f64,
     state: State,
-    n: usize,
-    sigma: f64,
-    /// The seasonally adjusted series, to replay the fit, and the rescaling.
+    /// The seasonally adjusted series, to replay the fit, the rescaling
+    /// and the spread.
     adjusted: Adjusted,
-    widen: bool,
     /// One-step errors put back on the seasonal scale, in fitted units.
     resid: Vec<f64>,
 }
@@ -303,14 +300,13 @@ impl Theta {
             params,
             initial_level,
             state,
-            n,
-            sigma,
             adjusted: Adjusted {
                 adj,
                 season,
                 scale: 1.0,
+                sigma,
+                widen: self.widen,
             },
-            widen: self.widen,
             resid,
         })
     }
@@ -354,33 +350,20 @@ impl Linear for FittedTheta {
         &self.adjusted
     }
 
-    fn sigma(&self) -> f64 {
-        self.sigma
-    }
-
-    fn widen(&self) -> bool {
-        self.widen
-    }
-
     fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64> {
-        self.run_from(self.state, self.n, h, shocks)
+        self.run_from(self.state, self.adjusted.adj.len(), h, shocks)
     }
 
     /// From every origin after the first season.
     fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
-        let a = &self.adjusted;
-        let (s0, _) = initial_state(&a.adj, &self.params, self.initial_level);
-        in_sample_mse(
+        let adj = &self.adjusted.adj;
+        let (s0, _) = initial_state(adj, &self.params, self.initial_level);
+        self.adjusted.in_sample_mse(
             h,
-            Replay {
-                n: a.adj.len(),
-                burn: a.burn(),
-                start: 1,
-                state: s0,
-                forecast: |s: &State, t, k| self.run_from(*s, t, k, &[]),
-                error: |i, f| a.error(i, f),
-                advance: |s: &mut State, t| *s = self.params.update(s, t, a.adj[t]),
-            },
+            1,
+            s0,
+            |s: &State, t, k| self.run_from(*s, t, k, &[]),
+            |s: &mut State, t| *s = self.params.update(s, t, adj[t]),
         )
     }
 }
