@@ -4,62 +4,18 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use common::Env;
+use serve::{http_get, serve};
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("inflow.db")
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("inflow").unwrap();
-        c.env("INFLOW_DB", self.db()).args(args);
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .cmd(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
-    }
-
-    fn stdout(&self, args: &[&str]) -> String {
-        String::from_utf8(
-            self.cmd(args)
-                .assert()
-                .success()
-                .get_output()
-                .stdout
-                .clone(),
-        )
-        .unwrap()
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
+mod common;
+#[path = "../../inflow-server/tests/common/serve.rs"]
+mod serve;
 
 #[test]
 fn headline_april_2024_matches_the_published_figures() {
@@ -420,21 +376,11 @@ fn check_judges_a_text_from_stdin() {
     let text = "Receipts rose to $310 million in April 2024, a record. \
                 In July-April FY2023-24 they reached $2.593 billion against $2.135 million a year earlier. \
                 The total is expected to exceed $3 billion in FY2023-24.";
-    let out = env
-        .cmd(&["check", "--as-of", "2024-05-21", "--format", "json"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
-    let verdicts: Vec<&str> = v["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let v = env.json_with_input(
+        &["check", "--as-of", "2024-05-21", "--format", "json"],
+        text,
+    );
+    let verdicts = common::verdicts(&v);
     assert!(verdicts.contains(&"unit_error"), "{verdicts:?}");
     assert!(verdicts.contains(&"forecast"), "{verdicts:?}");
     assert!(
@@ -702,60 +648,6 @@ fn every_command_takes_series_as_of_and_format_alike() {
     assert_eq!(csv.lines().count(), 1 + 11);
 }
 
-/// `inflow serve` on a free loopback port; killed when dropped.
-struct Server {
-    child: std::process::Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(env: &Env) -> Server {
-        use std::io::BufRead as _;
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("inflow"))
-            .env("INFLOW_DB", env.db())
-            .args(["serve", "--addr", "127.0.0.1:0"])
-            .stderr(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-        let mut line = String::new();
-        stderr.read_line(&mut line).unwrap();
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|s| s.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        // Keep reading the request log, as a terminal would.
-        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-        Server { child, addr }
-    }
-
-    fn get(&self, path: &str) -> String {
-        use std::io::{Read as _, Write as _};
-        let mut s = std::net::TcpStream::connect(&self.addr).unwrap();
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut out = String::new();
-        s.read_to_string(&mut out).unwrap();
-        let (head, body) = out.split_once("\r\n\r\n").unwrap();
-        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-        body.to_string()
-    }
-}
-
 #[test]
 fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
     let env = Env::new();
@@ -786,15 +678,7 @@ fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
 
     // inflow check: a forward-looking claim is judged against the projection.
     let text = "Analysts expect IT exports to exceed $3 billion in FY24.";
-    let out = env
-        .cmd(&["check", "--as-of", "2024-04", "--format", "json"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: Value = serde_json::from_slice(&out).unwrap();
+    let report = env.json_with_input(&["check", "--as-of", "2024-04", "--format", "json"], text);
     let claim = report["claims"]
         .as_array()
         .unwrap()
@@ -837,10 +721,13 @@ fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
     assert_eq!(from_brief, from_project, "inflow brief");
 
     // GET /api/projection from `inflow serve`.
-    let server = Server::start(&env);
-    let api: Value =
-        serde_json::from_str(&server.get("/api/projection?fy=FY2023-24&as_of=2024-04&target=3000"))
-            .unwrap();
+    let server = serve(&assert_cmd::cargo::cargo_bin("inflow"), &env.db());
+    let (status, body) = http_get(
+        server.addr,
+        "/api/projection?fy=FY2023-24&as_of=2024-04&target=3000",
+    );
+    assert_eq!(status, 200, "{body}");
+    let api: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(api, project, "GET /api/projection");
 }
 
