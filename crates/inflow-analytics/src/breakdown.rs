@@ -135,7 +135,12 @@ struct Compared {
 }
 
 impl Compared {
-    fn of(s: &MonthlySeries, months: &[YearMonth], previous: &[YearMonth], year_ago: &[YearMonth]) -> Self {
+    fn of(
+        s: &MonthlySeries,
+        months: &[YearMonth],
+        previous: &[YearMonth],
+        year_ago: &[YearMonth],
+    ) -> Self {
         Compared {
             value: total_over(s, months),
             previous: total_over(s, previous),

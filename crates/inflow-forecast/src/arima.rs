@@ -11,9 +11,7 @@
 
 use crate::decompose::{SeasonKind, seasonal_figure};
 use crate::optim::NelderMead;
-use crate::{
-    Error, Fit, FittedModel, Forecast, check_paths, check_series, normal_forecast, rng,
-};
+use crate::{Error, Fit, FittedModel, Forecast, check_paths, check_series, normal_forecast, rng};
 
 /// Automatic seasonal ARIMA (see the module documentation).
 #[derive(Clone, Copy, Debug)]

@@ -1,8 +1,6 @@
 //! Seasonal naive.
 
-use crate::{
-    Error, Fit, FittedModel, Forecast, check_paths, check_series, normal_forecast, rng,
-};
+use crate::{Error, Fit, FittedModel, Forecast, check_paths, check_series, normal_forecast, rng};
 
 /// Seasonal naive: each month is forecast by the same month a season
 /// earlier; with a season length of 1 it is the naive (random walk) method.

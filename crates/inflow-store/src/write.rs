@@ -38,7 +38,18 @@ pub(crate) fn write(
     for s in &plan.series {
         tx.execute(
             &insert_series,
-            params![s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9].parse::<i64>().unwrap_or(1)],
+            params![
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                s[4],
+                s[5],
+                s[6],
+                s[7],
+                s[8],
+                s[9].parse::<i64>().unwrap_or(1)
+            ],
         )
         .map_err(&e)?;
     }

@@ -17,8 +17,8 @@ use std::fmt;
 use crate::decompose::{SeasonKind, lstsq, seasonal_figure};
 use crate::optim::NelderMead;
 use crate::{
-    Error, Fit, FittedModel, Forecast, check_levels, check_paths, check_series,
-    normal_intervals, path_intervals, rng,
+    Error, Fit, FittedModel, Forecast, check_levels, check_paths, check_series, normal_intervals,
+    path_intervals, rng,
 };
 
 const TOL: f64 = 1e-10;

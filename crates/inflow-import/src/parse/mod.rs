@@ -248,4 +248,3 @@ fn csv_error(file: &str, e: &csv::Error) -> Error {
         reason,
     }
 }
-

@@ -22,4 +22,3 @@ pub(super) fn row(row: &Row<'_>, calendars: &Known) -> Result<PublishedFigure, E
         note: row.get(6).to_string(),
     })
 }
-

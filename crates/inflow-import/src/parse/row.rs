@@ -164,4 +164,3 @@ pub(crate) fn amount(row: &Row<'_>) -> Result<Amount, Error> {
         None => Ok(a),
     }
 }
-

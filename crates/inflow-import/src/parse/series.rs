@@ -43,4 +43,3 @@ pub(super) fn row(row: &Row<'_>) -> Result<SeriesMeta, Error> {
         fiscal,
     })
 }
-

@@ -33,9 +33,7 @@ fn names_line_column_and_field() {
         obs_err("pk.ict.exports,2024-13,1,reported,2024-05-20,https://a.example/x,\n")
             .starts_with("f.csv:2:2: field `period`")
     );
-    assert!(
-        obs_err(&format!("{ok}{ok}")).starts_with("f.csv:3:2: field `period`: duplicate key")
-    );
+    assert!(obs_err(&format!("{ok}{ok}")).starts_with("f.csv:3:2: field `period`: duplicate key"));
     assert!(
         obs_err("pk.nope,2024-01,1,reported,2024-02-20,https://a.example/x,\n")
             .contains("unknown series pk.nope")
@@ -53,8 +51,7 @@ fn names_line_column_and_field() {
             .contains("non-negative")
     );
     assert!(
-        obs_err("pk.ict.exports,2024-01,1,reported\n")
-            .starts_with("f.csv:2: expected 7 fields")
+        obs_err("pk.ict.exports,2024-01,1,reported\n").starts_with("f.csv:2: expected 7 fields")
     );
 }
 
@@ -100,9 +97,8 @@ fn published_periods_use_the_series_calendar() {
 }
 
 fn series_err(row: &str) -> String {
-    let text = format!(
-        "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n{row}\n"
-    );
+    let text =
+        format!("key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n{row}\n");
     parse_str("s.csv", &text, &[]).unwrap_err().to_string()
 }
 
@@ -134,7 +130,9 @@ fn an_unterminated_quote_is_refused_where_it_opens() {
     // Properly quoted fields, commas and doubled quotes inside, still work.
     let b = parse_str(
         "f.csv",
-        &format!("{H}pk.ict.exports,2024-01,1,reported,2024-02-20,https://a.example/x,\"a, \"\"b\"\"\"\n"),
+        &format!(
+            "{H}pk.ict.exports,2024-01,1,reported,2024-02-20,https://a.example/x,\"a, \"\"b\"\"\"\n"
+        ),
         &known(),
     )
     .unwrap();
@@ -143,9 +141,8 @@ fn an_unterminated_quote_is_refused_where_it_opens() {
 
 #[test]
 fn values_must_be_finite_and_in_range() {
-    let row = |v: &str| {
-        format!("pk.ict.exports,2024-01,{v},reported,2024-02-20,https://a.example/x,\n")
-    };
+    let row =
+        |v: &str| format!("pk.ict.exports,2024-01,{v},reported,2024-02-20,https://a.example/x,\n");
     assert!(
         obs_err(&row("1e308")).starts_with(
             "f.csv:2:3: field `value`: 1e308 is beyond the largest accepted value, 1e12"
@@ -171,8 +168,7 @@ fn values_must_be_finite_and_in_range() {
 #[test]
 fn release_dates_in_the_future_are_refused() {
     let today: Date = "2026-12-03".parse().unwrap();
-    let row =
-        |d: &str| format!("{H}pk.ict.exports,2024-01,1,reported,{d},https://a.example/x,\n");
+    let row = |d: &str| format!("{H}pk.ict.exports,2024-01,1,reported,{d},https://a.example/x,\n");
     let on = |d: &str| parse_str_on("f.csv", &row(d), &known(), today);
     assert!(on("2026-12-04").is_ok());
     assert_eq!(
