@@ -479,6 +479,16 @@ fn invalid_arguments_exit_2_and_no_data_exits_3() {
         .assert()
         .code(3)
         .stderr(predicate::str::contains("no data"));
+    // A database without any series says what to do, not an empty list.
+    let empty = Env::new();
+    empty.stdout(&["init", "--empty"]);
+    empty
+        .cmd(&["project"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "known series: none (the database is empty",
+        ));
 }
 
 #[test]

@@ -190,11 +190,16 @@ impl Store {
             Some(m) => Ok(m.clone()),
             None => Err(Error::UnknownSeries {
                 key: key.to_string(),
-                known: all
-                    .iter()
-                    .map(|m| m.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                // An empty database is a common first mistake: say what
+                // to do rather than list nothing.
+                known: if all.is_empty() {
+                    "none (the database is empty: import series definitions first)".to_string()
+                } else {
+                    all.iter()
+                        .map(|m| m.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
             }),
         }
     }
