@@ -175,7 +175,7 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
     for (name, rows, expected) in cases {
         let file = env.write(
             name,
-            &format!("series,period,value,status,release_date,source_url,note\n{rows}"),
+            format!("series,period,value,status,release_date,source_url,note\n{rows}"),
         );
         env.cmd(&["import", file.to_str().unwrap()])
             .assert()
@@ -187,7 +187,7 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
     // after parsing succeeded: still nothing is written.
     let conflict = env.write(
         "conflict.csv",
-        &format!("series,period,value,status,release_date,source_url,note\n{good}pk.ict.exports,2021-04,150,reported,2021-05-20,https://example.org/x,\n"),
+        format!("series,period,value,status,release_date,source_url,note\n{good}pk.ict.exports,2021-04,150,reported,2021-05-20,https://example.org/x,\n"),
     );
     env.cmd(&["import", conflict.to_str().unwrap()])
         .assert()
@@ -279,7 +279,7 @@ fn the_series_listing_reads_back_as_a_series_file() {
     env.cmd(&["import", same.to_str().unwrap()])
         .assert()
         .success();
-    let moved = env.write("moved.csv", &definitions.replacen(",7\n", ",1\n", 1));
+    let moved = env.write("moved.csv", definitions.replacen(",7\n", ",1\n", 1));
     env.cmd(&["import", moved.to_str().unwrap()])
         .assert()
         .code(4)
@@ -497,13 +497,13 @@ fn a_multi_file_import_names_the_files_stored_and_not() {
     let header = "series,period,value,status,release_date,source_url,note\n";
     let good = env.write(
         "good.csv",
-        &format!(
+        format!(
             "{header}pk.ict.exports,2026-09,390,reported,2026-10-20,https://example.org/march,\n"
         ),
     );
     let bad = env.write(
         "bad.csv",
-        &format!(
+        format!(
             "{header}pk.ict.exports,2026-10,abc,reported,2026-11-20,https://example.org/april,\n"
         ),
     );
