@@ -126,6 +126,43 @@ fn total_over(s: &MonthlySeries, months: &[YearMonth]) -> Option<f64> {
     months.iter().map(|m| s.value(*m)).sum()
 }
 
+/// One series' totals over the months and the months it is compared with,
+/// so the total and each component are measured alike.
+struct Compared {
+    value: Option<f64>,
+    previous: Option<f64>,
+    year_ago: Option<f64>,
+}
+
+impl Compared {
+    fn of(
+        s: &MonthlySeries,
+        months: &[YearMonth],
+        previous: &[YearMonth],
+        year_ago: &[YearMonth],
+    ) -> Self {
+        Compared {
+            value: total_over(s, months),
+            previous: total_over(s, previous),
+            year_ago: total_over(s, year_ago),
+        }
+    }
+
+    /// Change on a year earlier, percent.
+    fn yoy_pct(&self) -> Option<f64> {
+        pct(self.value?, self.year_ago?)
+    }
+
+    /// Change on the compared months, percent.
+    fn change_pct(&self) -> Option<f64> {
+        pct(self.value?, self.previous?)
+    }
+}
+
+fn pct(now: f64, then: f64) -> Option<f64> {
+    (then != 0.0).then(|| (now - then) / then * 100.0)
+}
+
 /// Decimals a value was published with (at most 3).
 fn decimals(v: f64) -> i32 {
     (0..3)
@@ -187,26 +224,24 @@ pub fn breakdown(
     } else {
         (GrowthBasis::YearOnYear, year_ago.clone())
     };
-    let t_prev = total_over(total, &prev_months);
-    let t_year_ago = total_over(total, &year_ago);
-    let pct = |a: f64, b: f64| (b != 0.0).then(|| (a - b) / b * 100.0);
+    let compare = |s: &MonthlySeries| Compared::of(s, months, &prev_months, &year_ago);
+    let whole = compare(total);
+    let t_prev = whole.previous;
     let mut rows: Vec<ComponentRow> = components
         .iter()
         .map(|(series, name, s)| {
-            let value = total_over(s, months);
-            let previous = total_over(s, &prev_months);
+            let c = compare(s);
             ComponentRow {
                 series: series.clone(),
                 name: name.clone(),
-                value,
-                previous,
-                share_pct: value.and_then(|v| (t != 0.0).then(|| v / t * 100.0)),
-                yoy_pct: value
-                    .zip(total_over(s, &year_ago))
-                    .and_then(|(v, p)| pct(v, p)),
-                change_pct: value.zip(previous).and_then(|(v, p)| pct(v, p)),
-                contribution_pp: value
-                    .zip(previous)
+                value: c.value,
+                previous: c.previous,
+                share_pct: c.value.and_then(|v| (t != 0.0).then(|| v / t * 100.0)),
+                yoy_pct: c.yoy_pct(),
+                change_pct: c.change_pct(),
+                contribution_pp: c
+                    .value
+                    .zip(c.previous)
                     .zip(t_prev)
                     .and_then(|((v, p), tp)| (tp != 0.0).then(|| (v - p) / tp * 100.0)),
             }
@@ -236,8 +271,8 @@ pub fn breakdown(
         compared_with: span(&prev_months),
         total: t,
         total_previous: t_prev,
-        total_yoy_pct: t_year_ago.and_then(|p| pct(t, p)),
-        total_change_pct: t_prev.and_then(|p| pct(t, p)),
+        total_yoy_pct: whole.yoy_pct(),
+        total_change_pct: whole.change_pct(),
         components: rows,
         components_sum: sum,
         unexplained,

@@ -4,62 +4,18 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use common::Env;
+use serve::{http_get, serve};
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("inflow.db")
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("inflow").unwrap();
-        c.env("INFLOW_DB", self.db()).args(args);
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .cmd(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
-    }
-
-    fn stdout(&self, args: &[&str]) -> String {
-        String::from_utf8(
-            self.cmd(args)
-                .assert()
-                .success()
-                .get_output()
-                .stdout
-                .clone(),
-        )
-        .unwrap()
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
+mod common;
+#[path = "../../inflow-server/tests/common/serve.rs"]
+mod serve;
 
 #[test]
 fn headline_april_2024_matches_the_published_figures() {
@@ -219,7 +175,7 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
     for (name, rows, expected) in cases {
         let file = env.write(
             name,
-            &format!("series,period,value,status,release_date,source_url,note\n{rows}"),
+            format!("series,period,value,status,release_date,source_url,note\n{rows}"),
         );
         env.cmd(&["import", file.to_str().unwrap()])
             .assert()
@@ -231,7 +187,7 @@ fn a_bad_row_rejects_the_whole_file_and_leaves_the_database_byte_for_byte() {
     // after parsing succeeded: still nothing is written.
     let conflict = env.write(
         "conflict.csv",
-        &format!("series,period,value,status,release_date,source_url,note\n{good}pk.ict.exports,2021-04,150,reported,2021-05-20,https://example.org/x,\n"),
+        format!("series,period,value,status,release_date,source_url,note\n{good}pk.ict.exports,2021-04,150,reported,2021-05-20,https://example.org/x,\n"),
     );
     env.cmd(&["import", conflict.to_str().unwrap()])
         .assert()
@@ -304,6 +260,33 @@ fn a_new_economy_with_its_own_fiscal_calendar() {
 }
 
 #[test]
+fn the_series_listing_reads_back_as_a_series_file() {
+    let env = Env::new();
+    let listing = env.stdout(&["series", "--format", "csv"]);
+    let header = "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start";
+    assert_eq!(
+        listing.lines().next().unwrap(),
+        format!("{header},first_month,last_month,observations,published_totals")
+    );
+    // The four coverage columns at the end hold no commas; what is left of
+    // each line is the series' definition as an import file states it.
+    let definitions: String = listing
+        .lines()
+        .map(|l| l.rsplitn(5, ',').last().unwrap().to_string() + "\n")
+        .collect();
+    assert!(definitions.contains(",7\n"), "{definitions}");
+    let same = env.write("same.csv", &definitions);
+    env.cmd(&["import", same.to_str().unwrap()])
+        .assert()
+        .success();
+    let moved = env.write("moved.csv", definitions.replacen(",7\n", ",1\n", 1));
+    env.cmd(&["import", moved.to_str().unwrap()])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("fiscal_start \"7\", not \"1\""));
+}
+
+#[test]
 fn errors_are_clear_and_exit_codes_meaningful() {
     let env = Env::new();
     env.cmd(&["headline", "--month", "2024-13"])
@@ -332,20 +315,24 @@ fn errors_are_clear_and_exit_codes_meaningful() {
         .code(5);
 }
 
+/// The projection the README and the issue quote: FY2023-24 as a reader
+/// had it with April 2024's figure, against a $3 billion target.
+const PROJECT_FY24_AS_OF_APRIL: [&str; 9] = [
+    "project",
+    "--fy",
+    "FY2023-24",
+    "--as-of",
+    "2024-04",
+    "--target",
+    "3000",
+    "--format",
+    "json",
+];
+
 #[test]
 fn project_fy24_as_of_april_2024() {
     let env = Env::new();
-    let v = env.json(&[
-        "project",
-        "--fy",
-        "FY2023-24",
-        "--as-of",
-        "2024-04",
-        "--target",
-        "3000",
-        "--format",
-        "json",
-    ]);
+    let v = env.json(&PROJECT_FY24_AS_OF_APRIL);
     for key in [
         "series",
         "fiscal_year",
@@ -393,21 +380,11 @@ fn check_judges_a_text_from_stdin() {
     let text = "Receipts rose to $310 million in April 2024, a record. \
                 In July-April FY2023-24 they reached $2.593 billion against $2.135 million a year earlier. \
                 The total is expected to exceed $3 billion in FY2023-24.";
-    let out = env
-        .cmd(&["check", "--as-of", "2024-05-21", "--format", "json"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
-    let verdicts: Vec<&str> = v["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["verdict"].as_str().unwrap())
-        .collect();
+    let v = env.json_with_input(
+        &["check", "--as-of", "2024-05-21", "--format", "json"],
+        text,
+    );
+    let verdicts = common::verdicts(&v);
     assert!(verdicts.contains(&"unit_error"), "{verdicts:?}");
     assert!(verdicts.contains(&"forecast"), "{verdicts:?}");
     assert!(
@@ -506,6 +483,16 @@ fn invalid_arguments_exit_2_and_no_data_exits_3() {
         .assert()
         .code(3)
         .stderr(predicate::str::contains("no data"));
+    // A database without any series says what to do, not an empty list.
+    let empty = Env::new();
+    empty.stdout(&["init", "--empty"]);
+    empty
+        .cmd(&["project"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "known series: none (the database is empty",
+        ));
 }
 
 #[test]
@@ -514,13 +501,13 @@ fn a_multi_file_import_names_the_files_stored_and_not() {
     let header = "series,period,value,status,release_date,source_url,note\n";
     let good = env.write(
         "good.csv",
-        &format!(
+        format!(
             "{header}pk.ict.exports,2026-09,390,reported,2026-10-20,https://example.org/march,\n"
         ),
     );
     let bad = env.write(
         "bad.csv",
-        &format!(
+        format!(
             "{header}pk.ict.exports,2026-10,abc,reported,2026-11-20,https://example.org/april,\n"
         ),
     );
@@ -675,75 +662,11 @@ fn every_command_takes_series_as_of_and_format_alike() {
     assert_eq!(csv.lines().count(), 1 + 11);
 }
 
-/// `inflow serve` on a free loopback port; killed when dropped.
-struct Server {
-    child: std::process::Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(env: &Env) -> Server {
-        use std::io::BufRead as _;
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("inflow"))
-            .env("INFLOW_DB", env.db())
-            .args(["serve", "--addr", "127.0.0.1:0"])
-            .stderr(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-        let mut line = String::new();
-        stderr.read_line(&mut line).unwrap();
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|s| s.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        // Keep reading the request log, as a terminal would.
-        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-        Server { child, addr }
-    }
-
-    fn get(&self, path: &str) -> String {
-        use std::io::{Read as _, Write as _};
-        let mut s = std::net::TcpStream::connect(&self.addr).unwrap();
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut out = String::new();
-        s.read_to_string(&mut out).unwrap();
-        let (head, body) = out.split_once("\r\n\r\n").unwrap();
-        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-        body.to_string()
-    }
-}
-
 #[test]
 fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
     let env = Env::new();
     // inflow project
-    let project = env.json(&[
-        "project",
-        "--fy",
-        "FY2023-24",
-        "--as-of",
-        "2024-04",
-        "--target",
-        "3000",
-        "--format",
-        "json",
-    ]);
+    let project = env.json(&PROJECT_FY24_AS_OF_APRIL);
     let figures = |point: f64, lo80: f64, hi80: f64, lo95: f64, hi95: f64| {
         // Compared as printed: one decimal.
         [point, lo80, hi80, lo95, hi95].map(|v| format!("{v:.1}"))
@@ -759,15 +682,7 @@ fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
 
     // inflow check: a forward-looking claim is judged against the projection.
     let text = "Analysts expect IT exports to exceed $3 billion in FY24.";
-    let out = env
-        .cmd(&["check", "--as-of", "2024-04", "--format", "json"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: Value = serde_json::from_slice(&out).unwrap();
+    let report = env.json_with_input(&["check", "--as-of", "2024-04", "--format", "json"], text);
     let claim = report["claims"]
         .as_array()
         .unwrap()
@@ -810,10 +725,13 @@ fn every_front_end_gives_the_same_projection_for_fy24_as_of_april_2024() {
     assert_eq!(from_brief, from_project, "inflow brief");
 
     // GET /api/projection from `inflow serve`.
-    let server = Server::start(&env);
-    let api: Value =
-        serde_json::from_str(&server.get("/api/projection?fy=FY2023-24&as_of=2024-04&target=3000"))
-            .unwrap();
+    let server = serve(&assert_cmd::cargo::cargo_bin("inflow"), &env.db());
+    let (status, body) = http_get(
+        server.addr,
+        "/api/projection?fy=FY2023-24&as_of=2024-04&target=3000",
+    );
+    assert_eq!(status, 200, "{body}");
+    let api: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(api, project, "GET /api/projection");
 }
 

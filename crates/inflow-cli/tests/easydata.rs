@@ -4,10 +4,12 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use assert_cmd::Command;
 use inflow_fetch::test_server::{Request, Server, response};
 use predicates::prelude::*;
-use serde_json::Value;
+
+use common::Env;
+
+mod common;
 
 const KEY: &str = "TS_GP_BOP_SERV_M.ICT0010";
 
@@ -41,43 +43,12 @@ fn api() -> Server {
     .unwrap()
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("inflow").unwrap();
-        c.env("INFLOW_DB", self.dir.path().join("inflow.db"))
-            .env_remove("SBP_EASYDATA_API_KEY")
-            .args(args);
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    fn db(&self) -> Vec<u8> {
-        std::fs::read(self.dir.path().join("inflow.db")).unwrap()
-    }
-}
-
 #[test]
 fn a_series_is_printed_previewed_and_imported_with_revisions() {
-    let env = Env {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    env.cmd(&["series"]).assert().success();
+    let env = Env::created();
     let s = api();
     let base = s.url("");
-    let before = env.db();
+    let before = env.db_bytes();
     env.cmd(&[
         "fetch",
         "easydata",
@@ -115,7 +86,7 @@ fn a_series_is_printed_previewed_and_imported_with_revisions() {
             "would add 1 new month and 1 revision",
         ))
         .stdout(predicate::str::contains("dry run: nothing written"));
-    assert_eq!(env.db(), before);
+    assert_eq!(env.db_bytes(), before);
     env.cmd(&import)
         .assert()
         .success()
@@ -139,23 +110,20 @@ fn a_series_is_printed_previewed_and_imported_with_revisions() {
     assert_eq!(june[0]["status"], "revised");
     assert!(!june[0]["source_url"].as_str().unwrap().contains("GOOD"));
     // The same answer again adds nothing.
-    let again = env.db();
+    let again = env.db_bytes();
     env.cmd(&import)
         .assert()
         .success()
         .stdout(predicate::str::contains("nothing"));
-    assert_eq!(env.db(), again);
+    assert_eq!(env.db_bytes(), again);
 }
 
 #[test]
 fn refused_keys_rate_limits_and_odd_answers_are_clear_and_write_nothing() {
-    let env = Env {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    env.cmd(&["series"]).assert().success();
+    let env = Env::created();
     let s = api();
     let base = s.url("");
-    let before = env.db();
+    let before = env.db_bytes();
     let run = |key: &str| {
         env.cmd(&[
             "fetch",
@@ -188,7 +156,7 @@ fn refused_keys_rate_limits_and_odd_answers_are_clear_and_write_nothing() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("--api-key"));
-    assert_eq!(env.db(), before);
+    assert_eq!(env.db_bytes(), before);
     // Only requests the server answered were made (no internet).
     assert!(
         s.requests()

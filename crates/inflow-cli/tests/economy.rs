@@ -5,52 +5,9 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use std::path::PathBuf;
+use common::Env;
 
-use assert_cmd::Command;
-use serde_json::Value;
-
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("inflow").unwrap();
-        c.env("INFLOW_DB", self.dir.path().join("inflow.db"))
-            .args(args);
-        c
-    }
-
-    fn stdout(&self, args: &[&str]) -> String {
-        let out = self
-            .cmd(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.stdout(args)).unwrap()
-    }
-
-    fn import(&self, name: &str, text: &str) {
-        let p: PathBuf = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        self.cmd(&["import", p.to_str().unwrap()])
-            .assert()
-            .success();
-    }
-}
+mod common;
 
 const OBS_HEADER: &str = "series,period,value,status,release_date,source_url,note\n";
 
@@ -166,22 +123,12 @@ fn the_checker_judges_billions_against_the_economy_the_text_names() {
     for extra in [&[][..], &["--series", "in.services.exports"][..]] {
         let mut args = vec!["check", "--as-of", "2024-03-20", "--format", "json"];
         args.extend_from_slice(extra);
-        let out = env
-            .cmd(&args)
-            .write_stdin(text)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let v: Value = serde_json::from_slice(&out).unwrap();
-        let verdicts: Vec<&str> = v["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["verdict"].as_str().unwrap())
-            .collect();
-        assert_eq!(verdicts, ["supported", "unit_error"], "{extra:?}: {v}");
+        let v = env.json_with_input(&args, text);
+        assert_eq!(
+            common::verdicts(&v),
+            ["supported", "unit_error"],
+            "{extra:?}: {v}"
+        );
     }
 }
 

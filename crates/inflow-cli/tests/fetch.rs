@@ -7,63 +7,27 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use calamine::Data;
-use common::WORKBOOK;
+use common::{Env, WORKBOOK};
 use inflow_fetch::test_server::{Request, Server, response};
 use predicates::prelude::*;
-use serde_json::Value;
 
 mod common;
 
-struct Env {
-    dir: tempfile::TempDir,
+fn archive(env: &Env) -> PathBuf {
+    env.dir.path().join("archive")
 }
 
-impl Env {
-    fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        env.cmd(&["series", "--format", "json"]).assert().success();
-        env
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("inflow.db")
-    }
-
-    fn archive(&self) -> PathBuf {
-        self.dir.path().join("archive")
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("inflow").unwrap();
-        c.env("INFLOW_DB", self.db()).args(args);
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    /// The database and the archive directory's file names.
-    fn state(&self) -> (Vec<u8>, Vec<String>) {
-        let mut names: Vec<String> = std::fs::read_dir(self.archive())
-            .map(|d| {
-                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        (std::fs::read(self.db()).unwrap(), names)
-    }
+/// The database and the archive directory's file names.
+fn state(env: &Env) -> (Vec<u8>, Vec<String>) {
+    let mut names: Vec<String> = std::fs::read_dir(archive(env))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    (env.db_bytes(), names)
 }
 
 /// The shipped workbook saved as `.xlsx`, with SBP's manufacturing row
@@ -110,15 +74,15 @@ fn publisher(body: Vec<u8>, last_modified: &'static str) -> Server {
 
 #[test]
 fn fetching_the_published_file_again_is_no_new_release() {
-    let env = Env::new();
+    let env = Env::created();
     let s = publisher(WORKBOOK.to_vec(), "Tue, 17 Mar 2026 04:12:00 GMT");
     let url = s.url("/dt.xls");
-    let before = env.state();
+    let before = state(&env);
     env.cmd(&["fetch", "sbp", "--url", &url, "--dry-run"])
         .assert()
         .success()
         .stdout(predicate::str::contains("no new release"));
-    assert_eq!(env.state(), before);
+    assert_eq!(state(&env), before);
     // The shipped workbook is the bundled release 1: same digest.
     env.cmd(&["fetch", "sbp", "--url", &url])
         .assert()
@@ -126,14 +90,14 @@ fn fetching_the_published_file_again_is_no_new_release() {
         .stdout(predicate::str::contains("no new release"))
         .stdout(predicate::str::contains("same SHA-256"))
         .stdout(predicate::str::contains("release 1 of 2026-03-17"));
-    assert_eq!(env.state().0, before.0);
+    assert_eq!(state(&env).0, before.0);
     // It is now archived with its validators, so the next fetch is
     // conditional and the server answers 304.
     env.cmd(&["fetch", "sbp", "--url", &url])
         .assert()
         .success()
         .stdout(predicate::str::contains("304 Not Modified"));
-    assert_eq!(env.state().0, before.0);
+    assert_eq!(state(&env).0, before.0);
     let reqs = s.requests();
     assert_eq!(reqs.last().unwrap().header("if-none-match"), Some("\"r1\""));
     assert!(
@@ -146,10 +110,10 @@ fn fetching_the_published_file_again_is_no_new_release() {
 
 #[test]
 fn a_new_release_is_dated_by_last_modified_previewed_then_imported_once() {
-    let env = Env::new();
+    let env = Env::created();
     let s = publisher(revised_release(), "Wed, 18 Mar 2026 05:30:00 GMT");
     let url = s.url("/dt.xls");
-    let before = env.state();
+    let before = state(&env);
     // On 2026-03-20 the bundled press figures are stored: the dry run
     // reports the conflict the import would meet.
     env.cmd(&[
@@ -164,7 +128,7 @@ fn a_new_release_is_dated_by_last_modified_previewed_then_imported_once() {
     .assert()
     .code(4)
     .stderr(predicate::str::contains("already stored as 365"));
-    assert_eq!(env.state(), before, "a refused dry run wrote something");
+    assert_eq!(state(&env), before, "a refused dry run wrote something");
     env.cmd(&["fetch", "sbp", "--url", &url, "--dry-run"])
         .assert()
         .success()
@@ -176,7 +140,7 @@ fn a_new_release_is_dated_by_last_modified_previewed_then_imported_once() {
             "pk.services.exports.manufacturing",
         ))
         .stdout(predicate::str::contains("dry run: nothing written"));
-    assert_eq!(env.state(), before, "a dry run wrote something");
+    assert_eq!(state(&env), before, "a dry run wrote something");
 
     env.cmd(&["fetch", "sbp", "--url", &url])
         .assert()
@@ -188,7 +152,7 @@ fn a_new_release_is_dated_by_last_modified_previewed_then_imported_once() {
     assert_eq!(r["release_date"], "2026-03-18");
     assert_eq!(r["source"], url.as_str());
     let digest = r["digest"].as_str().unwrap();
-    let (db, files) = env.state();
+    let (db, files) = state(&env);
     assert!(files.contains(&format!("{digest}.xlsx")), "{files:?}");
     // The revision is stored: the February 2026 value is 1 thousand US$
     // (0.001 million) above the bundled one.
@@ -216,12 +180,12 @@ fn a_new_release_is_dated_by_last_modified_previewed_then_imported_once() {
         .success()
         .stdout(predicate::str::contains("no new release"))
         .stdout(predicate::str::contains("release 2 of 2026-03-18"));
-    assert_eq!(env.state().0, db);
+    assert_eq!(state(&env).0, db);
 }
 
 #[test]
 fn failed_downloads_name_the_url_and_write_nothing() {
-    let env = Env::new();
+    let env = Env::created();
     let html = Server::start(Box::new(|_: &Request, _| {
         response(
             200,
@@ -245,7 +209,7 @@ fn failed_downloads_name_the_url_and_write_nothing() {
     }))
     .unwrap();
     let gone = publisher(WORKBOOK.to_vec(), "Tue, 17 Mar 2026 04:12:00 GMT");
-    let before = env.state();
+    let before = state(&env);
     let fetch = |url: &str| {
         let mut c = env.cmd(&["fetch", "sbp", "--url", url, "--retries", "1"]);
         c.assert()
@@ -282,5 +246,5 @@ fn failed_downloads_name_the_url_and_write_nothing() {
     .assert()
     .code(4)
     .stderr(predicate::str::contains("after today"));
-    assert_eq!(env.state(), before);
+    assert_eq!(state(&env), before);
 }

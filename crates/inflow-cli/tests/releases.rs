@@ -3,60 +3,26 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
+
+use common::Env;
+
+mod common;
 
 const WORKBOOK: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/sbp/trade-in-services-ebops-jul-feb-fy26.xls"
 );
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        env.cmd(&["series", "--format", "json"]).assert().success();
-        env
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("inflow.db")
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("inflow").unwrap();
-        c.env("INFLOW_DB", self.db()).args(args);
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> String {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p.display().to_string()
-    }
+/// Writes a file beside the database; its path as the binary's argument.
+fn file(env: &Env, name: &str, bytes: &[u8]) -> String {
+    env.write(name, bytes).display().to_string()
 }
 
 #[test]
 fn a_fresh_database_headlines_july_2026_from_sbp() {
-    let env = Env::new();
+    let env = Env::created();
     let h = env.json(&["headline", "--format", "json"]);
     assert_eq!(h["month"], "2026-07");
     assert_eq!(h["value"], 417.0);
@@ -127,15 +93,15 @@ fn a_fresh_database_headlines_july_2026_from_sbp() {
 
 #[test]
 fn a_workbook_import_previews_then_refuses_the_future_and_damaged_files() {
-    let env = Env::new();
-    let before = std::fs::read(env.db()).unwrap();
+    let env = Env::created();
+    let before = env.db_bytes();
     // A dry run previews and writes nothing.
     env.cmd(&["import", WORKBOOK, "--released", "2026-04-17", "--dry-run"])
         .assert()
         .success()
         .stdout(predicate::str::contains("(workbook): would add"))
         .stdout(predicate::str::contains("dry run: nothing written"));
-    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert_eq!(env.db_bytes(), before);
     // No release from the future.
     env.cmd(&["import", WORKBOOK, "--released", "2030-01-01"])
         .assert()
@@ -148,24 +114,25 @@ fn a_workbook_import_previews_then_refuses_the_future_and_damaged_files() {
         .stderr(predicate::str::contains("--released"));
     // A truncated workbook is refused, naming the file.
     let bytes = std::fs::read(WORKBOOK).unwrap();
-    let cut = env.file("cut.xls", &bytes[..bytes.len() / 3]);
+    let cut = file(&env, "cut.xls", &bytes[..bytes.len() / 3]);
     env.cmd(&["import", &cut, "--released", "2026-04-17"])
         .assert()
         .code(4)
         .stderr(predicate::str::contains("not a readable Excel workbook"));
-    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert_eq!(env.db_bytes(), before);
     // The bundled release imported again under its own date adds nothing.
     env.cmd(&["import", WORKBOOK, "--released", "2026-03-17"])
         .assert()
         .success()
         .stdout(predicate::str::contains("already imported as release 1"));
-    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert_eq!(env.db_bytes(), before);
 }
 
 #[test]
 fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
-    let env = Env::new();
-    let csv = env.file(
+    let env = Env::created();
+    let csv = file(
+        &env,
         "wrong.csv",
         b"series,period,value,status,release_date,source_url,note\n\
           pk.ict.exports,2026-08,999,reported,2026-09-20,https://example.org/typo,\n",
@@ -221,7 +188,7 @@ fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
     assert_eq!(h["month"], "2026-07");
     // Its file, or any value of the same month and release date, is not
     // re-imported: the retracted rows keep their key.
-    let before = std::fs::read(env.db()).unwrap();
+    let before = env.db_bytes();
     env.cmd(&["import", &csv])
         .assert()
         .code(4)
@@ -231,7 +198,8 @@ fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
         .stderr(predicate::str::contains(
             "its own release date (e.g. --released 2026-09-21)",
         ));
-    let fixed_same_day = env.file(
+    let fixed_same_day = file(
+        &env,
         "fixed.csv",
         b"series,period,value,status,release_date,source_url,note\n\
           pk.ict.exports,2026-08,399,reported,2026-09-20,https://example.org/fixed,\n",
@@ -240,9 +208,10 @@ fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
         .assert()
         .code(4)
         .stderr(predicate::str::contains("typed 999 for 399"));
-    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+    assert_eq!(env.db_bytes(), before);
     // The corrected release under its own date is stored.
-    let fixed = env.file(
+    let fixed = file(
+        &env,
         "fixed2.csv",
         b"series,period,value,status,release_date,source_url,note\n\
           pk.ict.exports,2026-08,399,reported,2026-09-21,https://example.org/fixed,\n",
@@ -263,7 +232,7 @@ fn a_retracted_release_leaves_latest_reads_and_stays_in_earlier_ones() {
 
 #[test]
 fn sdmx_csv_export_reads_back_and_equals_show() {
-    let env = Env::new();
+    let env = Env::created();
     let out = env
         .cmd(&[
             "export",
@@ -275,7 +244,7 @@ fn sdmx_csv_export_reads_back_and_equals_show() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let path = env.file("export.csv", &out.stdout);
+    let path = file(&env, "export.csv", &out.stdout);
     let mut r = csv::Reader::from_path(&path).unwrap();
     let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
     assert_eq!(
@@ -361,15 +330,13 @@ fn sdmx_csv_export_reads_back_and_equals_show() {
     assert!(back["values"]["2020-02"].is_null());
 }
 
-mod common;
-
 #[test]
 fn changed_unit_missing_heading_and_a_table_cut_short_are_refused_naming_the_cell() {
     use calamine::Data;
-    let env = Env::new();
-    let before = std::fs::read(env.db()).unwrap();
+    let env = Env::created();
+    let before = env.db_bytes();
     let refused = |name: &str, g: &[Vec<Data>], cell: String, what: &str| {
-        let path = env.file(name, &common::xlsx(g));
+        let path = file(&env, name, &common::xlsx(g));
         for dry in [true, false] {
             let mut args = vec!["import", &path, "--released", "2026-04-17"];
             if dry {
@@ -383,7 +350,7 @@ fn changed_unit_missing_heading_and_a_table_cut_short_are_refused_naming_the_cel
                 )))
                 .stderr(predicate::str::contains(what));
         }
-        assert_eq!(std::fs::read(env.db()).unwrap(), before, "{name}");
+        assert_eq!(env.db_bytes(), before, "{name}");
     };
     let a1 = |(r, c): (usize, usize)| format!("{}{}", (b'A' + c as u8) as char, r + 1);
 

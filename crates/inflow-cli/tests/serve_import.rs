@@ -5,34 +5,17 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
-/// Kills the server when the test ends, also on a failed assertion.
-struct Server(std::process::Child);
+use serve::{http_get, serve};
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+#[path = "../../inflow-server/tests/common/serve.rs"]
+mod serve;
 
-fn get_json(addr: &str, path: &str) -> serde_json::Value {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-    assert!(head.starts_with("HTTP/1.1 200"), "{head}\n{body}");
-    serde_json::from_str(body).unwrap()
+fn get_json(addr: std::net::SocketAddr, path: &str) -> serde_json::Value {
+    let (status, body) = http_get(addr, path);
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).unwrap()
 }
 
 #[test]
@@ -40,31 +23,13 @@ fn a_cli_import_shows_in_the_next_projection() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("inflow.db");
     let bin = assert_cmd::cargo::cargo_bin("inflow");
-    let mut child = Command::new(&bin)
-        .arg("--db")
-        .arg(&db)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    let server = Server(child);
-    let line = stderr
-        .lines()
-        .map_while(Result::ok)
-        .find(|l| l.contains("listening on"))
-        .expect("the server says where it listens");
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap()
-        .to_string();
+    let server = serve(&bin, &db);
+    let addr = server.addr;
 
     let path = "/api/projection?fy=FY2026-27";
-    let before = get_json(&addr, path);
+    let before = get_json(addr, path);
     // Served from the cache the second time; still the same data.
-    assert_eq!(get_json(&addr, path), before);
+    assert_eq!(get_json(addr, path), before);
 
     let csv = dir.path().join("august.csv");
     std::fs::write(
@@ -86,7 +51,7 @@ fn a_cli_import_shows_in_the_next_projection() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let after = get_json(&addr, path);
+    let after = get_json(addr, path);
     assert_ne!(
         after, before,
         "the projection still shows the data before the import"

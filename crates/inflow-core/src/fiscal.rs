@@ -465,8 +465,10 @@ mod tests {
     }
 
     proptest! {
+        // Years from 1002: the fiscal year before the month's must be
+        // representable too, and 1001-01's (July start) begins in 0999-07.
         #[test]
-        fn every_month_in_exactly_its_fiscal_year(start in 1u32..=12, y in 1001i32..9998, m in 1u32..=12) {
+        fn every_month_in_exactly_its_fiscal_year(start in 1u32..=12, y in 1002i32..9998, m in 1u32..=12) {
             let cal = FiscalCalendar::new(start).unwrap();
             let month = YearMonth::new(y, m).unwrap();
             let fy = cal.fiscal_year_of(month);

@@ -39,7 +39,9 @@ pub use quarter::{Year, YearQuarter};
 pub use record::{
     AnnualSeries, MonthlySeries, Observation, PublishedFigure, QuarterlySeries, Series, Vintage,
 };
-pub use series::{Amount, Economy, Flow, Frequency, ObsStatus, Partner, SeriesMeta};
+pub use series::{
+    Amount, Economy, Flow, Frequency, ObsStatus, Partner, SERIES_COLUMNS, SeriesMeta,
+};
 pub use tick::Tick;
 pub use tier::{SourceTier, tier_of_url};
 pub use unit::{Currency, Scale, Unit};

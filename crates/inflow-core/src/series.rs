@@ -193,6 +193,25 @@ impl FromStr for Frequency {
     }
 }
 
+/// The fields of a series definition, in order, named as users see them:
+/// the header of a series CSV file, the columns of the store's `series`
+/// table and the first columns of `inflow series --format csv`, so a
+/// listing can be read back as a definition.
+///
+/// `fiscal_start` is [`FiscalCalendar::start_month`], a month number.
+pub const SERIES_COLUMNS: [&str; 10] = [
+    "key",
+    "title",
+    "economy",
+    "flow",
+    "ebops",
+    "partner",
+    "unit",
+    "frequency",
+    "source",
+    "fiscal_start",
+];
+
 /// Everything known about a series except its values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesMeta {

@@ -11,7 +11,7 @@
 
 use crate::decompose::{SeasonKind, seasonal_figure};
 use crate::optim::NelderMead;
-use crate::{Error, Fit, FittedModel, Forecast, check_levels, check_series, normal_intervals, rng};
+use crate::{Error, Fit, FittedModel, Forecast, check_paths, check_series, normal_forecast, rng};
 
 /// Automatic seasonal ARIMA (see the module documentation).
 #[derive(Clone, Copy, Debug)]
@@ -490,7 +490,6 @@ impl FittedModel for FittedArima {
     }
 
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
-        check_levels(levels)?;
         let point = self.extend(&vec![0.0; h]);
         let psi = self.psi(h);
         let mut acc = 0.0;
@@ -501,16 +500,11 @@ impl FittedModel for FittedArima {
                 (self.sigma2 * acc).sqrt()
             })
             .collect();
-        Ok(Forecast {
-            intervals: normal_intervals(&point, &sd, levels),
-            point,
-        })
+        normal_forecast(point, &sd, levels)
     }
 
     fn sample_paths(&self, h: usize, n: usize, seed: u64) -> Result<Vec<Vec<f64>>, Error> {
-        if n == 0 {
-            return Err(Error::InvalidArgument("need at least one path".into()));
-        }
+        check_paths(n)?;
         let s = self.sigma2.sqrt();
         Ok(rng::innovations(h, n, seed)
             .iter()

@@ -21,11 +21,10 @@
 //! its parameter, which makes it a useful, different member of a
 //! combination (the "SCUM" combination of Petropoulos and Svetunkov, 2020).
 
+use crate::adjusted::{self, Adjusted, Linear};
 use crate::decompose::{residual_sigma, seasonal_adjust};
 use crate::optim::NelderMead;
-use crate::{
-    Error, Fit, FittedModel, Forecast, Interval, check_levels, check_series, normal_intervals, rng,
-};
+use crate::{Error, Fit, FittedModel, Forecast, check_series};
 
 /// Complex exponential smoothing for the given season length.
 #[derive(Clone, Copy, Debug)]
@@ -108,11 +107,7 @@ pub struct FittedCes {
     params: Params,
     s0: State,
     state: State,
-    n: usize,
-    sigma: f64,
-    season: Option<(Vec<f64>, bool)>,
-    adj: Vec<f64>,
-    widen: bool,
+    adjusted: Adjusted,
 }
 
 impl Fit for Ces {
@@ -171,11 +166,13 @@ impl Fit for Ces {
             params,
             s0,
             state,
-            n,
-            sigma,
-            season,
-            adj,
-            widen: self.widen,
+            adjusted: Adjusted {
+                adj,
+                season,
+                scale: 1.0,
+                sigma,
+                widen: self.widen,
+            },
         })
     }
 }
@@ -184,14 +181,6 @@ impl FittedCes {
     /// The complex smoothing parameter `(a0, a1)`.
     pub fn parameters(&self) -> (f64, f64) {
         (self.params.a0, self.params.a1)
-    }
-
-    fn reseason(&self, j: usize, v: f64) -> f64 {
-        match &self.season {
-            Some((f, true)) => v * f[(self.n + j) % f.len()],
-            Some((f, false)) => v + f[(self.n + j) % f.len()],
-            None => v,
-        }
     }
 
     /// Runs forward from `state` adding `shocks` to the one-step forecasts;
@@ -207,60 +196,26 @@ impl FittedCes {
             })
             .collect()
     }
+}
+
+impl Linear for FittedCes {
+    fn adjusted(&self) -> &Adjusted {
+        &self.adjusted
+    }
+
+    fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64> {
+        self.run_from(self.state, h, shocks)
+    }
 
     fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
-        let n = self.adj.len();
-        crate::insample::in_sample_mse(
+        let adj = &self.adjusted.adj;
+        self.adjusted.in_sample_mse(
             h,
-            crate::insample::Replay {
-                n,
-                burn: self
-                    .season
-                    .as_ref()
-                    .map_or(3, |(f, _)| f.len())
-                    .max(3)
-                    .min(n / 4)
-                    .max(1),
-                start: 0,
-                state: self.s0,
-                forecast: |s: &State, _t, k| self.run_from(*s, k, &[]),
-                error: |i, f| {
-                    let e = self.adj[i] - f;
-                    match &self.season {
-                        Some((fig, true)) => e * fig[i % fig.len()],
-                        _ => e,
-                    }
-                },
-                advance: |s: &mut State, t| *s = self.params.update(s, self.adj[t] - s.l),
-            },
+            0,
+            self.s0,
+            |s: &State, _t, k| self.run_from(*s, k, &[]),
+            |s: &mut State, t| *s = self.params.update(s, adj[t] - s.l),
         )
-    }
-
-    fn ratio(&self, sd: &[f64], h: usize) -> Vec<f64> {
-        if self.widen {
-            crate::widening(sd, &self.in_sample_mse(h))
-        } else {
-            vec![1.0; h]
-        }
-    }
-
-    /// Point forecasts and standard deviations (seasonally adjusted), the
-    /// latter exact under normal errors from unit-impulse runs.
-    fn point_and_sd(&self, h: usize) -> (Vec<f64>, Vec<f64>) {
-        let point = self.run_from(self.state, h, &[]);
-        let mut var = vec![0.0; h];
-        let mut shocks = vec![0.0; h];
-        for i in 0..h {
-            shocks[i] = 1.0;
-            let path = self.run_from(self.state, h, &shocks);
-            shocks[i] = 0.0;
-            for j in i..h {
-                let c = path[j] - point[j];
-                var[j] += c * c;
-            }
-        }
-        let sd = var.iter().map(|v| self.sigma * v.sqrt()).collect();
-        (point, sd)
     }
 }
 
@@ -270,47 +225,11 @@ impl FittedModel for FittedCes {
     }
 
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
-        check_levels(levels)?;
-        let (point_sa, sd) = self.point_and_sd(h);
-        let ratio = self.ratio(&sd, h);
-        let sd: Vec<f64> = sd.iter().zip(&ratio).map(|(s, r)| s * r).collect();
-        let back = |v: &[f64]| -> Vec<f64> {
-            v.iter()
-                .enumerate()
-                .map(|(j, x)| self.reseason(j, *x))
-                .collect()
-        };
-        let intervals = normal_intervals(&point_sa, &sd, levels)
-            .into_iter()
-            .map(|iv| Interval {
-                level: iv.level,
-                lo: back(&iv.lo),
-                hi: back(&iv.hi),
-            })
-            .collect();
-        Ok(Forecast {
-            point: back(&point_sa),
-            intervals,
-        })
+        adjusted::forecast(self, h, levels)
     }
 
     fn sample_paths(&self, h: usize, n: usize, seed: u64) -> Result<Vec<Vec<f64>>, Error> {
-        if n == 0 {
-            return Err(Error::InvalidArgument("need at least one path".into()));
-        }
-        let (point_sa, sd) = self.point_and_sd(h);
-        let ratio = self.ratio(&sd, h);
-        Ok(rng::innovations(h, n, seed)
-            .iter()
-            .map(|z| {
-                let shocks: Vec<f64> = z.iter().map(|v| self.sigma * v).collect();
-                self.run_from(self.state, h, &shocks)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, v)| self.reseason(j, point_sa[j] + ratio[j] * (v - point_sa[j])))
-                    .collect()
-            })
-            .collect())
+        adjusted::sample_paths(self, h, n, seed)
     }
 }
 
@@ -349,7 +268,7 @@ mod tests {
         let truth = |t: usize| 100.0 * (1.0 + 0.3 * (t as f64 * std::f64::consts::PI / 6.0).sin());
         let y: Vec<f64> = (0..72).map(truth).collect();
         let f = Ces::new(12).fit(&y).unwrap();
-        assert!(f.season.is_some());
+        assert!(f.adjusted.season.is_some());
         check(&y, truth, 12, 0.02);
     }
 

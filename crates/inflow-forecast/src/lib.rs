@@ -50,6 +50,7 @@
 //! # Ok::<(), inflow_forecast::Error>(())
 //! ```
 
+mod adjusted;
 mod arima;
 mod ces;
 mod combo;
@@ -324,6 +325,27 @@ pub(crate) fn check_levels(levels: &[f64]) -> Result<(), Error> {
         Some(l) => Err(Error::InvalidLevel(*l)),
         None => Ok(()),
     }
+}
+
+/// Checks that at least one sample path is asked for.
+pub(crate) fn check_paths(n: usize) -> Result<(), Error> {
+    if n == 0 {
+        return Err(Error::InvalidArgument("need at least one path".into()));
+    }
+    Ok(())
+}
+
+/// Point forecasts with normal intervals of the given standard deviations.
+pub(crate) fn normal_forecast(
+    point: Vec<f64>,
+    sd: &[f64],
+    levels: &[f64],
+) -> Result<Forecast, Error> {
+    check_levels(levels)?;
+    Ok(Forecast {
+        intervals: normal_intervals(&point, sd, levels),
+        point,
+    })
 }
 
 /// Intervals from per-step means and standard deviations under normality.

@@ -1,6 +1,6 @@
 //! Seasonal naive.
 
-use crate::{Error, Fit, FittedModel, Forecast, check_levels, check_series, normal_intervals, rng};
+use crate::{Error, Fit, FittedModel, Forecast, check_paths, check_series, normal_forecast, rng};
 
 /// Seasonal naive: each month is forecast by the same month a season
 /// earlier; with a season length of 1 it is the naive (random walk) method.
@@ -68,22 +68,16 @@ impl FittedModel for FittedSeasonalNaive {
     }
 
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
-        check_levels(levels)?;
         let m = self.last_season.len();
         let point: Vec<f64> = (0..h).map(|j| self.last_season[j % m]).collect();
         let sd: Vec<f64> = (0..h)
             .map(|j| self.sigma * ((j / m + 1) as f64).sqrt())
             .collect();
-        Ok(Forecast {
-            intervals: normal_intervals(&point, &sd, levels),
-            point,
-        })
+        normal_forecast(point, &sd, levels)
     }
 
     fn sample_paths(&self, h: usize, n: usize, seed: u64) -> Result<Vec<Vec<f64>>, Error> {
-        if n == 0 {
-            return Err(Error::InvalidArgument("need at least one path".into()));
-        }
+        check_paths(n)?;
         let m = self.last_season.len();
         Ok(rng::innovations(h, n, seed)
             .into_iter()

@@ -9,11 +9,10 @@
 //! alpha and (for the optimised variants) theta are found by Nelder-Mead on
 //! the in-sample one-step squared errors.
 
+use crate::adjusted::{self, Adjusted, Linear};
 use crate::decompose::{residual_sigma, seasonal_adjust};
 use crate::optim::NelderMead;
-use crate::{
-    Error, Fit, FittedModel, Forecast, Interval, check_levels, check_series, normal_intervals, rng,
-};
+use crate::{Error, Fit, FittedModel, Forecast, check_series};
 
 /// Which member of the Theta family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -197,15 +196,9 @@ pub struct FittedTheta {
     params: ThetaParams,
     initial_level: f64,
     state: State,
-    n: usize,
-    sigma: f64,
-    /// Seasonal indices by cycle position and whether they multiply.
-    season: Option<(Vec<f64>, bool)>,
-    /// The seasonally adjusted series, to replay the fit.
-    adj: Vec<f64>,
-    widen: bool,
-    /// Data units per fitted unit (1 unless the data had to be rescaled).
-    scale: f64,
+    /// The seasonally adjusted series, to replay the fit, the rescaling
+    /// and the spread.
+    adjusted: Adjusted,
     /// One-step errors put back on the seasonal scale, in fitted units.
     resid: Vec<f64>,
 }
@@ -225,7 +218,7 @@ impl Fit for Theta {
         if mean_abs > 0.0 && !(1e-100..=1e100).contains(&mean_abs) {
             let ys: Vec<f64> = y.iter().map(|v| v / mean_abs).collect();
             let mut f = self.fit_in_units(&ys)?;
-            f.scale = mean_abs;
+            f.adjusted.scale = mean_abs;
             return Ok(f);
         }
         self.fit_in_units(y)
@@ -307,12 +300,13 @@ impl Theta {
             params,
             initial_level,
             state,
-            n,
-            sigma,
-            season,
-            adj,
-            widen: self.widen,
-            scale: 1.0,
+            adjusted: Adjusted {
+                adj,
+                season,
+                scale: 1.0,
+                sigma,
+                widen: self.widen,
+            },
             resid,
         })
     }
@@ -324,33 +318,16 @@ impl FittedTheta {
         (
             self.params.alpha,
             self.params.theta,
-            self.initial_level * self.scale,
+            self.initial_level * self.adjusted.scale,
         )
     }
 
     /// Whether the series was seasonally adjusted before fitting.
     pub fn seasonally_adjusted(&self) -> bool {
-        self.season.is_some()
+        self.adjusted.season.is_some()
     }
 
-    /// Back to data: seasonal readjustment and scale.
-    fn reseason(&self, j: usize, v: f64) -> f64 {
-        let v = match &self.season {
-            Some((f, true)) => v * f[(self.n + j) % f.len()],
-            Some((f, false)) => v + f[(self.n + j) % f.len()],
-            None => v,
-        };
-        v * self.scale
-    }
-
-    /// Runs the model forward adding `shocks` (in data units; empty for
-    /// none) to the one-step forecasts, returning the seasonally adjusted
-    /// values.
-    fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64> {
-        self.run_from(self.state, self.n, h, shocks)
-    }
-
-    /// As [`Self::run_forward`] from the state after `t0` observations.
+    /// As [`Linear::run_forward`] from the state after `t0` observations.
     fn run_from(&self, state: State, t0: usize, h: usize, shocks: &[f64]) -> Vec<f64> {
         let p = &self.params;
         let mut s = state;
@@ -366,77 +343,41 @@ impl FittedTheta {
             })
             .collect()
     }
+}
 
-    fn ratio(&self, sd: &[f64], h: usize) -> Vec<f64> {
-        if self.widen {
-            crate::widening(sd, &self.in_sample_mse(h))
-        } else {
-            vec![1.0; h]
-        }
+impl Linear for FittedTheta {
+    fn adjusted(&self) -> &Adjusted {
+        &self.adjusted
     }
 
-    /// Mean squared in-sample errors 1 to `h` steps ahead (on the scale of
-    /// `sigma`) with their counts, from every origin after the first season.
+    fn run_forward(&self, h: usize, shocks: &[f64]) -> Vec<f64> {
+        self.run_from(self.state, self.adjusted.adj.len(), h, shocks)
+    }
+
+    /// From every origin after the first season.
     fn in_sample_mse(&self, h: usize) -> Vec<(f64, usize)> {
-        let n = self.adj.len();
-        let (s0, _) = initial_state(&self.adj, &self.params, self.initial_level);
-        crate::insample::in_sample_mse(
+        let adj = &self.adjusted.adj;
+        let (s0, _) = initial_state(adj, &self.params, self.initial_level);
+        self.adjusted.in_sample_mse(
             h,
-            crate::insample::Replay {
-                n,
-                burn: self
-                    .season
-                    .as_ref()
-                    .map_or(3, |(f, _)| f.len())
-                    .max(3)
-                    .min(n / 4)
-                    .max(1),
-                start: 1,
-                state: s0,
-                forecast: |s: &State, t, k| self.run_from(*s, t, k, &[]),
-                error: |i, f| self.seasonal_error(i, f),
-                advance: |s: &mut State, t| *s = self.params.update(s, t, self.adj[t]),
-            },
+            1,
+            s0,
+            |s: &State, t, k| self.run_from(*s, t, k, &[]),
+            |s: &mut State, t| *s = self.params.update(s, t, adj[t]),
         )
-    }
-
-    /// The error of a seasonally adjusted forecast of observation `i`, on
-    /// the scale of the original series for a multiplicative season.
-    fn seasonal_error(&self, i: usize, f: f64) -> f64 {
-        let e = self.adj[i] - f;
-        match &self.season {
-            Some((fig, true)) => e * fig[i % fig.len()],
-            _ => e,
-        }
-    }
-
-    /// Point forecasts and forecast standard deviations, seasonally
-    /// adjusted. Every update is linear in the observations, so the
-    /// forecast error is a linear combination of future innovations whose
-    /// weights are read off unit-impulse runs: the variance is exact under
-    /// normal errors, without simulation noise.
-    fn point_and_sd(&self, h: usize) -> (Vec<f64>, Vec<f64>) {
-        let point = self.run_forward(h, &[]);
-        let mut var = vec![0.0; h];
-        let mut shocks = vec![0.0; h];
-        for i in 0..h {
-            shocks[i] = 1.0;
-            let path = self.run_forward(h, &shocks);
-            shocks[i] = 0.0;
-            for j in i..h {
-                let c = path[j] - point[j];
-                var[j] += c * c;
-            }
-        }
-        let sd: Vec<f64> = var.iter().map(|v| self.sigma * v.sqrt()).collect();
-        (point, sd)
     }
 }
 
 impl FittedModel for FittedTheta {
     /// From the fourth observation on (the first ones only set the state).
     fn residuals(&self) -> Option<Vec<f64>> {
-        Some(self.resid.iter().skip(3).map(|e| e * self.scale).collect())
+        Some(
+            self.resid
+                .iter()
+                .skip(3)
+                .map(|e| e * self.adjusted.scale)
+                .collect(),
+        )
     }
 
     fn name(&self) -> String {
@@ -447,52 +388,10 @@ impl FittedModel for FittedTheta {
     /// in-sample errors at that horizon were larger (see the crate
     /// documentation), then seasonally readjusted.
     fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast, Error> {
-        check_levels(levels)?;
-        let (point_sa, sd) = self.point_and_sd(h);
-        let ratio = self.ratio(&sd, h);
-        let sd: Vec<f64> = sd.iter().zip(&ratio).map(|(s, r)| s * r).collect();
-        let intervals = normal_intervals(&point_sa, &sd, levels)
-            .into_iter()
-            .map(|iv| Interval {
-                level: iv.level,
-                lo: iv
-                    .lo
-                    .iter()
-                    .enumerate()
-                    .map(|(j, v)| self.reseason(j, *v))
-                    .collect(),
-                hi: iv
-                    .hi
-                    .iter()
-                    .enumerate()
-                    .map(|(j, v)| self.reseason(j, *v))
-                    .collect(),
-            })
-            .collect();
-        let point = point_sa
-            .iter()
-            .enumerate()
-            .map(|(j, v)| self.reseason(j, *v))
-            .collect();
-        Ok(Forecast { point, intervals })
+        adjusted::forecast(self, h, levels)
     }
 
     fn sample_paths(&self, h: usize, n: usize, seed: u64) -> Result<Vec<Vec<f64>>, Error> {
-        if n == 0 {
-            return Err(Error::InvalidArgument("need at least one path".into()));
-        }
-        let (point_sa, sd) = self.point_and_sd(h);
-        let ratio = self.ratio(&sd, h);
-        Ok(rng::innovations(h, n, seed)
-            .iter()
-            .map(|z| {
-                let shocks: Vec<f64> = z.iter().map(|v| self.sigma * v).collect();
-                self.run_forward(h, &shocks)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, v)| self.reseason(j, point_sa[j] + ratio[j] * (v - point_sa[j])))
-                    .collect()
-            })
-            .collect())
+        adjusted::sample_paths(self, h, n, seed)
     }
 }

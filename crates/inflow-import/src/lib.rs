@@ -15,7 +15,6 @@
 
 mod bundled;
 mod check;
-mod obs_row;
 mod parse;
 pub mod sbp;
 mod targets;

@@ -5,33 +5,13 @@
 
 mod common;
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use common::serve::{http_get, serve};
+
+use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Duration;
-
-/// A minimal HTTP/1.1 GET over a new connection: status and body.
-fn http_get(addr: SocketAddr, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    assert!(
-        !head
-            .to_ascii_lowercase()
-            .contains("transfer-encoding: chunked"),
-        "the test client reads only whole bodies"
-    );
-    (status, body.to_string())
-}
 
 /// A minimal HTTP/1.1 POST of a text/plain body: status and body.
 fn http_post(addr: SocketAddr, path: &str, body: &str) -> (u16, String) {
@@ -137,16 +117,6 @@ fn inflow_binary() -> Option<PathBuf> {
     bin.exists().then_some(bin)
 }
 
-/// Kills the child when the test ends, also on a failed assertion.
-struct Child(std::process::Child);
-
-impl Drop for Child {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn binary_serves_what_the_cli_prints() {
     let Some(bin) = inflow_binary() else {
@@ -174,28 +144,8 @@ fn binary_serves_what_the_cli_prints() {
     );
     let expected: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
 
-    let mut child = Child(
-        Command::new(&bin)
-            .arg("--db")
-            .arg(&db)
-            .args(["serve", "--addr", "127.0.0.1:0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    let mut line = String::new();
-    BufReader::new(child.0.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr: SocketAddr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .parse()
-        .unwrap();
+    let served = serve(&bin, &db);
+    let addr = served.addr;
     let (status, body) = http_get(addr, "/api/headline?month=2024-04");
     assert_eq!(status, 200, "{body}");
     let served: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -229,5 +179,5 @@ fn binary_serves_what_the_cli_prints() {
     let (status, page) = http_get(addr, "/");
     assert_eq!(status, 200);
     assert!(page.contains("chart-monthly"));
-    drop(child);
+    drop(served);
 }

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use inflow_core::{
-    Amount, ObsStatus, Observation, PublishedFigure, SeriesKey, Tick, Year, YearQuarter,
+    Amount, ObsStatus, Observation, PublishedFigure, SERIES_COLUMNS, SeriesKey, Tick, Year,
+    YearQuarter,
 };
 use inflow_import::Located;
 use inflow_import::{Batch, BatchKind};
@@ -12,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Error;
 use crate::open::sql;
-use crate::rows::{META_FIELDS, meta_row, read_history};
+use crate::rows::{meta_row, read_history, series_columns};
 
 /// What an import would store, decided before anything is written.
 #[derive(Debug)]
@@ -107,10 +108,10 @@ fn plan_series(
     plan: &mut Plan<'_>,
 ) -> Result<(), Error> {
     let mut stmt = conn
-        .prepare(
-            "SELECT key, title, economy, flow, ebops, partner, unit, frequency, source, fiscal_start
-             FROM series WHERE key = ?1",
-        )
+        .prepare(&format!(
+            "SELECT {} FROM series WHERE key = ?1",
+            series_columns()
+        ))
         .map_err(sql(path))?;
     for s in &batch.series {
         let want = meta_row(&s.value);
@@ -135,7 +136,7 @@ fn plan_series(
                     s.line,
                     format!(
                         "series {} is already defined with {} {:?}, not {:?}",
-                        want[0], META_FIELDS[i], have[i], want[i]
+                        want[0], SERIES_COLUMNS[i], have[i], want[i]
                     ),
                 ));
             }

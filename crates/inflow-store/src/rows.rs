@@ -1,24 +1,18 @@
 //! How series and observations map to table rows, both ways.
 
-use inflow_core::{Amount, FiscalCalendar, Observation, SeriesKey, SeriesMeta, Tick, parse_date};
+use inflow_core::{
+    Amount, FiscalCalendar, Observation, SERIES_COLUMNS, SeriesKey, SeriesMeta, Tick, parse_date,
+};
 use rusqlite::Connection;
 
 use crate::Error;
 use crate::open::sql;
 
-/// The `series` table's columns, in the order of [`meta_row`].
-pub(crate) const META_FIELDS: [&str; 10] = [
-    "key",
-    "title",
-    "economy",
-    "flow",
-    "ebops",
-    "partner",
-    "unit",
-    "frequency",
-    "source",
-    "fiscal_start",
-];
+/// The `series` table's columns, in the order of [`meta_row`], for SQL:
+/// the table's columns are named as the definition's fields.
+pub(crate) fn series_columns() -> String {
+    SERIES_COLUMNS.join(", ")
+}
 
 pub(crate) fn meta_from_row(f: &[String; 10]) -> Result<SeriesMeta, inflow_core::Error> {
     Ok(SeriesMeta {
@@ -94,4 +88,26 @@ pub(crate) fn read_history<P: Tick>(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// The SQL built from [`SERIES_COLUMNS`] only works while the table's
+    /// columns carry the same names in the same order.
+    #[test]
+    fn the_series_table_has_the_definition_columns() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::schema::CREATE).unwrap();
+        let mut stmt = conn.prepare("PRAGMA table_info(series)").unwrap();
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get(1))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(names, SERIES_COLUMNS);
+    }
 }

@@ -148,10 +148,10 @@ impl Store {
     pub fn series_list(&self) -> Result<Vec<SeriesMeta>, Error> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT key, title, economy, flow, ebops, partner, unit, frequency, source, fiscal_start
-                 FROM series ORDER BY key",
-            )
+            .prepare(&format!(
+                "SELECT {} FROM series ORDER BY key",
+                crate::rows::series_columns()
+            ))
             .map_err(self.err())?;
         let rows = stmt
             .query_map([], |r| {
@@ -190,11 +190,16 @@ impl Store {
             Some(m) => Ok(m.clone()),
             None => Err(Error::UnknownSeries {
                 key: key.to_string(),
-                known: all
-                    .iter()
-                    .map(|m| m.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                // An empty database is a common first mistake: say what
+                // to do rather than list nothing.
+                known: if all.is_empty() {
+                    "none (the database is empty: import series definitions first)".to_string()
+                } else {
+                    all.iter()
+                        .map(|m| m.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
             }),
         }
     }

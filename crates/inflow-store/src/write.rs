@@ -31,11 +31,25 @@ pub(crate) fn write(
     )
     .map_err(&e)?;
     let import_id = tx.last_insert_rowid();
+    let insert_series = format!(
+        "INSERT INTO series({}) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        crate::rows::series_columns()
+    );
     for s in &plan.series {
         tx.execute(
-            "INSERT INTO series(key, title, economy, flow, ebops, partner, unit, frequency, source, fiscal_start)
-             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9].parse::<i64>().unwrap_or(1)],
+            &insert_series,
+            params![
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                s[4],
+                s[5],
+                s[6],
+                s[7],
+                s[8],
+                s[9].parse::<i64>().unwrap_or(1)
+            ],
         )
         .map_err(&e)?;
     }

@@ -165,7 +165,7 @@ pub fn print_outcome(
     }
     match (dry_run, out.release_id) {
         (true, _) => outln!("dry run: nothing written")?,
-        (false, Some(id)) => outln!("stored as release {id} ({} rows)", out.added)?,
+        (false, Some(id)) => outln!("stored as release {id} ({})", count(out.added, "row"))?,
         (false, None) => outln!("nothing new; nothing written")?,
     }
     Ok(())

@@ -1,7 +1,17 @@
 //! `inflow series`: the series in the database.
 
+use inflow_core::SERIES_COLUMNS;
+
 use crate::context::Global;
 use crate::output::{self, Format};
+
+/// What the CSV listing adds after the definition's own columns.
+const COVERAGE_COLUMNS: [&str; 4] = [
+    "first_month",
+    "last_month",
+    "observations",
+    "published_totals",
+];
 
 /// Arguments of `inflow series`.
 #[derive(Debug, clap::Args)]
@@ -18,22 +28,11 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
     match args.format {
         Format::Json => output::print_json(&rows),
         Format::Csv => output::print_csv(
-            &[
-                "key",
-                "title",
-                "economy",
-                "flow",
-                "ebops",
-                "partner",
-                "unit",
-                "frequency",
-                "source",
-                "fiscal_year_starts",
-                "first_month",
-                "last_month",
-                "observations",
-                "published_totals",
-            ],
+            &SERIES_COLUMNS
+                .iter()
+                .chain(&COVERAGE_COLUMNS)
+                .copied()
+                .collect::<Vec<_>>(),
             rows.iter().map(|r| {
                 vec![
                     r.key.clone(),
@@ -45,7 +44,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
                     r.unit.clone(),
                     r.frequency.clone(),
                     r.source.clone(),
-                    r.fiscal_year_starts.clone(),
+                    r.fiscal_start_month.to_string(),
                     month(r.first_month),
                     month(r.last_month),
                     r.observations.to_string(),

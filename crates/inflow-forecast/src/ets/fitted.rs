@@ -342,9 +342,7 @@ impl FittedModel for FittedEts {
     }
 
     fn sample_paths(&self, h: usize, n: usize, seed: u64) -> Result<Vec<Vec<f64>>, Error> {
-        if n == 0 {
-            return Err(Error::InvalidArgument("need at least one path".into()));
-        }
+        check_paths(n)?;
         let point_s = self.point_scaled(h);
         let ratio = self.ratio(&self.model_sd(h, &point_s), &self.in_sample_mse(h));
         let z = rng::innovations(h, n, seed);

@@ -17,7 +17,7 @@ use std::fmt;
 use crate::decompose::{SeasonKind, lstsq, seasonal_figure};
 use crate::optim::NelderMead;
 use crate::{
-    Error, Fit, FittedModel, Forecast, check_levels, check_series, normal_intervals,
+    Error, Fit, FittedModel, Forecast, check_levels, check_paths, check_series, normal_intervals,
     path_intervals, rng,
 };
 

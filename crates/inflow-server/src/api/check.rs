@@ -9,7 +9,7 @@ use inflow_app::types::ClaimsReport;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::{Params, parse, present, series_or_default};
+use super::{Params, parse, present, series_as_of};
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
@@ -137,9 +137,10 @@ pub async fn check(
             .map_err(|_| AppError::new(StatusCode::BAD_REQUEST, "the body is not UTF-8 text"))?;
         (text, p.as_of, p.series, p.published)
     };
+    let (series, as_of) = series_as_of(series, as_of.as_deref())?;
     let q = CheckQuery {
-        series: series_or_default(series)?,
-        as_of: parse("as_of", as_of.as_deref())?.unwrap_or_default(),
+        series,
+        as_of,
         published: published_date(published.as_deref())?,
     };
     let report = state

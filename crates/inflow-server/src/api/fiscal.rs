@@ -7,7 +7,7 @@ use inflow_app::types::FiscalYearSummary;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{Params, non_empty, parse, series_or_default};
+use super::{Params, non_empty, series_as_of};
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
@@ -47,8 +47,7 @@ pub async fn fiscal_years(
     State(state): State<AppState>,
     Params(p): Params<FiscalParams>,
 ) -> Result<Json<AnyFiscalYears>, AppError> {
-    let as_of = parse("as_of", p.as_of.as_deref())?.unwrap_or_default();
-    let key = series_or_default(p.series)?;
+    let (key, as_of) = series_as_of(p.series, p.as_of.as_deref())?;
     let fy = non_empty("fy", p.fy)?;
     let out = state
         .with_app(move |app| Ok(app.fiscal_years_any(&key, fy.as_deref(), as_of)?))

@@ -7,7 +7,7 @@ use inflow_app::release::HeadlineReport;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{Params, parse, series_or_default};
+use super::{Params, series_as_of};
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
@@ -47,8 +47,7 @@ pub async fn headline(
     State(state): State<AppState>,
     Params(p): Params<HeadlineParams>,
 ) -> Result<Json<AnyHeadline>, AppError> {
-    let as_of = parse("as_of", p.as_of.as_deref())?.unwrap_or_default();
-    let key = series_or_default(p.series)?;
+    let (key, as_of) = series_as_of(p.series, p.as_of.as_deref())?;
     let month = p.month.filter(|m| !m.is_empty());
     let h = state
         .with_app(move |app| Ok(app.headline_any(&key, "month", month.as_deref(), as_of, None)?))

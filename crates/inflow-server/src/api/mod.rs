@@ -79,6 +79,18 @@ fn series_or_default(series: Option<String>) -> Result<String, AppError> {
         .to_string())
 }
 
+/// The series and the vintage a figure request names (default: the
+/// default series, latest data), read alike by every route that takes them.
+fn series_as_of(
+    series: Option<String>,
+    as_of: Option<&str>,
+) -> Result<(String, inflow_core::AsOf), AppError> {
+    Ok((
+        series_or_default(series)?,
+        parse("as_of", as_of)?.unwrap_or_default(),
+    ))
+}
+
 /// An optional text parameter, refusing an empty value.
 fn non_empty(name: &str, v: Option<String>) -> Result<Option<String>, AppError> {
     present(name, v.as_deref())?;

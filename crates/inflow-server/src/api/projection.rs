@@ -8,7 +8,7 @@ use inflow_app::types::Projection;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{Params, non_empty, parse, series_or_default};
+use super::{Params, non_empty, parse, series_as_of};
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
@@ -53,10 +53,11 @@ pub async fn projection(
     State(state): State<AppState>,
     Params(p): Params<ProjectionParams>,
 ) -> Result<Response, AppError> {
+    let (series, as_of) = series_as_of(p.series, p.as_of.as_deref())?;
     let q = ProjectionQuery {
-        series: series_or_default(p.series)?,
+        series,
         fy: non_empty("fy", p.fy)?,
-        as_of: parse("as_of", p.as_of.as_deref())?.unwrap_or_default(),
+        as_of,
         target: parse("target", p.target.as_deref())?,
         ..ProjectionQuery::default()
     };

@@ -6,8 +6,9 @@ use inflow_core::{
     FiscalCalendar, Frequency, ObsStatus, Observation, Tick, Year, YearMonth, YearQuarter,
 };
 
+use super::row::{Known, Row, amount, known_series, release_after, url};
+use super::{Batch, Located};
 use crate::Error;
-use crate::parse::{Batch, Known, Located, Row, amount, known_series, release_after, url};
 
 /// Parses the row as an observation of its series' frequency, adds it to the
 /// batch's list for that frequency and returns the row's duplicate key.
