@@ -7,7 +7,7 @@ use inflow_app::release::HeadlineReport;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{Params, parse, series_or_default};
+use super::{Params, non_empty, parse, series_or_default};
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
@@ -49,7 +49,7 @@ pub async fn headline(
 ) -> Result<Json<AnyHeadline>, AppError> {
     let as_of = parse("as_of", p.as_of.as_deref())?.unwrap_or_default();
     let key = series_or_default(p.series)?;
-    let month = p.month.filter(|m| !m.is_empty());
+    let month = non_empty("month", p.month)?;
     let h = state
         .with_app(move |app| Ok(app.headline_any(&key, "month", month.as_deref(), as_of, None)?))
         .await?;
