@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 examples="${1:-60}"
-command -v schemathesis >/dev/null || pip install --quiet schemathesis
+# The same python3 as .ci/run's pip install (pyenv's here, not Debian's).
+python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install --quiet schemathesis
 cargo build --locked --quiet -p inflow-cli
 work="$(mktemp -d)"
 log="$work/serve.log"
@@ -22,7 +23,7 @@ for _ in $(seq 1 100); do
 done
 url="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
 [ -n "$url" ] || { cat "$log"; echo "inflow serve did not start"; exit 1; }
-schemathesis --config-file .ci/schemathesis.toml run "$url/api/openapi.json" \
+python3 -m schemathesis.cli --config-file .ci/schemathesis.toml run "$url/api/openapi.json" \
   --checks all \
   --max-examples "$examples" \
   --seed 15 \

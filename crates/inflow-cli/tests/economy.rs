@@ -132,6 +132,72 @@ fn the_checker_judges_billions_against_the_economy_the_text_names() {
     }
 }
 
+/// Words that would show the bundled series' chrome in another economy's
+/// brief.
+const PAKISTAN: &[&str] = &[
+    "Pakistan",
+    "SBP",
+    "State Bank",
+    "July",
+    "Jul-",
+    "pk.ict",
+    "PKR",
+];
+
+fn assert_says_nothing_of_pakistan(what: &str, text: &str) {
+    for w in PAKISTAN {
+        if let Some(at) = text.find(w) {
+            let from = (0..=at.saturating_sub(80))
+                .rev()
+                .find(|i| text.is_char_boundary(*i))
+                .unwrap_or(0);
+            panic!("{what} says {w:?}: ...{}", &text[from..at + w.len()]);
+        }
+    }
+}
+
+#[test]
+fn the_brief_of_another_economy_speaks_of_it_alone() {
+    let env = Env::new();
+    monthly_economy(&env);
+    let key = "in.services.exports";
+    for format in ["md", "html", "json"] {
+        let out = env.dir.path().join(format!("brief-{format}"));
+        env.cmd(&[
+            "brief",
+            "--series",
+            key,
+            "--month",
+            "2024-01",
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+        let text = std::fs::read_to_string(out.join(format!("brief.{format}"))).unwrap();
+        assert!(text.contains("India"), "{format}: {text}");
+        assert!(text.contains("FY2023-24"), "{format}: {text}");
+        assert_says_nothing_of_pakistan(&format!("the {format} brief"), &text);
+        for chart in ["monthly", "cumulative", "projection"] {
+            let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();
+            assert_says_nothing_of_pakistan(&format!("{chart}.svg"), &svg);
+        }
+    }
+    // The figures are billions, in the series' own unit, as released with
+    // January 2024 (32.5, revised later to 32.8), on an April year.
+    let md = std::fs::read_to_string(env.dir.path().join("brief-md/brief.md")).unwrap();
+    assert!(md.contains("were $32.5 billion"), "{md}");
+    assert!(md.contains("(April 2023 to January 2024)"), "{md}");
+    assert!(!md.contains("million"), "{md}");
+    let text = env.stdout(&[
+        "brief", "--series", key, "--month", "2024-01", "--format", "text",
+    ]);
+    assert!(text.contains("India"), "{text}");
+    assert_says_nothing_of_pakistan("the text brief", &text);
+}
+
 const QUARTERLY_SERIES: &str = "key,title,economy,flow,ebops,partner,unit,frequency,source,fiscal_start\n\
      in.services.quarterly,India: services exports by quarter,IN,exports,S,W1,USD billion,Q,Reserve Bank of India,4\n";
 

@@ -1,5 +1,6 @@
 //! Fuzz targets for everything that reads outside input: the CSV importer,
-//! the period and number parsers, and the claim checker.
+//! SBP's workbook reader, the period and number parsers, and the claim
+//! checker.
 //!
 //! Each target takes arbitrary bytes and must return without panicking,
 //! whatever they are. The same functions run in two ways: under libFuzzer
@@ -9,6 +10,10 @@
 //! nightly and cargo-fuzz are there, the second otherwise).
 
 use std::sync::OnceLock;
+
+mod workbook;
+
+pub use workbook::{MAX_MESSAGE, workbook};
 
 use inflow_core::{FiscalCalendar, MonthlySeries, SeriesMeta, Vintage};
 

@@ -11,12 +11,13 @@
 mod batches;
 mod items;
 mod label;
+mod ole;
 mod period;
 
 use std::collections::HashMap;
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
 
 use inflow_core::{FiscalCalendar, Flow, Period};
 
@@ -170,10 +171,12 @@ impl Sheet<'_> {
     }
 }
 
+/// A cell as an error message quotes it: a long text only as an excerpt, so a
+/// hostile cell cannot make the message as large as itself.
 fn show(d: &Data) -> String {
     match d {
         Data::Empty => "an empty cell".into(),
-        Data::String(s) => format!("{s:?}"),
+        Data::String(s) => crate::excerpt(s),
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
         Data::DateTime(dt) => format!("the date serial {}", dt.as_f64()),
@@ -201,19 +204,39 @@ pub fn read_workbook(file: &str, bytes: &[u8]) -> Result<Workbook, Error> {
             bytes.len()
         )));
     }
+    if bytes.starts_with(&OLE_MAGIC) {
+        ole::check(bytes)
+            .map_err(|why| not_readable(format!("its OLE container is damaged: {why}")))?;
+    }
     // calamine can panic on some damaged containers; a damaged file must be
     // an error like any other bad input.
     let opened = std::panic::catch_unwind(|| {
         let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))?;
         let names = book.sheet_names();
+        match &mut book {
+            Sheets::Xlsx(x) => {
+                for n in &names {
+                    if let Some(why) = too_wide(x, n)? {
+                        return Ok(Err(why));
+                    }
+                }
+            }
+            Sheets::Xls(_) => {}
+            // Neither is a form SBP publishes or the reader was made for,
+            // and neither has been checked for the extent of its sheets.
+            Sheets::Xlsb(_) | Sheets::Ods(_) => {
+                return Ok(Err("an .xlsb or .ods file, not .xls or .xlsx".to_string()));
+            }
+        }
         let ranges = names
             .iter()
             .map(|n| book.worksheet_range(n).map(|r| (n.clone(), r)))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok::<_, calamine::Error>(ranges)
+        Ok::<_, calamine::Error>(Ok(ranges))
     });
     let sheets = match opened {
-        Ok(Ok(s)) => s,
+        Ok(Ok(Ok(s))) => s,
+        Ok(Ok(Err(why))) => return Err(not_readable(why)),
         Ok(Err(e)) => return Err(not_readable(e.to_string())),
         Err(_) => return Err(not_readable("the container is damaged".into())),
     };
@@ -374,6 +397,36 @@ pub fn read_workbook(file: &str, bytes: &[u8]) -> Result<Workbook, Error> {
         items,
         values,
     })
+}
+
+/// Cells a sheet may span (rows times columns of the rectangle from its
+/// first used cell to its last): SBP's table spans a few thousand.
+const MAX_SPAN: u64 = 1 << 21;
+
+/// Why a sheet spans too many cells to read, if it does. calamine makes a
+/// sheet one rectangle of cells, so two cells at A1 and XFD1048576 of an
+/// otherwise empty `.xlsx` would ask for half a terabyte and abort the
+/// process: the cells are streamed here first and only their extent kept.
+fn too_wide(
+    book: &mut Xlsx<Cursor<Vec<u8>>>,
+    name: &str,
+) -> Result<Option<String>, calamine::XlsxError> {
+    let mut cells = book.worksheet_cells_reader(name)?;
+    let mut extent: Option<((u32, u32), (u32, u32))> = None;
+    while let Some(cell) = cells.next_cell()? {
+        let (r, c) = cell.get_position();
+        let ((r0, c0), (r1, c1)) = extent.unwrap_or(((r, c), (r, c)));
+        let e = ((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c)));
+        let span = u64::from(e.1.0 - e.0.0 + 1) * u64::from(e.1.1 - e.0.1 + 1);
+        if span > MAX_SPAN {
+            return Ok(Some(format!(
+                "sheet {name:?} spans more than {MAX_SPAN} cells (a cell at {})",
+                a1(r, c)
+            )));
+        }
+        extent = Some(e);
+    }
+    Ok(None)
 }
 
 fn display_number(i: &SbpItem) -> &str {

@@ -361,3 +361,73 @@ fn a_table_cut_short_is_refused_where_it_ends() {
     );
     assert!(err.contains("cut short"), "{err}");
 }
+
+/// The fixture with the 4-byte little-endian `value` at `at`.
+fn patched(at: usize, value: u32) -> Vec<u8> {
+    let mut b = FIXTURE.to_vec();
+    b[at..at + 4].copy_from_slice(&value.to_le_bytes());
+    b
+}
+
+fn u32_at(at: usize) -> u32 {
+    u32::from_le_bytes(FIXTURE[at..at + 4].try_into().unwrap())
+}
+
+#[test]
+fn a_damaged_sector_chain_is_refused_not_read_out_of_bounds() {
+    // Found by the workbook fuzz target: calamine grew a buffer to a
+    // damaged sector number's offset (9 GB, then abort) or followed a
+    // looping chain forever. The directory's first sector is named in the
+    // header (byte 48); its FAT entry is in the first FAT sector (DIFAT
+    // entry 0, byte 76).
+    let dir = u32_at(48) as usize;
+    let fat = (u32_at(76) as usize + 1) * 512;
+    for (value, expected) in [
+        (
+            0x7FFF_FFF0,
+            "the directory: sector 2147483632 is outside the file",
+        ),
+        (dir as u32, "the directory: its chain of sectors loops"),
+    ] {
+        let err = read_workbook(NAME, &patched(fat + 4 * dir, value))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("dt.xls: not a readable Excel workbook"),
+            "{err}"
+        );
+        assert!(err.ends_with(expected), "{err}");
+    }
+    // The header's first FAT sector beyond the file.
+    let err = read_workbook(NAME, &patched(76, 0x00FF_FFFF))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is beyond the file's"), "{err}");
+}
+
+#[test]
+fn a_sheet_spanning_millions_of_cells_is_refused_before_it_is_built() {
+    // Two cells, A1 and XFD1048576: calamine would allocate the rectangle
+    // between them (half a terabyte) and abort.
+    let mut book = XlsxBook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("EBOPS ").unwrap();
+    ws.write_string(0, 0, "Services").unwrap();
+    ws.write_string(1_048_575, 16_383, "far").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let err = read_workbook("far.xlsx", &bytes).unwrap_err().to_string();
+    assert!(err.contains("spans more than"), "{err}");
+    assert!(err.contains("XFD1048576"), "{err}");
+}
+
+#[test]
+fn a_long_text_in_a_cell_is_quoted_as_an_excerpt() {
+    let mut g = grid();
+    let (r, c) = find(&g, "Debit");
+    g[r][c] = Data::String("y".repeat(30_000));
+    let err = read_workbook("x.xlsx", &xlsx(&g, 0, 0))
+        .unwrap_err()
+        .to_string();
+    assert!(err.len() < 400, "{} bytes: {err}", err.len());
+    assert!(err.contains("(30000 bytes)"), "{err}");
+}

@@ -7,7 +7,7 @@ use inflow_app::release::HeadlineReport;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{Params, series_as_of};
+use super::{Params, non_empty, series_as_of};
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
@@ -48,7 +48,7 @@ pub async fn headline(
     Params(p): Params<HeadlineParams>,
 ) -> Result<Json<AnyHeadline>, AppError> {
     let (key, as_of) = series_as_of(p.series, p.as_of.as_deref())?;
-    let month = p.month.filter(|m| !m.is_empty());
+    let month = non_empty("month", p.month)?;
     let h = state
         .with_app(move |app| Ok(app.headline_any(&key, "month", month.as_deref(), as_of, None)?))
         .await?;
