@@ -769,9 +769,14 @@
       const note = $("#brief-target-source");
       if (typedTarget === "") {
         const h = await api("/api/headline" + query({ series: seriesSel.value, month: monthIn.value }));
+        // Only an official target is put to the brief as "the target"; a
+        // year with none is offered last year's total to type in.
         const t = h.target;
-        targetIn.value = t ? String(t.value) : "";
-        note.textContent = t ? "Default for " + t.fiscal_year + ": " + fmt(t.value, 2) + ", " + t.label + "." : "";
+        const official = t && t.kind === "official";
+        targetIn.value = official ? String(t.value) : "";
+        note.textContent = !t ? ""
+          : official ? "Default for " + t.fiscal_year + ": " + fmt(t.value, 2) + ", " + t.label + "."
+          : "No official target for " + t.fiscal_year + "; " + t.label + ": " + fmt(t.value, 2) + " (type it to weigh the year against it).";
       } else {
         note.textContent = "";
       }

@@ -318,6 +318,35 @@ async fn overview_follows_the_data_and_the_reader() {
         "the brief weighs the target: {b}"
     );
     assert!(b[3].as_str().unwrap().contains("target=5200"), "{b}");
+    // A year with no official target: last year's total is offered, not
+    // put to the brief as "the target".
+    js(
+        &c,
+        "document.querySelector('#brief-month').value = '2024-04'; \
+         document.querySelector('#brief-form button[type=submit]').click();",
+    )
+    .await;
+    wait_for(
+        &c,
+        "document.querySelector('#brief-frame').dataset.loaded === '2024-04'",
+        "the April 2024 brief",
+    )
+    .await;
+    let b = js(
+        &c,
+        "return [document.querySelector('#brief-target').value, \
+                 document.querySelector('#brief-target-source').textContent, \
+                 document.querySelector('#brief-frame').contentDocument.body.innerText];",
+    )
+    .await;
+    assert_eq!(b[0], "", "{b}");
+    assert!(
+        b[1].as_str()
+            .unwrap()
+            .contains("No official target for FY2023-24"),
+        "{b}"
+    );
+    assert!(!b[2].as_str().unwrap().contains("The target of"), "{b}");
     js(
         &c,
         "document.querySelector('#brief-month').value = '2020-03'; \
