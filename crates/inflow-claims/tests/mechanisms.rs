@@ -231,3 +231,37 @@ fn the_last_fiscal_year_alone_is_the_period_of_a_level() {
     assert_eq!(c.period.as_deref(), Some("FY2024-25"));
     assert_eq!(c.verdict, Supported, "{c:#?}");
 }
+
+#[test]
+fn a_record_with_no_amount_is_judged_on_the_month_named() {
+    // April 2024 (310) was above every earlier month; January 2024 (265)
+    // was below December 2023's 303.
+    let r = dated(
+        "Telecom and software firms had a busy spring. April 2024 was an all-time high for the sector.",
+        "2024-05-25",
+    );
+    let c = claim(&r, "all-time high");
+    assert_eq!(c.kind, ClaimKind::Record, "{c:#?}");
+    assert_eq!(c.verdict, Supported, "{c:#?}");
+    assert_eq!(c.period.as_deref(), Some("2024-04"), "{c:#?}");
+    assert!(
+        (c.value - 310.0).abs() < 0.5,
+        "the month's value is carried: {c:#?}"
+    );
+    let r = dated(
+        "ICT exports in January 2024 hit an all-time high, the ministry said.",
+        "2024-02-25",
+    );
+    assert_eq!(claim(&r, "all-time high").verdict, Contradicted, "{r:#?}");
+    // Phrases that name no level are left alone.
+    for text in [
+        "IT exports posted record growth in April 2024.",
+        "The industry has a track record of growth since July 2021.",
+    ] {
+        let r = dated(text, "2024-05-25");
+        assert!(
+            r.claims.iter().all(|c| c.kind != ClaimKind::Record),
+            "{text}: {r:#?}"
+        );
+    }
+}

@@ -16,7 +16,7 @@ impl SentenceCheck<'_, '_> {
             .min_by_key(|a| a.first_tok.abs_diff(s))
             .copied()
         else {
-            return;
+            return self.judge_bare_record(s, e);
         };
         if self.recorded.contains(&a.first_tok) {
             return;
@@ -60,6 +60,81 @@ impl SentenceCheck<'_, '_> {
             a.num.value,
             Self::written_unit(&a),
             period,
+            key,
+            verdict,
+            explanation,
+            ev,
+        );
+    }
+
+    /// "April was an all-time high": a record phrase with no amount near
+    /// it, about a month named beside it, judged on that month's value in
+    /// the data. Only the phrases that can mean nothing but a level count:
+    /// "record growth" or "a record year" name no value to judge.
+    fn judge_bare_record(&mut self, s: usize, e: usize) {
+        let t = self.t;
+        let after = |k: usize, ws: &[&str]| t.get(s + k).is_some_and(|w| w.is_any(ws));
+        let level = t[s].is_any(&["all", "historic", "historical"])
+            || (t[s].is_any(&["record", "highest"]) && after(1, &["high", "ever", "level"]));
+        if !level || (s > 0 && t[s - 1].is("track")) {
+            return;
+        }
+        let month = self
+            .mentions
+            .iter()
+            .zip(&self.resolved)
+            .filter(|(m, _)| {
+                // "April 2024 was an all-time high" or "an all-time high in
+                // April 2024": the month just before or just after.
+                let before = m.end_tok <= s && s - m.end_tok <= 6;
+                let after = m.first_tok >= e && m.first_tok - e <= 3;
+                !m.back && (before || after)
+            })
+            .find_map(|(m, p)| match p {
+                Some(p @ ClaimPeriod::Month(_)) => Some((m.first_tok, *p)),
+                _ => None,
+            });
+        let Some((at, p)) = month else {
+            return;
+        };
+        if self.recorded.contains(&at) {
+            return;
+        }
+        self.recorded.push(at);
+        let sref = self.series_for(at);
+        let found = self.key_for(at, sref);
+        let key = found.clone().ok();
+        let mut ev = self.evidence(key.as_deref(), Some(p));
+        ev.tolerance =
+            Some("strictly above every earlier value compared (a tie is not a record)".into());
+        let (verdict, explanation) = match key.as_deref() {
+            None => (
+                Verdict::Unverifiable,
+                format!(
+                    "{}.",
+                    capitalize(found.as_ref().err().map_or("", String::as_str))
+                ),
+            ),
+            Some(key) => match self.record_scope(s, e) {
+                RecordScope::AllTime | RecordScope::Previous => {
+                    self.record_verdict(key, p, &mut ev)
+                }
+                scope => self.scoped_record(key, p, scope, &mut ev),
+            },
+        };
+        // No number is written: the claim carries the month's value from
+        // the data, in the evidence's unit, so a reader sees what was judged.
+        let Some(value) = ev.value else {
+            return;
+        };
+        let unit = ev.unit.clone().unwrap_or_else(|| MILLIONS.to_string());
+        self.push(
+            s,
+            e,
+            ClaimKind::Record,
+            value,
+            unit,
+            Some(p),
             key,
             verdict,
             explanation,
