@@ -54,7 +54,10 @@ impl SentenceCheck<'_, '_> {
             m.back |= cue || after_base || from_level;
         }
         // The reference for what a mention leaves out: the first explicit
-        // period that is not a base, else the previous sentence's.
+        // period that is not a base, else the previous sentence's. A base's
+        // period is not one: in "$417 million in July, up from $354 million
+        // in July 2025" the bare July is the year after the base's, not the
+        // base's own (`after_base` below).
         let reference = self
             .mentions
             .iter()
@@ -62,13 +65,19 @@ impl SentenceCheck<'_, '_> {
                 Spec::Exact(p) if !m.back => Some(p),
                 _ => None,
             })
-            .or_else(|| {
-                self.mentions.iter().find_map(|m| match m.spec {
-                    Spec::Exact(p) => Some(p),
-                    _ => None,
-                })
-            })
             .or(prev_main);
+        let base_reference = self.mentions.iter().find_map(|m| match m.spec {
+            Spec::Exact(p) if m.back => Some(p),
+            _ => None,
+        });
+        // What a claim's own period must follow when only its base is dated:
+        // the base's months a year on (a month on, said month-on-month).
+        let base_lag = if self.found.mom_cue && !self.found.yoy_cue {
+            1
+        } else {
+            12
+        };
+        let after_base = base_reference.and_then(|b| b.shift(-base_lag, cal));
         let fy_of = |p: ClaimPeriod| cal.fiscal_year_of(p.last());
         // In an as-of vintage, a run of months without a year ("July-May",
         // "the first two months of the current fiscal year") is the fiscal
@@ -87,7 +96,7 @@ impl SentenceCheck<'_, '_> {
                 Vintage::AsOf(_) => self.main_series().last_month().map(ClaimPeriod::Month),
                 Vintage::Latest => None,
             });
-        let fy_reference = reference.or(now);
+        let fy_reference = reference.or(now).or(after_base);
         let mut resolved: Vec<Option<ClaimPeriod>> = self
             .mentions
             .iter()
@@ -96,13 +105,22 @@ impl SentenceCheck<'_, '_> {
                 Spec::MonthNoYear(month) if reference.is_none() => {
                     // A bare month in a dated text: the latest such month
                     // on or before the publication's "now".
-                    let p = published?;
-                    let y = if month <= p.month() {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    };
-                    YearMonth::new(y, month).ok().map(ClaimPeriod::Month)
+                    if let Some(p) = published {
+                        let y = if month <= p.month() {
+                            p.year()
+                        } else {
+                            p.year() - 1
+                        };
+                        return YearMonth::new(y, month).ok().map(ClaimPeriod::Month);
+                    }
+                    // Undated, beside a dated base: the first such month
+                    // after the base ("in May, 40.7% more than the $236
+                    // million of May 2023" is May 2024).
+                    let b = base_reference.filter(|_| !m.back)?.last();
+                    (1..=12)
+                        .filter_map(|k| b.add_months(k).ok())
+                        .find(|c| c.month() == month)
+                        .map(ClaimPeriod::Month)
                 }
                 Spec::MonthNoYear(month) | Spec::MonthYearEarlier(month) => {
                     let r = reference?.last();
@@ -142,7 +160,8 @@ impl SentenceCheck<'_, '_> {
                             }
                             Vintage::Latest => None,
                         })
-                        .or(now)?;
+                        .or(now)
+                        .or(after_base)?;
                     let fy = cal.fiscal_year_starting(fy_of(now).start_year() + k).ok()?;
                     match (k, now) {
                         // "so far this fiscal year": the year to date.
@@ -208,18 +227,13 @@ impl SentenceCheck<'_, '_> {
             // September 2024"): the claim is about the same months a year
             // on (a month on, when the text says month-on-month), if that
             // was known when the text was written.
-            let lag = if self.found.mom_cue && !self.found.yoy_cue {
-                1
-            } else {
-                12
-            };
             let base = self
                 .mentions
                 .iter()
                 .zip(&resolved)
                 .find_map(|(m, p)| if m.back { *p } else { None });
             self.main = base
-                .and_then(|b| b.shift(-lag, cal))
+                .and_then(|b| b.shift(-base_lag, cal))
                 .filter(|m| now.is_none_or(|n| m.last() <= n.last()));
         }
         for (m, r) in self.mentions.iter().zip(resolved.iter_mut()) {
@@ -252,8 +266,29 @@ impl SentenceCheck<'_, '_> {
     /// The series a claim at token `at` is about: the nearest series named
     /// before it in the sentence, else after it, else the total.
     pub(super) fn series_for(&self, at: usize) -> SeriesRef {
-        let before = self.found.series.iter().rev().find(|(p, _)| *p <= at);
-        let after = self.found.series.iter().find(|(p, _)| *p > at);
+        // "Freelance receipts under computer and information services": a
+        // statistic after "under" or "within" places the one before it in
+        // the tree; it is not what the sentence is about.
+        let qualifier = |pos: usize| {
+            let mut k = pos;
+            while k > 0 && self.t[k - 1].is_any(&["the", "its", "their", "a"]) && pos - k < 2 {
+                k -= 1;
+            }
+            k > 0
+                && self.t[k - 1].is_any(&["under", "within"])
+                && self.found.series.iter().any(|(q, _)| *q + 1 < k)
+        };
+        let before = self
+            .found
+            .series
+            .iter()
+            .rev()
+            .find(|(p, _)| *p <= at && !qualifier(*p));
+        let after = self
+            .found
+            .series
+            .iter()
+            .find(|(p, _)| *p > at && !qualifier(*p));
         if let Some((_, s)) = before.or(after) {
             return *s;
         }
@@ -331,6 +366,9 @@ impl SentenceCheck<'_, '_> {
             }) {
                 return *p;
             }
+            if let Some(p) = self.possessive_period(a) {
+                return Some(p);
+            }
             return self.base_period();
         }
         let before = self
@@ -343,6 +381,22 @@ impl SentenceCheck<'_, '_> {
             .and_then(|(_, p)| *p)
             .or(self.main)
             .or_else(|| self.lone_backward_period())
+    }
+
+    /// The period named just before an amount in the possessive: "than
+    /// August's $235 million".
+    fn possessive_period(&self, a: &Amount) -> Option<ClaimPeriod> {
+        self.mentions
+            .iter()
+            .zip(&self.resolved)
+            .find(|(m, _)| {
+                m.end_tok < a.first_tok
+                    && a.first_tok - m.end_tok <= 2
+                    && self.t[m.end_tok..a.first_tok]
+                        .iter()
+                        .all(|w| matches!(w.text, "'" | "\u{2019}" | "s"))
+            })
+            .and_then(|(_, p)| *p)
     }
 
     /// "IT exports in the last fiscal year were $3.81 billion": a sentence
@@ -453,8 +507,23 @@ impl SentenceCheck<'_, '_> {
             }
         }
         match cur {
-            Some(ClaimPeriod::Month(_)) | None if self.found.mom_cue && !self.found.yoy_cue => 1,
+            Some(ClaimPeriod::Month(_)) | None if self.mom_cue_at(at) => 1,
             _ => 12,
+        }
+    }
+
+    /// Whether the month-on-month cue is the one that governs a figure at
+    /// token `at`: the only kind of cue in the sentence, or, with both, the
+    /// nearer one.
+    pub(super) fn mom_cue_at(&self, at: usize) -> bool {
+        let nearest = |cues: &[usize]| cues.iter().map(|c| c.abs_diff(at)).min();
+        match (self.found.mom_cue, self.found.yoy_cue) {
+            (true, false) => true,
+            (true, true) => match (nearest(&self.found.mom_at), nearest(&self.found.yoy_at)) {
+                (Some(m), Some(y)) => m < y,
+                _ => false,
+            },
+            _ => false,
         }
     }
 
@@ -477,13 +546,26 @@ impl SentenceCheck<'_, '_> {
                         && !self.is_break(a.end_tok, m.first_tok)
                 })
                 .and_then(|(_, p)| *p)
+                .or_else(|| self.possessive_period(a))
         });
         own.or_else(|| {
+            // A base phrase across "but" or "while" belongs to the other
+            // clause: in "dipped 3% month-on-month ... but were 13.8%
+            // higher than a year earlier" the year is not the 3%'s base.
             self.mentions
                 .iter()
                 .zip(&self.resolved)
-                .find_map(|(m, p)| if m.back { *p } else { None })
+                .filter(|(m, _)| m.back && !self.across_contrast(at, m.first_tok))
+                .find_map(|(_, p)| *p)
         })
+    }
+
+    /// Whether a contrast word ("but", "while", "whereas") stands between
+    /// tokens `a` and `b`.
+    fn across_contrast(&self, a: usize, b: usize) -> bool {
+        self.t[a.min(b)..b.max(a)]
+            .iter()
+            .any(|w| w.is_any(&["but", "while", "whereas", "although", "though"]))
     }
 
     pub(super) fn base_period(&self) -> Option<ClaimPeriod> {

@@ -186,6 +186,11 @@ pub(super) fn look_back(t: &[Token<'_>], i: usize) -> (Option<usize>, Qual) {
             }
             continue;
         }
+        if w.is("than") && prev_is(&["more", "less", "fewer"]) && comparative_of_rate(t, j) {
+            // "17.4 percent more than the $1,944 million": the base of a
+            // rate, not a hedge on the amount.
+            return (Some(j), qual);
+        }
         if w.is("over")
             && (prev_is(lexicon::increase())
                 || prev_is(lexicon::decrease())
@@ -228,6 +233,23 @@ pub(super) fn look_back(t: &[Token<'_>], i: usize) -> (Option<usize>, Qual) {
         return (Some(j), qual);
     }
     (None, qual)
+}
+
+/// Whether "more than" / "less than" ending at `than` follows a rate or
+/// a multiple ("40.7pc more than", "twice as much", "3 times more than"),
+/// making what follows a comparison base rather than a bound.
+fn comparative_of_rate(t: &[Token<'_>], than: usize) -> bool {
+    than >= 2
+        && t[than - 2].is_any(&[
+            "%",
+            "percent",
+            "pc",
+            "pct",
+            "cent",
+            "times",
+            "fold",
+            "percentage",
+        ])
 }
 
 pub(super) fn is_clause_break(t: &Token<'_>) -> bool {
@@ -337,7 +359,10 @@ pub(super) fn classify(t: &[Token<'_>], a: &mut Amount) {
                     || t[j - 1].is_any(lexicon::decrease())
                     || t[j - 1].is_any(&["%", "percent", "pc"]));
             if w.is_any(BASE_CUES) || over_base {
-                let hedge = w.is("than") && j > 0 && t[j - 1].is_any(&["more", "less", "fewer"]);
+                let hedge = w.is("than")
+                    && j > 0
+                    && t[j - 1].is_any(&["more", "less", "fewer"])
+                    && !comparative_of_rate(t, j);
                 if !hedge {
                     a.role = Role::Base;
                 }
@@ -379,11 +404,13 @@ pub(super) fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
     {
         a.per_month = !a.per_day;
     }
-    // Forward-looking: a cue within ten tokens before, in the sentence.
+    // Forward-looking: a cue within ten tokens before, in the sentence, or
+    // the amount named as a goal ("the $5.2 billion target").
     let before = &t[lo..a.first_tok];
-    a.forecast = before
-        .iter()
-        .any(|w| w.kind == Tok::Word && (w.is_any(lexicon::forecast()) || w.text == "may"))
+    a.forecast = n.is_some_and(|w| w.is_any(&["target", "targets", "goal", "goals"]))
+        || before
+            .iter()
+            .any(|w| w.kind == Tok::Word && (w.is_any(lexicon::forecast()) || w.text == "may"))
         || before
             .windows(2)
             .any(|w| (w[0].is("set") && w[1].is("to")) || (w[0].is("on") && w[1].is("track")));

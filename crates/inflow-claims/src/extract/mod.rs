@@ -131,6 +131,11 @@ pub(crate) struct Found {
     /// The sentence says month-on-month / year-on-year.
     pub mom_cue: bool,
     pub yoy_cue: bool,
+    /// Where those cues stand, so that a sentence saying both ("fell 3%
+    /// month-on-month but rose 14% year-on-year") gives each figure the
+    /// one nearest it.
+    pub mom_at: Vec<usize>,
+    pub yoy_at: Vec<usize>,
 }
 
 const BASE_CUES: &[&str] = &[
@@ -216,6 +221,7 @@ pub(crate) fn find(t: &[Token<'_>]) -> Found {
             || (tok.is("m") && next("/") && next2("m"))
         {
             f.mom_cue = true;
+            f.mom_at.push(i);
         }
         if tok.is_any(YOY_CUES)
             || (tok.is("year") && next("-") && next2("on"))
@@ -226,6 +232,7 @@ pub(crate) fn find(t: &[Token<'_>]) -> Found {
             || tok.is_any(&["same", "corresponding"])
         {
             f.yoy_cue = true;
+            f.yoy_at.push(i);
         }
         i += 1;
     }
@@ -329,8 +336,16 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
             "comprises",
         ])
     }) || t.get(end).is_some_and(|w| w.is("of"))
-        && t.get(end + 1)
-            .is_some_and(|w| w.is_any(&["total", "the", "overall", "all", "Pakistan"]));
+        // "30 percent of that month's IT exports", "46% of the total": a
+        // percentage of something is a share, unless what follows is a
+        // change ("a rise of 5% of ...") or a time.
+        && t.get(end + 1).is_some_and(|w| {
+            w.kind == Tok::Word
+                && !w.is_any(lexicon::increase())
+                && !w.is_any(lexicon::decrease())
+                && !w.is_any(&["growth", "increase", "decrease", "decline", "change"])
+                && crate::period::month_at(t, end + 1).is_none()
+        });
     let directed = best != usize::MAX
         || negative_sign
         || window.iter().any(|w| {

@@ -12,6 +12,7 @@ mod relative;
 mod words;
 
 pub(crate) use grammar::mentions;
+pub(crate) use words::month_at;
 
 use std::fmt;
 

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) fn month_at(t: &[Token<'_>], i: usize) -> Option<u32> {
+pub(crate) fn month_at(t: &[Token<'_>], i: usize) -> Option<u32> {
     let tok = t.get(i)?;
     if tok.kind != Tok::Word || !tok.capitalised() {
         return None;
