@@ -15,6 +15,12 @@ const WORKBOOK: &str = concat!(
     "/../../data/sbp/trade-in-services-ebops-jul-feb-fy26.xls"
 );
 
+/// SBP's next release after the bundled one, the Jul-Mar FY26 workbook.
+const LATER_WORKBOOK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/sbp/trade-in-services-ebops-jul-mar-fy26.xls"
+);
+
 /// Writes a file beside the database; its path as the binary's argument.
 fn file(env: &Env, name: &str, bytes: &[u8]) -> String {
     env.write(name, bytes).display().to_string()
@@ -126,6 +132,85 @@ fn a_workbook_import_previews_then_refuses_the_future_and_damaged_files() {
         .success()
         .stdout(predicate::str::contains("already imported as release 1"));
     assert_eq!(env.db_bytes(), before);
+}
+
+#[test]
+fn the_next_real_release_adds_its_month_of_every_item_and_revises_the_one_before() {
+    let env = Env::created();
+    let out = env.stdout(&["import", LATER_WORKBOOK, "--released", "2026-04-17"]);
+    assert!(out.contains("(workbook): added"), "{out}");
+    assert!(out.contains("stored as release"), "{out}");
+    // As of its release date: March 2026 credit and debit of item 9 and of
+    // a sub-item, at the published precision, February marked revised.
+    let at = |key: &str| {
+        let rows = env.json(&[
+            "show",
+            "--series",
+            key,
+            "--from",
+            "2026-02",
+            "--to",
+            "2026-03",
+            "--as-of",
+            "2026-04-17",
+            "--format",
+            "json",
+        ]);
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["month"].as_str().unwrap().to_string(),
+                    r["value"].as_f64(),
+                    r["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let s = |v: &str| v.to_string();
+    assert_eq!(
+        at("pk.ict.imports"),
+        [
+            (s("2026-02"), Some(44.118), s("revised")),
+            (s("2026-03"), Some(53.158), s("provisional"))
+        ]
+    );
+    assert_eq!(
+        at("pk.ict.exports.software_consultancy"),
+        [
+            (s("2026-02"), Some(97.536), s("revised")),
+            (s("2026-03"), Some(119.589), s("provisional"))
+        ]
+    );
+    assert_eq!(at("pk.services.exports")[1].1, Some(902.913));
+    // Every series the workbook holds has its March 2026 row.
+    let series = env.json(&["series", "--format", "json"]);
+    let workbook_keys: Vec<&str> = series
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["source_item"].is_string())
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert!(workbook_keys.len() >= 170, "{}", workbook_keys.len());
+    let export = env.stdout(&["export", "--format", "csv"]);
+    let with_march: std::collections::HashSet<&str> = export
+        .lines()
+        .filter(|l| l.split(',').nth(1) == Some("2026-03"))
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    for key in &workbook_keys {
+        assert!(with_march.contains(key), "{key} has no March 2026 row");
+    }
+    let releases = env.json(&["releases", "--format", "json"]);
+    let last = releases.as_array().unwrap().last().unwrap();
+    assert_eq!(last["release_date"], "2026-04-17");
+    assert_eq!(last["kind"], "workbook");
+    assert_eq!(last["series_touched"], 176);
+    // The same file again is no new release.
+    let again = env.stdout(&["import", LATER_WORKBOOK, "--released", "2026-04-17"]);
+    assert!(again.contains("already imported as release"), "{again}");
 }
 
 #[test]

@@ -37,7 +37,12 @@ fn value(wb: &super::Workbook, key: &str, period: &str) -> Option<f64> {
 
 /// The fixture's cells as a grid, to rewrite as a changed `.xlsx`.
 fn grid() -> Vec<Vec<Data>> {
-    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(FIXTURE.to_vec())).unwrap();
+    grid_of(FIXTURE)
+}
+
+/// A workbook's cells as a grid.
+fn grid_of(bytes: &[u8]) -> Vec<Vec<Data>> {
+    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
     let range = book.worksheet_range("EBOPS ").unwrap();
     let (r0, c0) = range.start().unwrap();
     let mut g =
@@ -430,4 +435,69 @@ fn a_long_text_in_a_cell_is_quoted_as_an_excerpt() {
         .to_string();
     assert!(err.len() < 400, "{} bytes: {err}", err.len());
     assert!(err.contains("(30000 bytes)"), "{err}");
+}
+
+/// The release after the bundled one, as SBP published it (see
+/// `tests/fixtures/sbp/README.md`).
+const LATER: &[u8] =
+    include_bytes!("../../../../tests/fixtures/sbp/trade-in-services-ebops-jul-mar-fy26.xls");
+
+#[test]
+fn the_next_real_release_reads_by_label_too() {
+    let wb = read_workbook("jul-mar.xls", LATER).unwrap();
+    let periods: Vec<String> = wb.groups.iter().map(|g| g.period.to_string()).collect();
+    assert_eq!(
+        periods,
+        [
+            "2025-03",
+            "2026-02",
+            "2026-03",
+            "FY2024-25:Jul-Mar",
+            "FY2025-26:Jul-Mar"
+        ]
+    );
+    let markers: Vec<Marker> = wb.groups.iter().map(|g| g.marker).collect();
+    assert_eq!(
+        markers,
+        [
+            Marker::Revised,
+            Marker::Revised,
+            Marker::Provisional,
+            Marker::Revised,
+            Marker::Provisional
+        ]
+    );
+    // The same 88 items; every one has a credit and a debit cell in the
+    // latest month (a value or N/A).
+    assert_eq!(wb.items.len(), 88);
+    for flow in [Flow::Exports, Flow::Imports] {
+        let n = wb
+            .values
+            .iter()
+            .filter(|v| v.group == 2 && v.flow == flow)
+            .count();
+        assert_eq!(n, 88, "{flow:?}");
+    }
+    assert_eq!(value(&wb, "pk.ict.exports", "2026-03"), Some(413.623));
+    assert_eq!(value(&wb, "pk.ict.imports", "2026-03"), Some(53.158));
+    assert_eq!(value(&wb, "pk.ict.exports", "2026-02"), Some(363.81));
+    assert_eq!(value(&wb, "pk.ict.exports", "2025-03"), Some(344.928));
+    assert_eq!(
+        value(&wb, "pk.ict.exports", "FY2025-26:Jul-Mar"),
+        Some(3387.916)
+    );
+    assert_eq!(
+        value(&wb, "pk.ict.exports.software_consultancy", "2026-03"),
+        Some(119.589)
+    );
+    assert_eq!(value(&wb, "pk.ict.imports.freelance", "2026-03"), None);
+    // The year to date moved by exactly the new month: 3,387.916 -
+    // 2,974.293 (the bundled release's Jul-Feb) = 413.623.
+    let earlier = fixture();
+    let feb = value(&earlier, "pk.ict.exports", "FY2025-26:Jul-Feb").unwrap();
+    assert!((3387.916 - feb - 413.623).abs() < 1e-9);
+    // Shifted and saved as .xlsx, it reads the same.
+    let shifted = xlsx(&grid_of(LATER), 5, 1);
+    let b = read_workbook("shifted.xlsx", &shifted).unwrap();
+    assert_eq!(values(&wb), values(&b));
 }
