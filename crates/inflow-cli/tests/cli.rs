@@ -463,6 +463,32 @@ fn invalid_arguments_exit_2_and_no_data_exits_3() {
     ])
     .assert()
     .code(2);
+    // Interval levels and month ranges are parsed by clap into validated
+    // types, so every command refuses them alike.
+    let p = panel.to_str().unwrap();
+    for (args, says) in [
+        (
+            vec!["forecast", "--input", p, "--level", "100"],
+            "strictly between 0 and 100",
+        ),
+        (
+            vec!["forecast", "--input", p, "--level", "eighty"],
+            "such as 80 or 95",
+        ),
+        (
+            vec!["backtest", "--input", p, "--level", "0"],
+            "strictly between 0 and 100",
+        ),
+        (
+            vec!["backtest", "--input", p, "--months-known", "5-12"],
+            "within 0-11",
+        ),
+    ] {
+        env.cmd(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
     env.cmd(&["show", "--from", "2024-05", "--to", "2024-01"])
         .assert()
         .code(2)

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use inflow_app::types::{BacktestRow, ModelSpec};
+use inflow_core::Level;
 
 use crate::context::{Global, SeriesOpt};
 use crate::output::{self, Format, amount};
@@ -28,8 +29,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE", conflicts_with = "fy")]
     pub input: Option<PathBuf>,
     /// With --input: interval level in percent; repeat for several.
-    #[arg(long = "level", default_values_t = [80.0, 95.0], requires = "input")]
-    pub levels: Vec<f64>,
+    #[arg(long = "level", default_values = ["80", "95"], requires = "input")]
+    pub levels: Vec<Level>,
     /// With --input: write one row per projection to this CSV file.
     #[arg(long, value_name = "FILE", requires = "input")]
     pub output: Option<PathBuf>,
@@ -54,10 +55,16 @@ pub struct Args {
 fn parse_range(s: &str) -> Result<(usize, usize), String> {
     let bad = || format!("{s:?}: expected FIRST-LAST, such as 1-11");
     let (a, b) = s.split_once('-').ok_or_else(bad)?;
-    Ok((
+    let (a, b): (usize, usize) = (
         a.trim().parse().map_err(|_| bad())?,
         b.trim().parse().map_err(|_| bad())?,
-    ))
+    );
+    if a > b || b > 11 {
+        return Err(format!(
+            "{s:?}: expected a range within 0-11, first not after last"
+        ));
+    }
+    Ok((a, b))
 }
 
 /// Runs the command.

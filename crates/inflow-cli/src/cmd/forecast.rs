@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use inflow_app::panel::{ModelSpec, PanelOptions, forecast_panel, read_panel, write_forecasts};
+use inflow_core::Level;
 
 /// Arguments of `inflow forecast`.
 #[derive(Debug, clap::Args)]
@@ -20,8 +21,8 @@ pub struct Args {
     #[arg(long, default_value_t = 12)]
     pub season_length: usize,
     /// Prediction-interval level in percent; repeat for several.
-    #[arg(long = "level", default_values_t = [80.0])]
-    pub levels: Vec<f64>,
+    #[arg(long = "level", default_values = ["80"])]
+    pub levels: Vec<Level>,
     /// Model: auto (ETS and dynamic optimised Theta combined), ets, theta,
     /// dotm (dynamic optimised Theta), arima (simplified automatic ARIMA) or
     /// snaive (seasonal naive).
@@ -34,19 +35,12 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    if let Some(l) = args.levels.iter().find(|l| !(**l > 0.0 && **l < 100.0)) {
-        return Err(inflow_app::Error::invalid(
-            "level",
-            format!("--level {l}: expected a percentage strictly between 0 and 100"),
-        )
-        .into());
-    }
     let panel = read_panel(&args.input)?;
     let opts = PanelOptions {
         model: args.model,
         horizon: usize::from(args.horizon),
         season_length: args.season_length.max(1),
-        levels: args.levels.clone(),
+        levels: args.levels.iter().map(|l| l.percent()).collect(),
     };
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(panel.series.len() as u64);

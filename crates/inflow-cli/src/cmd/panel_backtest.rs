@@ -10,6 +10,8 @@ use inflow_app::panel::{
     probability_text, read_panel,
 };
 
+use inflow_core::Level;
+
 use crate::output::{self, Format};
 
 /// Settings of the panel backtest taken from the command line.
@@ -20,7 +22,7 @@ pub struct PanelArgs<'a> {
     /// The model.
     pub model: inflow_app::panel::ModelSpec,
     /// Levels in percent.
-    pub levels: &'a [f64],
+    pub levels: &'a [Level],
     /// Rows output file.
     pub output: Option<&'a Path>,
     /// Summary format.
@@ -35,14 +37,8 @@ pub struct PanelArgs<'a> {
 
 /// Runs the panel backtest.
 pub fn run(a: &PanelArgs<'_>) -> anyhow::Result<()> {
-    if let Some(l) = a.levels.iter().find(|l| !(**l > 0.0 && **l < 100.0)) {
-        anyhow::bail!("--level {l}: expected a percentage strictly between 0 and 100");
-    }
+    // `--months-known` was checked by clap (`backtest::parse_range`).
     let (k0, k1) = a.months_known;
-    anyhow::ensure!(
-        k0 <= k1 && k1 <= 11,
-        "--months-known {k0}-{k1}: expected a range within 0-11"
-    );
     let calibration = match a.calibration {
         "bundled" => Calibrated::Bundled,
         "none" => Calibrated::Uncalibrated,
@@ -56,7 +52,7 @@ pub fn run(a: &PanelArgs<'_>) -> anyhow::Result<()> {
     let panel = read_panel(a.input)?;
     let opts = PanelBacktestOptions {
         model: a.model,
-        levels: a.levels.to_vec(),
+        levels: a.levels.iter().map(|l| l.percent()).collect(),
         months_known: k0..=k1,
         calibration,
         ..PanelBacktestOptions::default()
