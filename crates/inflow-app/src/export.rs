@@ -1,7 +1,10 @@
 //! Data out: every observation of chosen series, latest or with every
 //! vintage, with missing months as rows of their own.
 
-use inflow_core::{Flow, MonthlySeries, ObsStatus, Observation, Scale, SeriesMeta, Vintage};
+use inflow_core::{
+    Flow, Frequency, ObsStatus, Observation, Scale, Series, SeriesMeta, Tick, Vintage, Year,
+    YearMonth, YearQuarter,
+};
 use serde::Serialize;
 
 use crate::{App, Result};
@@ -11,6 +14,8 @@ use crate::{App, Result};
 pub struct ExportRow {
     /// Series key.
     pub series: String,
+    /// Frequency as SDMX codes it: `M`, `Q` or `A`.
+    pub freq: String,
     /// Reporting economy (ISO 3166 alpha-2).
     pub ref_area: String,
     /// Counterpart (`W1` for the world).
@@ -23,7 +28,7 @@ pub struct ExportRow {
     pub unit_measure: String,
     /// Power of ten of the unit (6 for millions).
     pub unit_mult: u8,
-    /// The month, `YYYY-MM`.
+    /// The period as SDMX writes it: `YYYY-MM`, `YYYY-Qn` or `YYYY`.
     pub time_period: String,
     /// The value; `None` for a missing month.
     pub obs_value: Option<f64>,
@@ -66,15 +71,17 @@ pub fn sdmx_obs_status(status: Option<ObsStatus>) -> &'static str {
 
 fn mult(s: Scale) -> u8 {
     match s {
+        Scale::Units => 0,
         Scale::Thousand => 3,
         Scale::Million => 6,
-        _ => 0,
+        Scale::Billion => 9,
     }
 }
 
-fn row(meta: &SeriesMeta, period: String, o: Option<&Observation>, end: String) -> ExportRow {
+fn row<P>(meta: &SeriesMeta, period: String, o: Option<&Observation<P>>, end: String) -> ExportRow {
     ExportRow {
         series: meta.key.to_string(),
+        freq: meta.frequency.to_string(),
         ref_area: meta.economy.to_string(),
         counterpart_area: meta.partner.to_string(),
         accounting_entry: match meta.flow {
@@ -113,35 +120,60 @@ impl App {
         };
         let mut out = Vec::new();
         for meta in metas {
-            let history = self.store.history(&meta.key)?;
-            let latest =
-                MonthlySeries::from_history(meta.clone(), Vintage::Latest, history.clone());
-            let Some((first, last)) = latest.span() else {
-                continue;
-            };
-            for m in first.through(last) {
-                let mut vintages: Vec<&Observation> =
-                    history.iter().filter(|o| o.period == m).collect();
-                vintages.sort_by_key(|o| o.release_date);
-                if vintages.is_empty() {
-                    out.push(row(&meta, m.to_string(), None, String::new()));
-                    continue;
+            match meta.frequency {
+                Frequency::Monthly => self.rows_of::<YearMonth>(&meta, all_vintages, &mut out)?,
+                Frequency::Quarterly => {
+                    self.rows_of::<YearQuarter>(&meta, all_vintages, &mut out)?;
                 }
-                if !all_vintages {
-                    let o = latest.get(m);
-                    out.push(row(&meta, m.to_string(), o, "9999-12-31".into()));
-                    continue;
-                }
-                for (i, o) in vintages.iter().enumerate() {
-                    let end = vintages.get(i + 1).map_or("9999-12-31".to_string(), |n| {
-                        n.release_date
-                            .yesterday()
-                            .map_or(n.release_date.to_string(), |d| d.to_string())
-                    });
-                    out.push(row(&meta, m.to_string(), Some(o), end));
-                }
+                Frequency::Annual => self.rows_of::<Year>(&meta, all_vintages, &mut out)?,
             }
         }
         Ok(out)
+    }
+
+    /// Appends the rows of one series of periods `P`.
+    fn rows_of<P: Tick>(
+        &self,
+        meta: &SeriesMeta,
+        all_vintages: bool,
+        out: &mut Vec<ExportRow>,
+    ) -> Result<()> {
+        let history = self.store.history_of::<P>(&meta.key)?;
+        let latest = Series::<P>::from_history(meta.clone(), Vintage::Latest, history.clone());
+        // From the first to the last stored observation, a value or not: a
+        // series whose cells are all N/A (freelancers' imports) is exported
+        // as rows with status missing, not left out.
+        let (Some(first), Some(last)) = (
+            latest.iter().next().map(|o| o.period),
+            latest.iter().next_back().map(|o| o.period),
+        ) else {
+            return Ok(());
+        };
+        for k in first.ordinal()..=last.ordinal() {
+            let Ok(m) = P::from_ordinal(k) else {
+                continue;
+            };
+            let mut vintages: Vec<&Observation<P>> =
+                history.iter().filter(|o| o.period == m).collect();
+            vintages.sort_by_key(|o| o.release_date);
+            if vintages.is_empty() {
+                out.push(row::<P>(meta, m.to_string(), None, String::new()));
+                continue;
+            }
+            if !all_vintages {
+                let o = latest.get(m);
+                out.push(row(meta, m.to_string(), o, "9999-12-31".into()));
+                continue;
+            }
+            for (i, o) in vintages.iter().enumerate() {
+                let end = vintages.get(i + 1).map_or("9999-12-31".to_string(), |n| {
+                    n.release_date
+                        .yesterday()
+                        .map_or(n.release_date.to_string(), |d| d.to_string())
+                });
+                out.push(row(meta, m.to_string(), Some(o), end));
+            }
+        }
+        Ok(())
     }
 }

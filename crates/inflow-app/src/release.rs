@@ -46,7 +46,14 @@ impl App {
     ) -> Result<Vec<Calendar>> {
         let metas = match only {
             Some(k) => vec![self.store.series(k)?],
-            None => self.store.series_list()?,
+            // The calendar is estimated from monthly releases; quarterly
+            // and annual series are left out of the list, not an error.
+            None => self
+                .store
+                .series_list()?
+                .into_iter()
+                .filter(|m| m.frequency == inflow_core::Frequency::Monthly)
+                .collect(),
         };
         let mut out = Vec::new();
         for meta in metas {

@@ -334,3 +334,45 @@ fn a_quarterly_series_imports_and_shows_fiscal_quarters() {
     let err = String::from_utf8(err).unwrap();
     assert!(err.contains("is quarterly"), "{err}");
 }
+
+#[test]
+fn a_quarterly_series_beside_the_bundled_data_is_counted_and_leaves_the_checker_working() {
+    let env = Env::created();
+    env.import("q-series.csv", QUARTERLY_SERIES);
+    let mut rows = String::from(OBS_HEADER);
+    for (q, v, released) in QUARTERS {
+        rows.push_str(&format!(
+            "in.services.quarterly,{q},{v},reported,{released},https://stats.example/q/{q},\n"
+        ));
+    }
+    let obs = env.write("q-obs.csv", &rows);
+    let out = env.stdout(&["import", obs.to_str().unwrap()]);
+    // The summary lists months; the quarters are counted, not left out.
+    assert!(
+        out.contains("8 rows of quarterly or annual series"),
+        "{out}"
+    );
+    // The checker reads monthly series and leaves the quarterly one aside
+    // (it had failed: "series in.services.quarterly is quarterly").
+    let v = env.json_with_input(
+        &["check", "--format", "json"],
+        "Pakistan's IT exports were $310 million in April 2024.",
+    );
+    assert_eq!(common::verdicts(&v), ["supported"], "{v}");
+}
+
+#[test]
+fn a_quarterly_series_exports_as_sdmx_quarters_in_its_unit() {
+    let env = Env::new();
+    quarterly_economy(&env);
+    let out = env.stdout(&["export", "--format", "sdmx-csv"]);
+    let mut lines = out.lines();
+    assert!(lines.next().unwrap().starts_with("DATAFLOW,FREQ,"), "{out}");
+    let first: Vec<&str> = lines.next().unwrap().split(',').collect();
+    // FREQ Q, USD billion (UNIT_MULT 9), the quarter as SDMX writes it.
+    assert_eq!(first[1], "Q", "{out}");
+    assert_eq!(&first[6..10], ["USD", "9", "2019-Q2", "50"], "{out}");
+    assert_eq!(out.lines().count(), 1 + 8);
+    // The calendar lists monthly series only, without failing on this one.
+    env.cmd(&["calendar"]).assert().success();
+}

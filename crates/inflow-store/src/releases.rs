@@ -134,6 +134,10 @@ pub struct Preview {
     pub new_series: usize,
     /// Published totals (year-to-date columns) added.
     pub new_totals: usize,
+    /// Rows of quarterly and annual series in the release. They are stored
+    /// like monthly rows, but the preview lists months only, so they are
+    /// counted here rather than left out of the summary.
+    pub periodic_rows: usize,
 }
 
 /// The result of importing a release.
@@ -231,6 +235,7 @@ fn plan(
             }
         }
         preview.new_totals += b.published.len();
+        preview.periodic_rows += b.quarterly.len() + b.annual.len();
         if b.kind == BatchKind::Published {
             preview.new_totals -= count_known_totals(conn, path, &b)?;
         }

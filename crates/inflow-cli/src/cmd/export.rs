@@ -100,7 +100,7 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<()> {
             for r in &rows {
                 let mut rec = vec![
                     DATAFLOW.to_string(),
-                    "M".to_string(),
+                    r.freq.clone(),
                     r.ref_area.clone(),
                     r.counterpart_area.clone(),
                     r.accounting_entry.to_string(),

@@ -119,6 +119,12 @@ pub fn print_outcome(
         count(p.new_totals, "published total"),
         count(p.unchanged, "row")
     )?;
+    if p.periodic_rows > 0 {
+        outln!(
+            "{} of quarterly or annual series (listed by `inflow show`, not here)",
+            count(p.periodic_rows, "row")
+        )?;
+    }
     if !p.new_months.is_empty() {
         let mut t = output::table(&["series", "month", "value", "status"], &[2]);
         for n in &p.new_months {
