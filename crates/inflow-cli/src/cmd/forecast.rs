@@ -113,7 +113,7 @@ mod tests {
             input,
             horizon: 3,
             season_length: 12,
-            levels: vec![80.0, 95.0],
+            levels: vec![Level::try_new(80.0).unwrap(), Level::try_new(95.0).unwrap()],
             model: ModelSpec::Auto,
             output: Some(output),
         }
