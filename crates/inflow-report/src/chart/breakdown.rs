@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::parts::{bar, legend, swatch, value_axis};
+use super::parts::{bar, bar_range, legend, swatch, value_axis};
 use super::style::{AxisScale, GREY, PALETTE, Style, nice_max, tick_step};
 use super::{ChartData, DrawResult, month_label};
 
@@ -31,15 +31,16 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let scale = AxisScale::for_max(top, data.unit);
     let step = tick_step(0.0, top, 8);
     let (head, plot) = area.split_vertically(60);
-    head.draw_text(
-        &format!(
-            "By component, {} to {}",
+    let span = if n == 1 {
+        months[0].long_label()
+    } else {
+        format!(
+            "{} to {}",
             months[0].long_label(),
             months[n - 1].long_label()
-        ),
-        &style.title(),
-        (16, 12),
-    )?;
+        )
+    };
+    head.draw_text(&format!("By component, {span}"), &style.title(), (16, 12))?;
     head.draw_text(
         &format!("{}, {}", data.title, scale.unit_label(data.unit)),
         &style.axis().color(&GREY),
@@ -50,7 +51,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .margin_right(24)
         .x_label_area_size(40)
         .y_label_area_size(80)
-        .build_cartesian_2d((0..(n as i32 - 1).max(0)).into_segmented(), 0.0..top)?;
+        .build_cartesian_2d(bar_range(n).into_segmented(), 0.0..top)?;
     let every = n.div_ceil(12).max(1);
     value_axis!(
         chart
@@ -61,7 +62,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
                 let SegmentValue::CenterOf(i) = seg else {
                     return String::new();
                 };
-                let i = *i as usize;
+                let Ok(i) = usize::try_from(*i) else {
+                    return String::new();
+                };
                 if i % every != 0 {
                     return String::new();
                 }

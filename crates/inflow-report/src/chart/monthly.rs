@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::parts::{bar, legend, swatch, value_axis};
+use super::parts::{bar, bar_range, legend, swatch, value_axis};
 use super::style::{AxisScale, BLUE, GREY, ORANGE, Style, nice_max, tick_step};
 use super::{ChartData, DrawResult, month_label};
 use inflow_core::YearMonth;
@@ -16,7 +16,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
     style: &Style,
 ) -> DrawResult<DB> {
     let bars = &data.monthly;
-    let n = bars.len() as i32;
     let max = bars.iter().filter_map(|b| b.value).fold(0.0, f64::max);
     let first = bars.first().map_or(data.month, |b| b.month);
     let (head, plot) = area.split_vertically(60);
@@ -53,7 +52,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .margin_right(28)
         .x_label_area_size(40)
         .y_label_area_size(70)
-        .build_cartesian_2d((0..(n - 1).max(0)).into_segmented(), 0.0..top)?;
+        .build_cartesian_2d(bar_range(bars.len()).into_segmented(), 0.0..top)?;
     let months: Vec<YearMonth> = bars.iter().map(|b| b.month).collect();
     value_axis!(
         chart
@@ -64,8 +63,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
                 let SegmentValue::CenterOf(i) = seg else {
                     return String::new();
                 };
-                months
-                    .get(*i as usize)
+                usize::try_from(*i)
+                    .ok()
+                    .and_then(|i| months.get(i))
                     .filter(|m| m.month() == 1 || m.month() == 7)
                     .map(|m| month_label(*m))
                     .unwrap_or_default()

@@ -51,6 +51,17 @@ pub(crate) fn swatch(color: RGBColor) -> impl Fn((i32, i32)) -> Rectangle<(i32, 
 
 /// A bar filling slot `i` of a segmented axis from `lo` to `hi`, `gap`
 /// pixels short of its neighbours on each side.
+/// The x range for `n` bars, one segment each. A single bar would make a
+/// range of no width, which plotters draws squeezed against the y axis, so
+/// it gets an empty segment on either side and stands in the middle.
+pub(crate) fn bar_range(n: usize) -> std::ops::Range<i32> {
+    if n <= 1 {
+        -1..1
+    } else {
+        0..i32::try_from(n - 1).unwrap_or(i32::MAX)
+    }
+}
+
 pub(crate) fn bar(
     i: usize,
     lo: f64,
