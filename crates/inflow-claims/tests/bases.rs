@@ -168,3 +168,109 @@ fn a_target_is_not_a_level() {
     let t = claim(&r, "$5.2 billion");
     assert!(!t.verdict.is_error(), "{t:#?}");
 }
+
+#[test]
+fn the_first_month_on_record_is_a_record_not_a_period() {
+    // December 2025 437; the highest month before it was 386 (October 2025).
+    let r = dated(
+        "Exports reached $437 million in December 2025. It was the first month on record \
+         above $400 million.",
+        "2026-01-25",
+    );
+    assert_eq!(claim(&r, "$437 million").verdict, Supported);
+    for c in &r.claims {
+        assert!(!c.verdict.is_error(), "{c:#?}");
+        assert!(!c.period.as_deref().unwrap_or("").contains("Jul"), "{c:#?}");
+    }
+}
+
+#[test]
+fn flows_set_against_each_other_are_not_a_base_in_time() {
+    // SBP workbook, item 9, Jul-Feb FY26: credit 2,974.29, debit 422.04.
+    let r = dated(
+        "In July-February FY26 the ICT surplus was $2.55 billion, with exports of $2.97 \
+         billion against imports of $422 million.",
+        "2026-03-25",
+    );
+    let c = claim(&r, "$422 million");
+    assert_eq!(c.verdict, Supported, "{c:#?}");
+    assert_eq!(c.series.as_deref(), Some("pk.ict.imports"));
+    assert_eq!(c.period.as_deref(), Some("FY2025-26:Jul-Feb"));
+}
+
+#[test]
+fn a_shortfall_against_a_goal_is_not_a_level() {
+    let r = dated(
+        "Exports reached $4.6 billion in FY2025-26 against a goal of $5.2 billion, a \
+         shortfall of $600 million.",
+        "2026-07-25",
+    );
+    assert_eq!(claim(&r, "$4.6 billion").verdict, Supported);
+    for text in ["$5.2 billion", "$600 million"] {
+        let c = claim(&r, text);
+        assert!(!c.verdict.is_error(), "{c:#?}");
+    }
+}
+
+#[test]
+fn a_record_among_one_calendar_month_is_not_judged_as_all_time() {
+    // July 2026 417 is the highest July, but below December 2025's 437:
+    // a record among Julys only.
+    let r = dated(
+        "At $417 million, July 2026 was the highest July on record.",
+        "2026-08-25",
+    );
+    assert_eq!(claim(&r, "$417 million").verdict, Supported);
+    assert!(
+        r.claims.iter().all(|c| !c.verdict.is_error()),
+        "{:#?}",
+        r.claims
+    );
+}
+
+#[test]
+fn a_statistic_named_right_after_an_amount_is_its_own() {
+    // FY2024-25: computer services 3,240 of an ICT total of 3,810 / 3,814.
+    let r = dated(
+        "Computer services earned $3.24 billion of FY25's $3.81 billion ICT exports.",
+        "2025-07-25",
+    );
+    let c = claim(&r, "$3.81 billion");
+    assert_eq!(c.verdict, Supported, "{c:#?}");
+    assert_eq!(c.series.as_deref(), Some("pk.ict.exports"));
+    assert_eq!(claim(&r, "$3.24 billion").verdict, Supported);
+}
+
+#[test]
+fn a_difference_above_a_named_month_takes_that_month_as_its_base() {
+    // May 2024 332, April 2024 310: +22.
+    let r = dated(
+        "May 2024's $332 million was $22 million above April's.",
+        "2024-06-25",
+    );
+    let c = claim(&r, "$22 million");
+    assert_eq!(c.verdict, Supported, "{c:#?}");
+    let r = dated(
+        "May 2024's $332 million was $40 million above April's.",
+        "2024-06-25",
+    );
+    assert!(claim(&r, "$40 million").verdict.is_error());
+}
+
+#[test]
+fn a_share_named_as_the_base_is_judged_in_the_base_period() {
+    // Jul-Feb FY26 ICT 2,974.5 of services 6,463.4: 46.02%; Jul-Feb FY25
+    // 45.74% on the months as stored.
+    let r = dated(
+        "ICT made up 46 percent of services exports in July-February FY26, up from 45.7 \
+         percent a year earlier.",
+        "2026-03-25",
+    );
+    let now = claim(&r, "46 percent");
+    assert_eq!(now.kind, ClaimKind::Share);
+    assert_eq!(now.verdict, Supported, "{now:#?}");
+    let before = claim(&r, "45.7 percent");
+    assert_eq!(before.kind, ClaimKind::Share, "{before:#?}");
+    assert_eq!(before.period.as_deref(), Some("FY2024-25:Jul-Feb"));
+    assert_eq!(before.verdict, Supported, "{before:#?}");
+}

@@ -44,7 +44,11 @@ impl SentenceCheck<'_, '_> {
         }
         let found = self.key_for(p.first_tok, sref);
         let key = found.clone().ok();
-        let period = self.current_for(p.first_tok);
+        let period = if p.share {
+            self.share_period(p)
+        } else {
+            self.current_for(p.first_tok)
+        };
         let refused = if p.share {
             None
         } else if p.after_points {
@@ -298,6 +302,16 @@ impl SentenceCheck<'_, '_> {
         }
     }
 
+    /// The period a share is judged in: its own, or for a share named as
+    /// the base, the base period of the sentence's comparison.
+    pub(super) fn share_period(&self, p: &Percent) -> Option<ClaimPeriod> {
+        let current = self.current_for(p.first_tok);
+        if p.base_share {
+            return current.and_then(|c| self.base_period_for(c, p.first_tok));
+        }
+        current
+    }
+
     pub(super) fn judge_share(
         &self,
         p: &Percent,
@@ -305,7 +319,7 @@ impl SentenceCheck<'_, '_> {
         found: &Result<String, String>,
     ) -> (Verdict, String, Evidence) {
         let key = found.as_deref().ok();
-        let current = self.current_for(p.first_tok);
+        let current = self.share_period(p);
         let mut ev = self.evidence(key, current);
         ev.unit = Some("percent".into());
         let whole = self.whole_for(p.first_tok, sref);

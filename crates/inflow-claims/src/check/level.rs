@@ -6,7 +6,14 @@ use super::*;
 impl SentenceCheck<'_, '_> {
     pub(super) fn judge_amount(&mut self, a: &Amount) {
         let written = Self::written_unit(a);
-        let sref = self.series_for(a.first_tok);
+        // A statistic named right after the amount is its own: "of FY25's
+        // $3.81bn ICT exports", whatever was named before.
+        let sref = self
+            .found
+            .series
+            .iter()
+            .find(|(p, _)| *p == a.end_tok)
+            .map_or_else(|| self.series_for(a.first_tok), |(_, s)| *s);
         let found = self.key_for(a.first_tok, sref);
         let key = found.clone().ok();
         if a.forecast {

@@ -28,6 +28,8 @@ impl SentenceCheck<'_, '_> {
                     "preceding",
                     "than",
                     "last",
+                    "above",
+                    "below",
                 ])
             }) || (lo..m.first_tok).any(|k| {
                 // "an increase of $22 million over April", "up 7% over
@@ -350,6 +352,8 @@ impl SentenceCheck<'_, '_> {
                     "over",
                     "versus",
                     "vs",
+                    "above",
+                    "below",
                 ])
             });
             if !compared || a.role == Role::Base {
@@ -433,7 +437,16 @@ impl SentenceCheck<'_, '_> {
                 && m.first_tok - at <= 5
                 && !self.is_break(at, m.first_tok)
                 && !self.t[at..m.first_tok].iter().any(|w| {
-                    w.is_any(&["compared", "comparison", "against", "from", "than", "over"])
+                    w.is_any(&[
+                        "compared",
+                        "comparison",
+                        "against",
+                        "from",
+                        "than",
+                        "over",
+                        "above",
+                        "below",
+                    ])
                 })
         });
         if let Some((_, Some(p))) = own {

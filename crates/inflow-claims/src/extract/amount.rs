@@ -363,7 +363,16 @@ pub(super) fn classify(t: &[Token<'_>], a: &mut Amount) {
                     && j > 0
                     && t[j - 1].is_any(&["more", "less", "fewer"])
                     && !comparative_of_rate(t, j);
-                if !hedge {
+                // "exports of $2.97bn against imports of $422mn": two flows
+                // set side by side, not a comparison base in time.
+                let pairing = w.is_any(&["against", "versus", "vs"])
+                    && t.get(j + 1).is_some_and(|n| {
+                        n.is_any(&[
+                            "imports", "import", "exports", "export", "payments", "receipts",
+                            "outflows", "inflows",
+                        ])
+                    });
+                if !hedge && !pairing {
                     a.role = Role::Base;
                 }
                 break;
@@ -408,6 +417,12 @@ pub(super) fn classify_tail(t: &[Token<'_>], a: &mut Amount) {
     // the amount named as a goal ("the $5.2 billion target").
     let before = &t[lo..a.first_tok];
     a.forecast = n.is_some_and(|w| w.is_any(&["target", "targets", "goal", "goals"]))
+        // "a shortfall of $600 million": a gap to a goal, not a level.
+        || before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| w.is_any(&["shortfall", "short"]))
         || before
             .iter()
             .any(|w| w.kind == Tok::Word && (w.is_any(lexicon::forecast()) || w.text == "may"))

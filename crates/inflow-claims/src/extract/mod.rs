@@ -111,6 +111,9 @@ pub(crate) struct Percent {
     /// percentage points to 42.6 percent"): the percentage is the level of
     /// a rate or a share, not a growth rate.
     pub after_points: bool,
+    /// A share given as the comparison's base ("46% ..., up from 45.5% a
+    /// year earlier"): judged in the base period.
+    pub base_share: bool,
 }
 
 /// What a sentence contains.
@@ -238,7 +241,28 @@ pub(crate) fn find(t: &[Token<'_>]) -> Found {
     }
     group_component_lists(&mut f.series);
     join_ranges(t, &mut f.amounts);
+    mark_base_shares(t, &mut f.percents);
     f
+}
+
+/// "made up 46% of services exports ..., up from 45.5% a year earlier": a
+/// percentage named as the base after a share is the same share in the
+/// base period, not a growth rate.
+fn mark_base_shares(t: &[Token<'_>], percents: &mut [Percent]) {
+    for k in 1..percents.len() {
+        let p = percents[k];
+        if p.share || !percents[..k].iter().any(|q| q.share && !q.base_share) {
+            continue;
+        }
+        let lo = p.first_tok.saturating_sub(3);
+        let after_cue = t[lo..p.first_tok]
+            .iter()
+            .any(|w| w.is_any(&["from", "than", "against", "compared", "versus", "vs"]));
+        if after_cue {
+            percents[k].share = true;
+            percents[k].base_share = true;
+        }
+    }
 }
 
 /// "between $300 million and $350 million (a month)": one range, its ends
@@ -343,7 +367,7 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
             w.kind == Tok::Word
                 && !w.is_any(lexicon::increase())
                 && !w.is_any(lexicon::decrease())
-                && !w.is_any(&["growth", "increase", "decrease", "decline", "change"])
+                && !w.is_any(&["growth", "increase", "decrease", "decline", "change", "late"])
                 && crate::period::month_at(t, end + 1).is_none()
         });
     let directed = best != usize::MAX
@@ -387,6 +411,7 @@ fn percent_at(t: &[Token<'_>], i: usize) -> Option<Percent> {
         share,
         directed,
         after_points,
+        base_share: false,
     })
 }
 
@@ -398,6 +423,17 @@ fn record_at(t: &[Token<'_>], i: usize) -> Option<usize> {
             .iter()
             .any(|p| p.is_any(&["not", "below", "short", "shy", "never", "no"]))
     };
+    // "the highest July figure on record": "on record" belongs to the
+    // superlative before it, which is the claim (or is left alone).
+    let on_record_of_superlative = w.is_any(&["record", "records"])
+        && i > 0
+        && t[i - 1].is("on")
+        && t[i.saturating_sub(6)..i - 1]
+            .iter()
+            .any(|p| p.is_any(&["highest", "best", "largest", "strongest", "biggest", "peak"]));
+    if on_record_of_superlative {
+        return None;
+    }
     let end = if w.is_any(&["record", "records"]) && !next(1, &["keeping", "keepers"]) {
         i + 1
     } else if w.is("all") && next(1, &["-"]) && next(2, &["time"]) {
@@ -421,5 +457,12 @@ fn record_at(t: &[Token<'_>], i: usize) -> Option<usize> {
     } else {
         return None;
     };
+    // "the highest July figure on record" is a record among Julys, not an
+    // all-time one; the checker does not judge records of one calendar
+    // month, so the phrase is left alone rather than judged as all-time.
+    let skip_ever = usize::from(t.get(end).is_some_and(|n| n.is("ever")));
+    if crate::period::month_at(t, end + skip_ever).is_some() {
+        return None;
+    }
     (!negated(i)).then_some(end)
 }

@@ -153,6 +153,11 @@ fn ordinal_at(t: &[Token<'_>], i: usize, cal: FiscalCalendar) -> Option<Found> {
         }
         if next_is(i + 1, &["month"]) {
             let (fy, end) = fiscal_context_at(t, i + 2, cal);
+            // "the first month of FY24" is July; "the first month on record
+            // above $400mn" is a record, not a period.
+            if fy.is_none() && !next_is(i + 2, &["of"]) {
+                return None;
+            }
             return Some((Spec::FirstMonths(1, fy), end, Some(1)));
         }
     }
