@@ -4,6 +4,22 @@
 
 use super::*;
 
+/// Words between a figure and a period that make the period a comparison's
+/// base rather than the figure's own ("$306 million in comparison to March
+/// 2023", "grew 19% over July", "$22mn above April's").
+const COMPARISON_WORDS: &[&str] = &[
+    "compared",
+    "comparison",
+    "against",
+    "from",
+    "than",
+    "over",
+    "versus",
+    "vs",
+    "above",
+    "below",
+];
+
 impl SentenceCheck<'_, '_> {
     pub(super) fn is_break(&self, lo: usize, hi: usize) -> bool {
         self.t[lo.min(hi)..hi.max(lo)]
@@ -342,20 +358,9 @@ impl SentenceCheck<'_, '_> {
         // A period right after the amount is its own, unless a comparison
         // word stands between ("$306 million in comparison to March 2023").
         if let Some((m, p)) = after {
-            let compared = self.t[a.end_tok..m.first_tok].iter().any(|w| {
-                w.is_any(&[
-                    "compared",
-                    "comparison",
-                    "against",
-                    "from",
-                    "than",
-                    "over",
-                    "versus",
-                    "vs",
-                    "above",
-                    "below",
-                ])
-            });
+            let compared = self.t[a.end_tok..m.first_tok]
+                .iter()
+                .any(|w| w.is_any(COMPARISON_WORDS));
             if !compared || a.role == Role::Base {
                 return *p;
             }
@@ -436,18 +441,9 @@ impl SentenceCheck<'_, '_> {
                 && m.first_tok > at
                 && m.first_tok - at <= 5
                 && !self.is_break(at, m.first_tok)
-                && !self.t[at..m.first_tok].iter().any(|w| {
-                    w.is_any(&[
-                        "compared",
-                        "comparison",
-                        "against",
-                        "from",
-                        "than",
-                        "over",
-                        "above",
-                        "below",
-                    ])
-                })
+                && !self.t[at..m.first_tok]
+                    .iter()
+                    .any(|w| w.is_any(COMPARISON_WORDS))
         });
         if let Some((_, Some(p))) = own {
             return Some(*p);
